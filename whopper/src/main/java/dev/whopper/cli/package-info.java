@@ -1,0 +1,2 @@
+/** The picocli command line of {@code whopper.jar}. */
+package dev.whopper.cli;
