@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *   <li>{@link Delivery#RANDOM}: requests complete in {@link #step()}, in an order drawn from the
  *       delivery random source.</li>
  * </ul>
- * A request's data effect happens when it completes. Each file has a volatile image (what reads see)
+ * A request's data effect happens when it completes; a request whose completion was aborted while in
+ * flight has no data effect. Each file has a volatile image (what reads see)
  * and a durable image (what survives {@link #crash()}); a SYNC copies the volatile image into the
  * durable one when it completes. Timers use a virtual clock: when a step finds nothing else to do,
  * it jumps the clock to the next timer. A {@link FaultHook} can fail chosen requests.
@@ -70,6 +71,7 @@ public final class MemoryIO implements IO {
     private long timerSeq;
     private long nowNanos;
     private FaultHook faultHook;
+    private boolean stepping;
     private final Clock clock = () -> nowNanos;
 
     /**
@@ -141,6 +143,18 @@ public final class MemoryIO implements IO {
 
     @Override
     public int step() {
+        if (stepping) {
+            throw new IllegalStateException("step() called from inside a completion callback of the same MemoryIO");
+        }
+        stepping = true;
+        try {
+            return stepOnce();
+        } finally {
+            stepping = false;
+        }
+    }
+
+    private int stepOnce() {
         int ran = 0;
         if (!pending.isEmpty()) {
             ArrayList<Runnable> batch = pending;
@@ -342,6 +356,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 byte[] buf = c.buffer();
                 CompletionError e = fault(path, CompletionKind.READ, offset, buf.length);
                 if (e != null) {
@@ -376,6 +393,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 long total = 0;
                 for (int i = 0; i < buffers.size(); i++) {
                     total += buffers.get(i).length;
@@ -408,6 +428,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 CompletionError e = fault(path, CompletionKind.SYNC, 0, 0);
                 if (e != null) {
                     c.fail(e);
@@ -430,6 +453,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 CompletionError e = fault(path, CompletionKind.TRUNCATE, length, 0);
                 if (e != null) {
                     c.fail(e);
