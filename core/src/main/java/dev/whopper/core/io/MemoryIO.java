@@ -72,6 +72,7 @@ public final class MemoryIO implements IO {
     private long nowNanos;
     private FaultHook faultHook;
     private boolean stepping;
+    private long crashes;
     private final Clock clock = () -> nowNanos;
 
     /**
@@ -168,11 +169,23 @@ public final class MemoryIO implements IO {
                     batch.set(j, t);
                 }
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).run();
+            long crashesBefore = crashes;
+            int next = 0;
+            try {
+                while (next < batch.size()) {
+                    batch.get(next++).run();
+                    if (crashes != crashesBefore) {
+                        break; // a callback crashed the machine: the rest of the batch was in flight, lost
+                    }
+                }
+            } finally {
+                if (crashes == crashesBefore && next < batch.size()) {
+                    // A callback threw: keep the requests that did not run, in order, for the next step.
+                    pending.addAll(0, batch.subList(next, batch.size()));
+                }
+                batch.clear();
             }
-            ran = batch.size();
-            batch.clear();
+            ran = next;
         }
         if (ran == 0 && !timers.isEmpty() && timers.peek().deadlineNanos > nowNanos) {
             nowNanos = timers.peek().deadlineNanos;
@@ -228,7 +241,8 @@ public final class MemoryIO implements IO {
 
     /**
      * Power loss: every request in flight and every timer is dropped without completing, and each
-     * file's volatile image is replaced by its durable image.
+     * file's volatile image is replaced by its durable image. May be called from a completion callback:
+     * the requests of the running {@link #step()} that have not completed yet are dropped too.
      */
     public void crash() {
         crash(null, 0.0, 512);
@@ -247,6 +261,7 @@ public final class MemoryIO implements IO {
         if (sectorSize <= 0) {
             throw new IllegalArgumentException("sectorSize: " + sectorSize + " (expected: > 0)");
         }
+        crashes++;
         pending.clear();
         timers.clear();
         for (Storage s : files.values()) {

@@ -453,6 +453,46 @@ class MemoryIOTest {
         assertThrows(NullPointerException.class, () -> new MemoryIO(null, null, new SplitMix64(1)));
     }
 
+
+    @Test
+    void crashFromACallbackDropsTheRestOfTheStep() {
+        MemoryIO io = MemoryIO.fifo();
+        File f = io.open("db", true);
+        f.pwrite(0, bytes("sync"), Completion.write(null));
+        f.sync(Completion.sync(null));
+        io.step();
+        Completion first = f.pwrite(0, bytes("AAAA"), Completion.write(c -> io.crash()));
+        Completion second = f.pwrite(4, bytes("BBBB"), Completion.write(null));
+        Completion third = f.sync(Completion.sync(null));
+        assertEquals(1, io.step(), "only the request before the crash completed");
+        assertTrue(first.succeeded());
+        assertFalse(second.finished(), "in flight at the crash: never completes");
+        assertFalse(third.finished());
+        assertArrayEquals(bytes("sync"), io.contents("db"), "neither the crashed-over write nor later ones stuck");
+        assertTrue(io.idle());
+        assertEquals(0, io.step());
+    }
+
+    @Test
+    void throwingCallbackKeepsTheRequestsThatDidNotRunForTheNextStep() {
+        MemoryIO io = MemoryIO.fifo();
+        File f = io.open("a", true);
+        List<Integer> log = new ArrayList<>();
+        f.pwrite(0, bytes("a"), Completion.write(c -> {
+            log.add(0);
+            throw new IllegalStateException("tool bug");
+        }));
+        f.pwrite(1, bytes("b"), Completion.write(c -> log.add(1)));
+        f.pwrite(2, bytes("c"), Completion.write(c -> log.add(2)));
+        assertThrows(IllegalStateException.class, io::step);
+        assertEquals(List.of(0), log);
+        assertEquals(2, io.pendingRequests());
+        f.pwrite(3, bytes("d"), Completion.write(c -> log.add(3)));
+        assertEquals(3, io.step());
+        assertEquals(List.of(0, 1, 2, 3), log, "nothing ran twice, nothing was lost, order kept");
+        assertArrayEquals(bytes("abcd"), io.contents("a"));
+    }
+
     @Test
     void engineRandomIsSeeded() {
         long a = MemoryIO.randomOrder(5).random().nextLong();
