@@ -27,7 +27,14 @@ import java.util.TreeMap;
 public final class MemoryIO implements IO {
 
     /** When requests complete. */
-    public enum Delivery { IMMEDIATE, FIFO, RANDOM }
+    public enum Delivery {
+        /** Every request completes inside the call that submitted it. */
+        IMMEDIATE,
+        /** Requests complete in {@link MemoryIO#step()}, in submission order. */
+        FIFO,
+        /** Requests complete in {@link MemoryIO#step()}, in a seeded random order. */
+        RANDOM
+    }
 
     /** Decides, at completion time, whether a request fails. */
     @FunctionalInterface
