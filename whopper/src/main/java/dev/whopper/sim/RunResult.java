@@ -9,6 +9,7 @@ import java.util.Objects;
 /**
  * Everything one run produced.
  *
+ * @param seed       the run's root seed
  * @param outcome    how it ended
  * @param traceHash  the rolling hash of every decision and operation result
  * @param counters   what it counted
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param strategy   the strategy that scheduled (for swarm: what it drew)
  * @param repro      the command line that reruns this run
  */
-public record RunResult(Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
+public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
                         List<Event> lastEvents, String strategy, String repro) {
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");

@@ -174,6 +174,19 @@ public final class Simulation<S> {
         return execute(Objects.requireNonNull(log, "log"));
     }
 
+    /**
+     * Replays a run of this simulation (possibly of another seed, as {@link #findFailure} returns).
+     *
+     * @param run a run with a decision log
+     * @return the replayed run
+     */
+    public RunResult replay(RunResult run) {
+        if (run.decisions() == null) {
+            throw new IllegalArgumentException("run: recorded without decisions (expected: recordDecisions(true))");
+        }
+        return withSeed(run.seed()).replay(run.decisions());
+    }
+
     /** @return the seed run twice; {@link Doublecheck#identical()} is false on any trace difference */
     public Doublecheck doublecheck() {
         return new Doublecheck(run(), run());
@@ -235,13 +248,13 @@ public final class Simulation<S> {
             factory = ctx -> b.program.create(w, ctx);
         } catch (RuntimeException e) {
             Outcome o = new Outcome.InternalError("setting up the world failed: " + e, e, 0);
-            return new RunResult(o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(), List.of(),
+            return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(), List.of(),
                 strategy.name(), repro(replay));
         }
         Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, null, null, properties, b.fibers,
             factory);
         Outcome outcome = scheduler.run();
-        return new RunResult(outcome, recorder.hash().value(), scheduler.counters(Map.of()), recorder.log(),
+        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(Map.of()), recorder.log(),
             scheduler.events().snapshot(), strategy.name(), repro(replay));
     }
 

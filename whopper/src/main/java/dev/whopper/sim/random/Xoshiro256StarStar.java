@@ -26,6 +26,29 @@ public final class Xoshiro256StarStar implements RandomSource {
         }
     }
 
+    private Xoshiro256StarStar(long s0, long s1, long s2, long s3) {
+        if ((s0 | s1 | s2 | s3) == 0) {
+            throw new IllegalArgumentException("state: all zero (expected: at least one non-zero word)");
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+
+    /**
+     * A generator with the given raw state (for reference test vectors).
+     *
+     * @return the generator
+     * @param s0 state word 0
+     * @param s1 state word 1
+     * @param s2 state word 2
+     * @param s3 state word 3
+     */
+    public static Xoshiro256StarStar fromState(long s0, long s1, long s2, long s3) {
+        return new Xoshiro256StarStar(s0, s1, s2, s3);
+    }
+
     @Override
     public long nextLong() {
         final long result = Long.rotateLeft(s1 * 5, 7) * 9;
