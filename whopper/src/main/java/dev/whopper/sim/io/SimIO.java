@@ -50,8 +50,7 @@ public final class SimIO implements IO, EventSource {
     private static final int SYNC = 2;
     private static final int TRUNCATE = 3;
     private static final int TIMER = 4;
-    private static final CompletionKind[] KINDS = {
-        CompletionKind.READ, CompletionKind.WRITE, CompletionKind.SYNC, CompletionKind.TRUNCATE, CompletionKind.TIMER};
+    private static final int KIND_COUNT = 5;
 
     private static final int SUBMITTED = 0;
     private static final int COMPLETED = 1;
@@ -121,7 +120,7 @@ public final class SimIO implements IO, EventSource {
     /** Incremented by every crash; a handle opened in an earlier epoch is dead. */
     private long epoch;
 
-    private final long[][] requestCounts = new long[KINDS.length][4];
+    private final long[][] requestCounts = new long[KIND_COUNT][4];
     private final long[] faultCounts = new long[FaultKind.values().length];
     private long bytesRead;
     private long bytesWritten;
@@ -345,7 +344,7 @@ public final class SimIO implements IO, EventSource {
      */
     public CrashReport crash(CrashOptions options) {
         Objects.requireNonNull(options, "options");
-        int[] abandoned = new int[KINDS.length];
+        int[] abandoned = new int[KIND_COUNT];
         for (int i = batchPos; i < batch.size(); i++) {
             abandoned[batch.get(i).kind]++;
         }
@@ -355,7 +354,7 @@ public final class SimIO implements IO, EventSource {
             abandoned[r.kind]++;
         }
         queue.clear();
-        for (int k = 0; k < KINDS.length; k++) {
+        for (int k = 0; k < KIND_COUNT; k++) {
             requestCounts[k][ABANDONED] += abandoned[k];
         }
         epoch++;
@@ -783,7 +782,7 @@ public final class SimIO implements IO, EventSource {
         requestCounts[r.kind][COMPLETED]++;
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, KINDS[r.kind], r.kind == TIMER ? 0 : r.offset, r.length, result, null);
+            l.onCompletion(now, path, kindOf(r.kind), r.kind == TIMER ? 0 : r.offset, r.length, result, null);
         }
         r.completion.complete(result);
     }
@@ -792,9 +791,20 @@ public final class SimIO implements IO, EventSource {
         requestCounts[r.kind][FAILED]++;
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, KINDS[r.kind], r.offset, r.length, 0, code);
+            l.onCompletion(now, path, kindOf(r.kind), r.offset, r.length, 0, code);
         }
         r.completion.fail(new CompletionError(code, message));
+    }
+
+    private static CompletionKind kindOf(int kind) {
+        return switch (kind) {
+            case READ -> CompletionKind.READ;
+            case WRITE -> CompletionKind.WRITE;
+            case SYNC -> CompletionKind.SYNC;
+            case TRUNCATE -> CompletionKind.TRUNCATE;
+            case TIMER -> CompletionKind.TIMER;
+            default -> throw new IllegalStateException("unknown request kind " + kind);
+        };
     }
 
     private static void requireKind(Completion c, CompletionKind kind) {
