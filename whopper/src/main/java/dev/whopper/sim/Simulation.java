@@ -1,6 +1,13 @@
 package dev.whopper.sim;
 
 import dev.whopper.core.io.IO;
+import dev.whopper.sim.io.CrashOptions;
+import dev.whopper.sim.io.FaultConfig;
+import dev.whopper.sim.io.FaultKind;
+import dev.whopper.sim.io.LatencyProfile;
+import dev.whopper.sim.io.SimIO;
+import dev.whopper.sim.io.SimIOStats;
+import dev.whopper.core.io.RandomSource;
 import dev.whopper.sim.random.RandomStreams;
 import dev.whopper.sim.sched.Scheduler;
 import dev.whopper.sim.sched.SchedulerConfig;
@@ -13,9 +20,14 @@ import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.RunEnd;
 import dev.whopper.workloads.property.Violation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -84,7 +96,28 @@ public final class Simulation<S> {
      * @return a builder
      */
     public static <S> Builder<S> builderWithIO(Function<IO, S> world) {
-        return new Builder<>(Objects.requireNonNull(world, "world"));
+        Builder<S> b = new Builder<>(Objects.requireNonNull(world, "world"));
+        b.io = true;
+        return b;
+    }
+
+    /** The fault presets of {@link Builder#faults(String)}, in the order the CLI lists them. */
+    public static final List<String> FAULT_MODES = List.of("none", "fast", "chaos", "ragnarok", "recovery-heavy");
+
+    /**
+     * @param mode a fault mode name
+     * @return its fault configuration
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static FaultConfig faultMode(String mode) {
+        return switch (mode) {
+            case "none" -> FaultConfig.none();
+            case "fast" -> FaultConfig.fast();
+            case "chaos" -> FaultConfig.chaos();
+            case "ragnarok" -> FaultConfig.ragnarok();
+            case "recovery-heavy" -> FaultConfig.recoveryHeavy();
+            default -> throw new IllegalArgumentException(mode + " (expected: one of " + String.join(", ", FAULT_MODES) + ")");
+        };
     }
 
     /** @return the seed */
@@ -110,6 +143,49 @@ public final class Simulation<S> {
     /** @return the yield-injection rate */
     public double yieldRate() {
         return b.yieldRate;
+    }
+
+    /** @return true when runs have a simulated disk ({@link SimIO}) */
+    public boolean usesIO() {
+        return b.io;
+    }
+
+    /** @return the fault rates in force (after the classes switched off) */
+    public FaultConfig faults() {
+        return b.effectiveFaults();
+    }
+
+    /** @return the fault kinds switched off */
+    public Set<FaultKind> faultsOff() {
+        return java.util.Collections.unmodifiableSet(b.faultsOff);
+    }
+
+    /** @return how many crashes a run plans */
+    public int crashes() {
+        return b.crashes;
+    }
+
+    /**
+     * @param kind a fault kind
+     * @return this simulation with that kind of fault switched off
+     */
+    public Simulation<S> withoutFault(FaultKind kind) {
+        Builder<S> c = b.copy();
+        c.faultsOff.add(Objects.requireNonNull(kind, "kind"));
+        return c.build();
+    }
+
+    /**
+     * @param crashes planned crashes, &gt;= 0 (more than 0 only when crashes were configured)
+     * @return this simulation with that many crashes
+     */
+    public Simulation<S> withCrashes(int crashes) {
+        if (crashes < 0 || (crashes > 0 && b.crashOptions == null)) {
+            throw new IllegalArgumentException("crashes: " + crashes + " (expected: >= 0, and crashes configured)");
+        }
+        Builder<S> c = b.copy();
+        c.crashes = crashes;
+        return c.build();
     }
 
     /** @return the workload name used in the repro command line */
@@ -222,8 +298,21 @@ public final class Simulation<S> {
             yieldRate = draw.yieldRate();
         }
         VirtualClock clock = new VirtualClock();
+        FaultConfig faults = b.effectiveFaults();
+        if (draw != null) {
+            faults = scaled(faults, draw.faultScale());
+        }
+        SimIO simIO = null;
+        TraceListener listener = null;
+        if (b.io) {
+            simIO = new SimIO(clock, streams.stream(RandomStreams.IO), streams.stream(RandomStreams.FAULTS),
+                streams.stream("engine"), b.latency, faults);
+            listener = new TraceListener(recorder.hash());
+            simIO.setListener(listener);
+        }
+        long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
         SchedulerConfig config = new SchedulerConfig(b.maxSteps, b.stepCostNanos, yieldRate, b.yieldCapPerOp,
-            b.eventsKept, b.livenessTimeoutNanos, 0, b.recordDecisions || replay != null);
+            b.eventsKept, b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
         Strategy strategy = replay != null
             ? new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder)
             : spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, b.maxSteps, recorder);
@@ -234,7 +323,7 @@ public final class Simulation<S> {
         List<Property> properties = new ArrayList<>();
         Scheduler.FiberFactory factory;
         try {
-            world = b.world.apply(null);
+            world = b.world.apply(simIO);
             for (Check<S> inv : b.invariants) {
                 properties.add(invariant(inv, world));
             }
@@ -248,14 +337,58 @@ public final class Simulation<S> {
             factory = ctx -> b.program.create(w, ctx);
         } catch (RuntimeException e) {
             Outcome o = new Outcome.InternalError("setting up the world failed: " + e, e, 0);
-            return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(), List.of(),
-                strategy.name(), repro(replay));
+            return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
+                List.of(), strategy.name(), repro(replay));
         }
-        Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, null, null, properties, b.fibers,
-            factory);
+        Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, simIO, simIO, properties,
+            b.fibers, factory);
+        if (listener != null) {
+            listener.attach(scheduler.events(), scheduler);
+        }
+        if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
+            SimIO io = simIO;
+            scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));
+        }
+        if (b.crashes > 0) {
+            RandomSource crashRandom = streams.stream("crashes");
+            long[] at = new long[b.crashes];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = 1 + (long) (crashRandom.nextDouble() * Math.max(1, b.maxSteps - 1));
+            }
+            Arrays.sort(at);
+            SimIO io = simIO;
+            S w = world;
+            CrashOptions options = b.crashOptions;
+            scheduler.planCrashes(at, () -> {
+                if (io != null) {
+                    io.crash(options);
+                }
+            }, () -> b.recover.accept(w));
+        }
         Outcome outcome = scheduler.run();
-        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(Map.of()), recorder.log(),
-            scheduler.events().snapshot(), strategy.name(), repro(replay));
+        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
+            recorder.log(), scheduler.events().snapshot(), strategy.name(), repro(replay));
+    }
+
+    private static Map<String, Long> faultCounts(SimIO io) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (io != null) {
+            SimIOStats.FaultCounts counts = io.stats().faults();
+            for (FaultKind k : FaultKind.values()) {
+                if (counts.count(k) > 0) {
+                    out.put(k.name(), counts.count(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FaultConfig scaled(FaultConfig f, double scale) {
+        FaultConfig out = f;
+        for (FaultKind k : FaultKind.values()) {
+            out = out.with(k, f.rate(k) * scale);
+        }
+        return out;
     }
 
     private Property invariant(Check<S> inv, S world) {
@@ -305,6 +438,25 @@ public final class Simulation<S> {
         if (b.yieldCapPerOp != Builder.DEFAULT_YIELD_CAP) {
             sb.append(" --yield-cap ").append(b.yieldCapPerOp);
         }
+        if (b.io && !b.faultMode.equals("none")) {
+            sb.append(" --faults ").append(b.faultMode);
+        }
+        if (!b.faultsOff.isEmpty()) {
+            List<String> off = new ArrayList<>();
+            for (FaultKind k : b.faultsOff) {
+                off.add(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            sb.append(" --faults-off ").append(String.join(",", off));
+        }
+        if (b.faultWindowNanos != Long.MAX_VALUE) {
+            sb.append(" --fault-window-nanos ").append(b.faultWindowNanos);
+        }
+        if (b.crashes > 0) {
+            sb.append(" --crashes ").append(b.crashes);
+        }
+        if (b.livenessTimeoutNanos > 0) {
+            sb.append(" --liveness-timeout-nanos ").append(b.livenessTimeoutNanos);
+        }
         if (replay != null) {
             sb.append(" --replay ").append(replay.toText());
         }
@@ -343,6 +495,15 @@ public final class Simulation<S> {
         private long livenessTimeoutNanos;
         private boolean recordDecisions = true;
         private String workload = "custom";
+        private boolean io;
+        private LatencyProfile latency = LatencyProfile.ssd();
+        private FaultConfig faults = FaultConfig.none();
+        private String faultMode = "none";
+        private EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
+        private long faultWindowNanos = Long.MAX_VALUE;
+        private int crashes;
+        private CrashOptions crashOptions;
+        private Consumer<S> recover;
         private List<Check<S>> invariants = new ArrayList<>();
         private List<Check<S>> endChecks = new ArrayList<>();
         private List<Function<S, Property>> properties = new ArrayList<>();
@@ -365,6 +526,15 @@ public final class Simulation<S> {
             c.livenessTimeoutNanos = livenessTimeoutNanos;
             c.recordDecisions = recordDecisions;
             c.workload = workload;
+            c.io = io;
+            c.latency = latency;
+            c.faults = faults;
+            c.faultMode = faultMode;
+            c.faultsOff = EnumSet.copyOf(faultsOff);
+            c.faultWindowNanos = faultWindowNanos;
+            c.crashes = crashes;
+            c.crashOptions = crashOptions;
+            c.recover = recover;
             c.invariants = new ArrayList<>(invariants);
             c.endChecks = new ArrayList<>(endChecks);
             c.properties = new ArrayList<>(properties);
@@ -564,6 +734,95 @@ public final class Simulation<S> {
          */
         public Builder<S> workload(String name) {
             this.workload = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        FaultConfig effectiveFaults() {
+            FaultConfig f = faults;
+            for (FaultKind k : faultsOff) {
+                f = f.with(k, 0);
+            }
+            return f;
+        }
+
+        /**
+         * Gives runs a simulated disk ({@link SimIO}) with this latency profile (default: SSD). Fibers reach it
+         * through {@link FiberContext#io()}.
+         *
+         * @param profile the latency profile
+         * @return this
+         */
+        public Builder<S> latency(LatencyProfile profile) {
+            this.latency = Objects.requireNonNull(profile, "profile");
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * Gives runs a simulated disk with a fault preset: none, fast, chaos, ragnarok, recovery-heavy.
+         *
+         * @param mode the preset
+         * @return this
+         */
+        public Builder<S> faults(String mode) {
+            this.faults = faultMode(Objects.requireNonNull(mode, "mode"));
+            this.faultMode = mode;
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * Gives runs a simulated disk with these fault rates.
+         *
+         * @param faults the rates
+         * @return this
+         */
+        public Builder<S> faults(FaultConfig faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            this.faultMode = "custom";
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * @param kinds fault kinds to switch off
+         * @return this
+         */
+        public Builder<S> faultsOff(FaultKind... kinds) {
+            faultsOff.addAll(Arrays.asList(kinds));
+            return this;
+        }
+
+        /**
+         * @param nanos faults stop at this simulated time (liveness is measured from there); default never
+         * @return this
+         */
+        public Builder<S> faultWindowNanos(long nanos) {
+            if (nanos <= 0) {
+                throw new IllegalArgumentException("faultWindowNanos: " + nanos + " (expected: > 0)");
+            }
+            this.faultWindowNanos = nanos;
+            return this;
+        }
+
+        /**
+         * Plans {@code count} crashes at steps drawn from the {@code crashes} stream. At a crash the simulated
+         * disk loses power with {@code options}, operations in flight are abandoned (properties see an
+         * unknown outcome), {@code recover} brings the world back (e.g. reopens files), and every fiber
+         * reconnects with a fresh program.
+         *
+         * @param count   crashes per run, &gt;= 0
+         * @param options what survives a crash
+         * @param recover restores the world after a crash
+         * @return this
+         */
+        public Builder<S> crashes(int count, CrashOptions options, Consumer<S> recover) {
+            if (count < 0) {
+                throw new IllegalArgumentException("crashes: " + count + " (expected: >= 0)");
+            }
+            this.crashes = count;
+            this.crashOptions = Objects.requireNonNull(options, "options");
+            this.recover = Objects.requireNonNull(recover, "recover");
             return this;
         }
 

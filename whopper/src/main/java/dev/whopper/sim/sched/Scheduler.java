@@ -81,6 +81,12 @@ public final class Scheduler implements SchedulerView {
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
 
+    private Runnable faultsEndAction;
+    private boolean faultsEnded;
+    private long[] crashSteps = new long[0];
+    private int nextCrash;
+    private Runnable crashAction;
+    private Runnable recoverAction;
     private boolean started;
     private long step;
     private int lastFiber = -1;
@@ -196,6 +202,33 @@ public final class Scheduler implements SchedulerView {
     }
 
     /**
+     * @param action run once, at the first step at or after {@link SchedulerConfig#faultsEndNanos()}
+     *               (e.g. switch the simulated disk's faults off)
+     */
+    public void onFaultsEnd(Runnable action) {
+        this.faultsEndAction = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Plans crashes: before the first step numbered at or after each of {@code steps}, the run crashes and
+     * recovers ({@link #crashAndRecover}).
+     *
+     * @param steps   ascending step numbers
+     * @param crash   what a crash does
+     * @param recover how the system comes back
+     */
+    public void planCrashes(long[] steps, Runnable crash, Runnable recover) {
+        for (int i = 1; i < steps.length; i++) {
+            if (steps[i] < steps[i - 1]) {
+                throw new IllegalArgumentException("steps: not ascending at index " + i);
+            }
+        }
+        this.crashSteps = steps.clone();
+        this.crashAction = Objects.requireNonNull(crash, "crash");
+        this.recoverAction = Objects.requireNonNull(recover, "recover");
+    }
+
+    /**
      * Runs until every fiber is done, the step budget is spent, or something fails, then tells the
      * properties the run ended (when nothing failed).
      *
@@ -266,6 +299,18 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
+        if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
+            nextCrash++;
+            if (!crashAndRecover(crashAction, recoverAction)) {
+                return false;
+            }
+        }
+        if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
+            faultsEnded = true;
+            faultsEndAction.run();
+            hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
+            ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
+        }
         fireDue();
         int count = collectRunnable();
         int idle = 0;

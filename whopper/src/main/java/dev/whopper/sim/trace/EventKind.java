@@ -14,6 +14,14 @@ public enum EventKind {
     DONE,
     /** A step finished the operation with an error. */
     FAILED,
+    /** A simulated I/O request or timer finished (fiber -1, op = its kind). */
+    IO_COMPLETE,
+    /** A simulated I/O request failed (fiber -1, op = its kind). */
+    IO_FAILED,
+    /** A fault was injected (fiber -1, op = the fault kind). */
+    FAULT,
+    /** Fault injection stopped (liveness is measured from here). */
+    FAULTS_END,
     /** The system crashed. */
     CRASH,
     /** The system recovered. */
