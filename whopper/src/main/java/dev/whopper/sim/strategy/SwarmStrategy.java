@@ -1,0 +1,71 @@
+package dev.whopper.sim.strategy;
+
+import dev.whopper.core.io.RandomSource;
+import java.util.Objects;
+
+/**
+ * Swarm testing (Groce et al., ISSTA 2012): each seed draws its own configuration within bounds — the
+ * strategy (random, round-robin, POS, or PCT of depth 2..4), the yield-injection rate and the scale of
+ * the fault rates — from the {@code swarm} stream, then schedules with the drawn strategy. Different
+ * seeds thus explore differently shaped runs instead of one average.
+ */
+public final class SwarmStrategy implements Strategy {
+    /**
+     * One seed's draw.
+     *
+     * @param strategy   the strategy it schedules with
+     * @param yieldRate  the yield-injection rate, in [0, maxYieldRate]
+     * @param faultScale factor applied to every fault rate, in [0, 1]
+     */
+    public record Draw(StrategySpec strategy, double yieldRate, double faultScale) { }
+
+    private final Draw draw;
+    private final Strategy delegate;
+
+    /**
+     * @param draw     the draw
+     * @param delegate the drawn strategy, built
+     */
+    public SwarmStrategy(Draw draw, Strategy delegate) {
+        this.draw = Objects.requireNonNull(draw, "draw");
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /**
+     * Draws one seed's configuration.
+     *
+     * @param swarm        the {@code swarm} stream
+     * @param maxYieldRate upper bound of the yield rate, in [0, 1]
+     * @return the draw
+     */
+    public static Draw draw(RandomSource swarm, double maxYieldRate) {
+        if (!(maxYieldRate >= 0 && maxYieldRate <= 1)) {
+            throw new IllegalArgumentException("maxYieldRate: " + maxYieldRate + " (expected: in [0, 1])");
+        }
+        StrategySpec spec = switch (swarm.nextInt(6)) {
+            case 0, 1 -> StrategySpec.random();
+            case 2 -> new StrategySpec(StrategySpec.Kind.ROUND_ROBIN, 1);
+            case 3 -> new StrategySpec(StrategySpec.Kind.POS, 1);
+            default -> new StrategySpec(StrategySpec.Kind.PCT, 2 + swarm.nextInt(3));
+        };
+        // Each knob is off with probability 1/4, else uniform in its range: swarm's "feature omission".
+        double yieldRate = swarm.nextInt(4) == 0 ? 0 : swarm.nextDouble() * maxYieldRate;
+        double faultScale = swarm.nextInt(4) == 0 ? 0 : swarm.nextDouble();
+        return new Draw(spec, yieldRate, faultScale);
+    }
+
+    /** @return this seed's draw */
+    public Draw drawn() {
+        return draw;
+    }
+
+    @Override
+    public int pick(int[] runnable, int count, SchedulerView view) {
+        return delegate.pick(runnable, count, view);
+    }
+
+    @Override
+    public String name() {
+        return "swarm(" + delegate.name() + ")";
+    }
+}
