@@ -1,6 +1,8 @@
 package dev.whopper.core.storage.btree;
 
 import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
@@ -43,6 +45,9 @@ final class TestPageStore implements PageStore {
     int reused;
     int frees;
     int ioReturns;
+    /** Chance that an IO return of a read or write finishes with an I/O error instead of success. */
+    double failProbability;
+    int failures;
 
     TestPageStore(int pageSize, long seed, double ioProbability, double yieldProbability) {
         this.pageSize = pageSize;
@@ -80,10 +85,20 @@ final class TestPageStore implements PageStore {
                 return c;
             }
             tickets.remove(op);
+            if (c.failed()) {
+                throw c.error().toException();
+            }
             return null;
         }
         if (rnd.chance(ioProbability)) {
             c = Completion.write(null);
+            if ((op.startsWith("read") || op.startsWith("write")) && rnd.chance(failProbability)) {
+                failures++;
+                c.fail(new CompletionError(ErrorCode.IO_ERROR, op + " failed"));
+                tickets.put(op, c);
+                ioReturns++;
+                return c;
+            }
             tickets.put(op, c);
             inFlight.add(c);
             ioReturns++;
@@ -211,6 +226,13 @@ final class TestPageStore implements PageStore {
 
     Map<String, Integer> yieldsTaken() {
         return yieldsTaken;
+    }
+
+    /** Forgets calls left waiting by an operation that failed (as a rolled-back transaction would). */
+    void abandonPending() {
+        tickets.clear();
+        inFlight.clear();
+        handedOut.clear();
     }
 
     /**
