@@ -353,6 +353,11 @@ public final class Connection {
                 db.checkWritable();
             }
             if (kind == Kind.PUT) {
+                int maxKey = BTree.maxKeySize(PageFormat.usableSize(db.pageSize()));
+                if (key.length > maxKey) {
+                    throw new DbException(DbError.TOO_BIG, "key of " + key.length + " bytes (expected: <= " + maxKey
+                        + " for page size " + db.pageSize() + ")");
+                }
                 int max = BTree.maxKeyValueSize(PageFormat.usableSize(db.pageSize()));
                 long size = (long) key.length + value.length;
                 if (size > max) {
