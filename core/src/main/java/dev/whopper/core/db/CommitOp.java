@@ -148,6 +148,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 int first = wal.maxFrame() + 1;
                 wal.publish(pages, newChecksum, dbPages);
+                db.countCommit();
                 PageCache cache = db.cache();
                 for (int i = 0; i < pages.length; i++) {
                     cache.put(pages[i], first + i, images[i]);

@@ -49,6 +49,11 @@ public final class Connection {
         return explicit;
     }
 
+    /** @return the snapshot (maxFrame) of the current transaction, -1 when none was taken (for tests) */
+    int snapshotFrame() {
+        return txn == null ? -1 : txn.snapshot();
+    }
+
     /** @return the connection's yield injector */
     public YieldInjector yields() {
         return yields;

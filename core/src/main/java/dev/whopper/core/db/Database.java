@@ -39,6 +39,7 @@ public final class Database {
     private boolean poisoned;
     private String poisonReason;
     private boolean closed;
+    private long commits;
 
     private Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
         this.io = io;
@@ -258,6 +259,15 @@ public final class Database {
 
     IO io() {
         return io;
+    }
+
+    /** @return commits published since open (tests observe the publish moment through this) */
+    long commits() {
+        return commits;
+    }
+
+    void countCommit() {
+        commits++;
     }
 
     WalIndex wal() {
