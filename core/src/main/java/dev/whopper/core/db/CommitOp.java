@@ -1,0 +1,212 @@
+package dev.whopper.core.db;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionGroup;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.sm.StateMachine;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import dev.whopper.core.storage.cache.PageCache;
+import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.wal.WalFormat;
+import dev.whopper.core.storage.wal.WalIndex;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Commits a write transaction: (write and sync the WAL header when a new WAL generation starts), write
+ * the dirty pages and the new header page as WAL frames in one {@link CompletionGroup} (the header page's
+ * frame last, carrying the commit marker), sync the WAL, then publish: advance maxFrame, insert the new
+ * versions into the shared cache, release WRITER. Only a successful sync acknowledges the commit. A
+ * failed write rolls the transaction back; a failed sync also makes the database read-only until it is
+ * reopened. Afterwards, when the WAL holds at least {@code autoCheckpointFrames} frames not yet in the
+ * database file, runs a PASSIVE checkpoint (its failures do not affect the commit).
+ */
+final class CommitOp implements StateTransition<Void> {
+    private enum State { START, HEADER_WRITE, HEADER_SYNC, FRAMES, WAIT_FRAMES, WAIT_SYNC, PUBLISH, AUTO_CHECKPOINT }
+
+    private final Database db;
+    private final Transaction txn;
+    private final YieldInjector yields;
+    private final long owner;
+    private State state = State.START;
+    private int[] pages;
+    private byte[][] images;
+    private byte[][] frameHeaders;
+    private byte[] walHeader;
+    private int newChecksum;
+    private int dbPages;
+    private int next;
+    private int yieldedBefore = -1;
+    private boolean yieldedPublish;
+    private CompletionGroup group;
+    private Completion pending;
+    private StateMachine<CheckpointResult> autoCheckpoint;
+
+    CommitOp(Database db, Transaction txn, YieldInjector yields, long owner) {
+        this.db = db;
+        this.txn = txn;
+        this.yields = yields;
+        this.owner = owner;
+    }
+
+    @Override
+    public Transition<Void> transition() {
+        if (state == State.AUTO_CHECKPOINT) {
+            return runAutoCheckpoint();
+        }
+        try {
+            return step();
+        } catch (RuntimeException | Error e) {
+            txn.end();
+            throw e;
+        }
+    }
+
+    private Transition<Void> step() {
+        WalIndex wal = db.wal();
+        switch (state) {
+            case START -> {
+                if (!txn.isWriter() || !txn.hasChanges()) {
+                    txn.end();
+                    return Transition.done(null);
+                }
+                db.checkOpen();
+                db.checkWritable();
+                prepare();
+                if (wal.headerPending()) {
+                    walHeader = WalFormat.header(db.pageSize(), wal.checkpointSeq(), wal.salt1(), wal.salt2());
+                    pending = db.walFile().pwrite(0, walHeader, Completion.write(null));
+                    state = State.HEADER_WRITE;
+                    return Transition.io(pending);
+                }
+                buildFrames();
+                state = State.FRAMES;
+                return Transition.proceed();
+            }
+            case HEADER_WRITE -> {
+                if (pending.failed()) {
+                    throw Database.ioError("commit: writing the WAL header (transaction rolled back)", pending.error());
+                }
+                pending = db.walFile().sync(Completion.sync(null));
+                state = State.HEADER_SYNC;
+                return Transition.io(pending);
+            }
+            case HEADER_SYNC -> {
+                if (pending.failed()) {
+                    db.poison("WAL sync failed: " + pending.error());
+                    throw Database.ioError("commit: syncing the WAL header (transaction rolled back; database now read-only until reopened)",
+                        pending.error());
+                }
+                wal.headerWritten(WalFormat.headerChecksum(walHeader));
+                buildFrames();
+                state = State.FRAMES;
+                return Transition.proceed();
+            }
+            case FRAMES -> {
+                if (group == null) {
+                    group = new CompletionGroup(pages.length);
+                }
+                int pageSize = db.pageSize();
+                while (next < pages.length) {
+                    if (next > 0 && yieldedBefore != next && yields.shouldYield(EngineYieldPoint.BETWEEN_WAL_FRAME_WRITES)) {
+                        yieldedBefore = next;
+                        return Transition.io(Completion.yielded());
+                    }
+                    int frame = wal.maxFrame() + 1 + next;
+                    Completion c = Completion.write(null);
+                    group.add(c);
+                    next++;
+                    db.walFile().pwritev(WalFormat.frameOffset(pageSize, frame), List.of(frameHeaders[next - 1], images[next - 1]), c);
+                }
+                pending = group.build();
+                state = State.WAIT_FRAMES;
+                return Transition.io(pending);
+            }
+            case WAIT_FRAMES -> {
+                if (pending.failed()) {
+                    throw Database.ioError("commit: writing " + pages.length + " WAL frames (transaction rolled back)", pending.error());
+                }
+                pending = db.walFile().sync(Completion.sync(null));
+                state = State.WAIT_SYNC;
+                return Transition.io(pending);
+            }
+            case WAIT_SYNC -> {
+                if (pending.failed()) {
+                    db.poison("WAL sync failed: " + pending.error());
+                    throw Database.ioError("commit: WAL sync (commit not acknowledged; database now read-only until reopened)",
+                        pending.error());
+                }
+                state = State.PUBLISH;
+                return Transition.proceed();
+            }
+            case PUBLISH -> {
+                if (!yieldedPublish && yields.shouldYield(EngineYieldPoint.BEFORE_COMMIT_PUBLISH)) {
+                    yieldedPublish = true;
+                    return Transition.io(Completion.yielded());
+                }
+                int first = wal.maxFrame() + 1;
+                wal.publish(pages, newChecksum, dbPages);
+                db.countCommit();
+                PageCache cache = db.cache();
+                for (int i = 0; i < pages.length; i++) {
+                    cache.put(pages[i], first + i, images[i]);
+                }
+                txn.end();
+                int threshold = db.options().autoCheckpointFrames();
+                if (threshold > 0 && wal.maxFrame() - wal.backfilled() >= threshold) {
+                    autoCheckpoint = new StateMachine<>(new CheckpointOp(db, owner, CheckpointMode.PASSIVE, true, yields));
+                    state = State.AUTO_CHECKPOINT;
+                    return Transition.proceed();
+                }
+                return Transition.done(null);
+            }
+            default -> throw new IllegalStateException("commit: state " + state);
+        }
+    }
+
+    private Transition<Void> runAutoCheckpoint() {
+        try {
+            IOResult<CheckpointResult> r = autoCheckpoint.step();
+            if (r.isIo()) {
+                return Transition.io(r.completion());
+            }
+        } catch (DbException e) {
+            // The commit is durable and published; a failed auto-checkpoint is retried after a later commit.
+        }
+        return Transition.done(null);
+    }
+
+    private void prepare() {
+        Map<Integer, byte[]> dirty = txn.dirtyPages();
+        int n = dirty.size() + 1;
+        pages = new int[n];
+        images = new byte[n][];
+        int i = 0;
+        for (Map.Entry<Integer, byte[]> e : dirty.entrySet()) {
+            if (e.getKey() == 1) {
+                throw new IllegalStateException("page 1 in the dirty set");
+            }
+            pages[i] = e.getKey();
+            images[i] = e.getValue();
+            PageFormat.seal(images[i], pages[i]);
+            i++;
+        }
+        pages[i] = 1;
+        images[i] = txn.newHeader().toPage();
+        dbPages = txn.pageCount();
+    }
+
+    private void buildFrames() {
+        WalIndex wal = db.wal();
+        frameHeaders = new byte[pages.length][];
+        int prev = wal.lastChecksum();
+        for (int i = 0; i < pages.length; i++) {
+            int commit = i == pages.length - 1 ? dbPages : 0;
+            frameHeaders[i] = WalFormat.frameHeader(pages[i], commit, wal.salt1(), wal.salt2(), prev, images[i]);
+            prev = PageFormat.getInt(frameHeaders[i], 16);
+        }
+        newChecksum = prev;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.whopper.core.db;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.sm.StateMachine;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import dev.whopper.core.storage.cache.PageCache;
+import dev.whopper.core.storage.page.HeaderPage;
+import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.wal.RecoveredWal;
+import dev.whopper.core.storage.wal.WalFormat;
+import dev.whopper.core.storage.wal.WalIndex;
+import dev.whopper.core.storage.wal.WalRecovery;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One database file and its WAL, shared by all its {@link Connection}s: the WAL index, the lock table
+ * and the shared page cache live here. Open with {@link #open}, then {@link #connect} as many
+ * connections as needed. Single-threaded: everything runs on the thread that steps the {@link IO}.
+ */
+public final class Database {
+    private final IO io;
+    private final String path;
+    private final DatabaseOptions options;
+    private final int pageSize;
+    private final File dbFile;
+    private final File walFile;
+    private final WalIndex wal;
+    private final PageCache cache;
+    private final LockTable locks = new LockTable();
+    private long nextConnectionId = 1;
+    private boolean poisoned;
+    private String poisonReason;
+    private boolean closed;
+    private long commits;
+
+    private Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
+        this.io = io;
+        this.path = path;
+        this.options = options;
+        this.pageSize = pageSize;
+        this.dbFile = dbFile;
+        this.walFile = walFile;
+        this.wal = wal;
+        this.cache = new PageCache(options.cacheCapacityPages());
+    }
+
+    /**
+     * Opens (creating when absent) the database at {@code path} and its WAL ({@code path + "-wal"}),
+     * recovering the WAL's committed frames.
+     *
+     * @param io      the backend
+     * @param path    the database file
+     * @param options options (the page size applies to a new database only)
+     * @return a machine that yields the open database; CORRUPT when the file is not a database
+     */
+    public static StateMachine<Database> open(IO io, String path, DatabaseOptions options) {
+        Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("path: \"\" (expected: a file name)");
+        }
+        return new StateMachine<>(new OpenOp(io, path, options));
+    }
+
+    private static final class OpenOp implements StateTransition<Database> {
+        private enum State { FILES, CREATE_WRITE, CREATE_SYNC, READ_PREFIX, READ_WAL, BUILD }
+
+        private final IO io;
+        private final String path;
+        private final DatabaseOptions options;
+        private State state = State.FILES;
+        private File db;
+        private File walF;
+        private Completion pending;
+        private byte[] prefix;
+        private int pageSize;
+        private byte[] walImage;
+
+        OpenOp(IO io, String path, DatabaseOptions options) {
+            this.io = io;
+            this.path = path;
+            this.options = options;
+        }
+
+        @Override
+        public Transition<Database> transition() {
+            switch (state) {
+                case FILES -> {
+                    try {
+                        db = io.open(path, true);
+                        walF = io.open(path + "-wal", true);
+                    } catch (IOFailureException e) {
+                        throw new DbException(DbError.IO_ERROR, "cannot open " + path + ": " + e.error().message(), e);
+                    }
+                    long size = db.size();
+                    if (size == 0) {
+                        pageSize = options.pageSize();
+                        byte[] page1 = HeaderPage.empty(pageSize).toPage();
+                        pending = db.pwrite(0, page1, Completion.write(null));
+                        state = State.CREATE_WRITE;
+                        return Transition.io(pending);
+                    }
+                    if (size < PageFormat.MIN_PAGE_SIZE) {
+                        throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
+                    }
+                    prefix = new byte[PageFormat.MIN_PAGE_SIZE];
+                    pending = db.pread(0, Completion.read(prefix, null));
+                    state = State.READ_PREFIX;
+                    return Transition.io(pending);
+                }
+                case CREATE_WRITE -> {
+                    check(pending, "writing the header of new database " + path);
+                    pending = db.sync(Completion.sync(null));
+                    state = State.CREATE_SYNC;
+                    return Transition.io(pending);
+                }
+                case CREATE_SYNC -> {
+                    check(pending, "syncing new database " + path);
+                    return readWal();
+                }
+                case READ_PREFIX -> {
+                    check(pending, "reading the header of " + path);
+                    if (!HeaderPage.hasMagic(prefix)) {
+                        throw new DbException(DbError.CORRUPT, path + " is not a Whopper database (bad magic in page 1)");
+                    }
+                    pageSize = PageFormat.getInt(prefix, 12);
+                    if (!PageFormat.validPageSize(pageSize)) {
+                        throw new DbException(DbError.CORRUPT, path + ": header names page size " + pageSize
+                            + " (expected: a power of two in 512..65536)");
+                    }
+                    return readWal();
+                }
+                case READ_WAL -> {
+                    check(pending, "reading the WAL of " + path);
+                    state = State.BUILD;
+                    return Transition.proceed();
+                }
+                case BUILD -> {
+                    RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
+                    WalIndex index;
+                    if (r.headerValid() && r.maxFrame() > 0) {
+                        index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
+                        index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
+                    } else {
+                        long salts = io.random().nextLong();
+                        index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
+                    }
+                    return Transition.done(new Database(io, path, options, pageSize, db, walF, index));
+                }
+                default -> throw new IllegalStateException("open: state " + state);
+            }
+        }
+
+        private Transition<Database> readWal() {
+            long size = walF.size();
+            if (size < WalFormat.HEADER_SIZE) {
+                state = State.BUILD;
+                return Transition.proceed();
+            }
+            if (size > Integer.MAX_VALUE - 64) {
+                throw new DbException(DbError.IO_ERROR, "WAL of " + path + " is too large to recover: " + size + " bytes");
+            }
+            walImage = new byte[(int) size];
+            pending = walF.pread(0, Completion.read(walImage, null));
+            state = State.READ_WAL;
+            return Transition.io(pending);
+        }
+
+        private void check(Completion c, String what) {
+            if (c.failed()) {
+                throw ioError(what, c.error());
+            }
+        }
+    }
+
+    static DbException ioError(String what, CompletionError error) {
+        DbError code = error.code() == ErrorCode.CORRUPT ? DbError.CORRUPT : DbError.IO_ERROR;
+        return new DbException(code, what + " failed: " + error);
+    }
+
+    /**
+     * Opens a connection (no I/O).
+     *
+     * @param yields the connection's yield injector ({@link YieldInjector#NONE} in production)
+     * @return the connection
+     * @throws DbException MISUSE when the database is closed
+     */
+    public Connection connect(YieldInjector yields) {
+        Objects.requireNonNull(yields, "yields");
+        if (closed) {
+            throw new DbException(DbError.MISUSE, "connect() on closed database " + path);
+        }
+        return new Connection(this, nextConnectionId++, yields);
+    }
+
+    /**
+     * Checks the database at the current snapshot: page checksums, the tree's structure, that every page
+     * is exactly one of header / tree / freelist, and the page count against the file size.
+     *
+     * @return a machine yielding the problems found (empty when healthy)
+     */
+    public StateMachine<List<String>> integrityCheck() {
+        return new StateMachine<>(new IntegrityCheck(this));
+    }
+
+    /** Closes the files; connections fail with MISUSE afterwards. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        dbFile.close();
+        walFile.close();
+    }
+
+    /** @return true after {@link #close()} */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** @return the page size in bytes */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** @return the database file's path */
+    public String path() {
+        return path;
+    }
+
+    /** @return the options the database was opened with */
+    public DatabaseOptions options() {
+        return options;
+    }
+
+    /** @return true when a failed WAL sync made the database refuse writes */
+    public boolean isReadOnlyAfterSyncFailure() {
+        return poisoned;
+    }
+
+    /** @return committed frames in the WAL */
+    public int walFrames() {
+        return wal.maxFrame();
+    }
+
+    /** @return frames copied into the database file */
+    public int backfilledFrames() {
+        return wal.backfilled();
+    }
+
+    IO io() {
+        return io;
+    }
+
+    /** @return commits published since open (tests observe the publish moment through this) */
+    long commits() {
+        return commits;
+    }
+
+    void countCommit() {
+        commits++;
+    }
+
+    WalIndex wal() {
+        return wal;
+    }
+
+    PageCache cache() {
+        return cache;
+    }
+
+    LockTable locks() {
+        return locks;
+    }
+
+    File dbFile() {
+        return dbFile;
+    }
+
+    File walFile() {
+        return walFile;
+    }
+
+    long newConnectionId() {
+        return nextConnectionId++;
+    }
+
+    void poison(String reason) {
+        poisoned = true;
+        poisonReason = reason;
+    }
+
+    void checkWritable() {
+        if (poisoned) {
+            throw new DbException(DbError.READONLY_AFTER_SYNC_FAILURE,
+                "database " + path + " refuses writes until it is reopened: " + poisonReason);
+        }
+    }
+
+    /** Resets the WAL to a new generation (caller holds WRITER and CHECKPOINTER-equivalent exclusion, no readers). */
+    void resetWal() {
+        long salts = io.random().nextLong();
+        wal.reset((int) (salts >>> 32), (int) salts);
+        cache.clear();
+    }
+
+    /**
+     * Starts loading one page version into the shared cache (the cache records it as in flight).
+     *
+     * @param pageNo  page
+     * @param version frame, or 0 for the database file
+     * @return the load
+     */
+    PageCache.Load startLoad(int pageNo, int version) {
+        PageCache.Load load = cache.beginLoad(pageNo, version);
+        byte[] buf = new byte[pageSize];
+        boolean fromWal = version != 0;
+        long offset = fromWal ? WalFormat.frameOffset(pageSize, version) + WalFormat.FRAME_HEADER_SIZE
+            : (long) (pageNo - 1) * pageSize;
+        Completion c = Completion.read(buf, done -> {
+            if (done.failed()) {
+                CompletionError e = done.error();
+                if (e.code() == ErrorCode.SHORT_READ) {
+                    cache.failLoad(load, new DbException(DbError.CORRUPT, "page " + pageNo + " is missing: "
+                        + (fromWal ? "WAL frame " + version + " is beyond the end of the WAL" : "beyond the end of the database file")
+                        + " (" + e.message() + ")"));
+                } else {
+                    cache.failLoad(load, ioError("reading page " + pageNo + (fromWal ? " from WAL frame " + version : " from the database file"), e));
+                }
+                return;
+            }
+            String problem = PageFormat.verify(buf, pageNo);
+            if (problem != null) {
+                cache.failLoad(load, new DbException(DbError.CORRUPT, problem
+                    + (fromWal ? " (WAL frame " + version + ")" : " (database file " + path + ")")));
+                return;
+            }
+            cache.finishLoad(load, buf);
+        });
+        cache.attach(load, c);
+        (fromWal ? walFile : dbFile).pread(offset, c);
+        return load;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new DbException(DbError.MISUSE, "database " + path + " is closed");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.whopper.core.db;
+
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.sm.StateMachine;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import dev.whopper.core.storage.btree.BTree;
+import dev.whopper.core.storage.btree.TreeCheck;
+import dev.whopper.core.storage.page.FreelistPage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The integrity check, at a read snapshot: the tree's own check, the freelist chain, the checksum of
+ * every page 1..pageCount, that every page is exactly one of header / tree / freelist, and the database
+ * file's size against the page count (equal once the snapshot is fully checkpointed, never larger).
+ */
+final class IntegrityCheck implements StateTransition<List<String>> {
+    private static final int MAX_PROBLEMS = 100;
+    private static final byte HEADER = 1;
+    private static final byte TREE = 2;
+    private static final byte FREE = 3;
+
+    private enum State { HEADER, TREE, FREELIST, PAGES, FINISH }
+
+    private final Database db;
+    private final Transaction txn;
+    private final List<String> problems = new ArrayList<>();
+    private State state = State.HEADER;
+    private StateMachine<TreeCheck> treeCheck;
+    private byte[] owner;
+    private int freePage;
+    private int freeSeen;
+    private int page;
+
+    IntegrityCheck(Database db) {
+        this.db = db;
+        this.txn = new Transaction(db, -db.newConnectionId(), YieldInjector.NONE);
+    }
+
+    @Override
+    public Transition<List<String>> transition() {
+        try {
+            Transition<List<String>> t = step();
+            if (t instanceof Transition.Io<List<String>>) {
+                txn.releasePins();
+            }
+            return t;
+        } catch (RuntimeException | Error e) {
+            txn.end();
+            throw e;
+        }
+    }
+
+    private void problem(String p) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(p);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add("... more problems not listed");
+        }
+    }
+
+    private void own(int p, byte what, String name) {
+        if (p < 1 || p >= owner.length) {
+            problem(name + " page " + p + " is outside the database (pages 1.." + (owner.length - 1) + ")");
+            return;
+        }
+        if (owner[p] != 0) {
+            problem("page " + p + " is used twice (as " + label(owner[p]) + " and as " + name + ")");
+            return;
+        }
+        owner[p] = what;
+    }
+
+    private static String label(byte b) {
+        return switch (b) {
+            case HEADER -> "header";
+            case TREE -> "tree";
+            case FREE -> "freelist";
+            default -> "?";
+        };
+    }
+
+    private Transition<List<String>> step() {
+        switch (state) {
+            case HEADER -> {
+                db.checkOpen();
+                txn.ensureSnapshot();
+                try {
+                    IOResult<Void> r = txn.loadHeader();
+                    if (r.isIo()) {
+                        return Transition.io(r.completion());
+                    }
+                } catch (DbException e) {
+                    problem("header: " + e.detail());
+                    return finish();
+                }
+                owner = new byte[txn.pageCount() + 1];
+                owner[1] = HEADER;
+                state = State.TREE;
+                return Transition.proceed();
+            }
+            case TREE -> {
+                if (treeCheck == null) {
+                    treeCheck = new BTree(txn).check();
+                }
+                try {
+                    IOResult<TreeCheck> r = treeCheck.step();
+                    if (r.isIo()) {
+                        return Transition.io(r.completion());
+                    }
+                    TreeCheck c = r.value();
+                    for (String p : c.problems()) {
+                        problem("tree: " + p);
+                    }
+                    for (int p : c.pagesUsed()) {
+                        own(p, TREE, "tree");
+                    }
+                } catch (DbException e) {
+                    problem("tree: " + e.detail());
+                }
+                freePage = txn.freelistHead();
+                state = State.FREELIST;
+                return Transition.proceed();
+            }
+            case FREELIST -> {
+                while (freePage != 0) {
+                    if (freeSeen > txn.pageCount()) {
+                        problem("freelist has a cycle (more than " + txn.pageCount() + " pages)");
+                        break;
+                    }
+                    if (freePage < 2 || freePage > txn.pageCount()) {
+                        problem("freelist links to page " + freePage + " (database has " + txn.pageCount() + " pages)");
+                        break;
+                    }
+                    byte[] img;
+                    try {
+                        IOResult<byte[]> r = txn.readCommitted(freePage);
+                        if (r.isIo()) {
+                            return Transition.io(r.completion());
+                        }
+                        img = r.value();
+                    } catch (DbException e) {
+                        problem("freelist: " + e.detail());
+                        break;
+                    }
+                    if (!FreelistPage.isFree(img)) {
+                        problem("freelist page " + freePage + " lacks the free-page magic");
+                        break;
+                    }
+                    if (owner[freePage] == FREE) {
+                        problem("freelist has a cycle at page " + freePage);
+                        break;
+                    }
+                    own(freePage, FREE, "freelist");
+                    freeSeen++;
+                    freePage = FreelistPage.next(img);
+                }
+                if (freeSeen != txn.freelistCount() && freePage == 0) {
+                    problem("header says " + txn.freelistCount() + " free pages, the freelist has " + freeSeen);
+                }
+                page = 1;
+                state = State.PAGES;
+                return Transition.proceed();
+            }
+            case PAGES -> {
+                while (page <= txn.pageCount()) {
+                    try {
+                        IOResult<byte[]> r = txn.readCommitted(page);
+                        if (r.isIo()) {
+                            return Transition.io(r.completion());
+                        }
+                    } catch (DbException e) {
+                        problem(e.detail());
+                    }
+                    if (owner[page] == 0) {
+                        problem("page " + page + " is neither header, tree nor freelist (lost page)");
+                    }
+                    page++;
+                    if ((page & 63) == 0) {
+                        txn.releasePins();
+                    }
+                }
+                return finish();
+            }
+            default -> throw new IllegalStateException("integrity check: state " + state);
+        }
+    }
+
+    private Transition<List<String>> finish() {
+        if (owner != null) {
+            long expected = (long) txn.pageCount() * db.pageSize();
+            long size = db.dbFile().size();
+            boolean fullyCheckpointed = db.wal().backfilled() >= txn.snapshot();
+            if (fullyCheckpointed && size != expected) {
+                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                    + " pages of " + db.pageSize() + " bytes, fully checkpointed)");
+            } else if (size > expected) {
+                problem("database file is " + size + " bytes, larger than " + txn.pageCount() + " pages of " + db.pageSize() + " bytes");
+            }
+        }
+        txn.end();
+        state = State.FINISH;
+        return Transition.done(List.copyOf(problems));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.whopper.core.storage.btree;
+
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+
+/** {@link BTree#get}: descend from the root to the leaf that may hold the key. Mutates nothing. */
+final class GetOp implements StateTransition<byte[]> {
+    private final BTree tree;
+    private final byte[] key;
+    private int page = -1;
+    private int depth;
+
+    GetOp(BTree tree, byte[] key) {
+        this.tree = tree;
+        this.key = key;
+    }
+
+    @Override
+    public Transition<byte[]> transition() {
+        if (page == -1) {
+            int root = tree.store.rootPage();
+            if (root == 0) {
+                return Transition.done(null);
+            }
+            page = root;
+        }
+        IOResult<byte[]> r = tree.store.read(page);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        byte[] img = r.value();
+        String problem = PageFormat.structureProblem(img, tree.usable);
+        if (problem != null) {
+            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
+        }
+        if (PageFormat.isLeaf(img)) {
+            int i = PageFormat.find(img, key);
+            return Transition.done(i < 0 ? null : PageFormat.value(img, i));
+        }
+        if (++depth >= BTree.MAX_DEPTH) {
+            throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
+        }
+        page = PageFormat.child(img, PageFormat.childIndex(img, key));
+        if (page < 2) {
+            throw new IllegalStateException("page " + page + " is not a valid child page");
+        }
+        return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
+    }
+}

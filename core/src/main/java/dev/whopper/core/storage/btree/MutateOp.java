@@ -1,0 +1,427 @@
+package dev.whopper.core.storage.btree;
+
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link BTree#put} ({@code value != null}) and {@link BTree#delete} ({@code value == null}), in
+ * "plan, then apply" style.
+ *
+ * <ol>
+ *   <li>DESCEND: read the path root..leaf, recording each image only after its read returned Done.</li>
+ *   <li>MODIFY_LEAF, BALANCE, READ_SIBLING: decode path pages into private {@link Node} copies and
+ *       change those, one level per transition, from the leaf up: split an overfull node, merge or
+ *       redistribute an underfull one with a sibling (read on demand), collapse or split the root.
+ *       New pages get negative placeholder numbers. Nothing outside this object changes.</li>
+ *   <li>ALLOCATE: obtain one real page per placeholder, then resolve placeholders.</li>
+ *   <li>ACQUIRE: obtain a writable image of every changed page.</li>
+ *   <li>APPLY: encode every node into its image (no call that can yield), then SET_ROOT, then
+ *       FREE the pages that left the tree.</li>
+ * </ol>
+ *
+ * Every transition either returns {@code Io} before changing anything, or changes only this object's
+ * state and moves to the next phase in the same transition, so a re-entry continues exactly there.
+ */
+final class MutateOp implements StateTransition<Boolean> {
+    private enum Phase { START, DESCEND, MODIFY_LEAF, BALANCE, READ_SIBLING, ALLOCATE, ACQUIRE, APPLY, SET_ROOT, FREE }
+
+    private final BTree tree;
+    private final byte[] key;
+    private final byte[] value;
+    private Phase phase = Phase.START;
+    private boolean result;
+
+    /* DESCEND */
+    private int page;
+    private final ArrayList<Integer> pathPages = new ArrayList<>();
+    private final ArrayList<byte[]> pathImages = new ArrayList<>();
+    /** pathIdx[l] = index of the child of path level l taken to reach level l+1. */
+    private final ArrayList<Integer> pathIdx = new ArrayList<>();
+
+    /* planning */
+    private Node[] nodes;
+    private int level;
+    private int siblingPage;
+    private boolean siblingLeft;
+    private final ArrayList<Node> dirty = new ArrayList<>();
+    private final ArrayList<Node> created = new ArrayList<>();
+    private final ArrayList<Integer> toFree = new ArrayList<>();
+    private boolean rootChanges;
+    private int newRoot;
+
+    /* applying */
+    private int[] allocated;
+    private int allocIdx;
+    private List<Node> writes;
+    private byte[][] buffers;
+    private int acquireIdx;
+    private int freeIdx;
+
+    MutateOp(BTree tree, byte[] key, byte[] value) {
+        this.tree = tree;
+        this.key = key;
+        this.value = value;
+    }
+
+    @Override
+    public Transition<Boolean> transition() {
+        return switch (phase) {
+            case START -> start();
+            case DESCEND -> descend();
+            case MODIFY_LEAF -> modifyLeaf();
+            case BALANCE -> balance();
+            case READ_SIBLING -> readSibling();
+            case ALLOCATE -> allocate();
+            case ACQUIRE -> acquire();
+            case APPLY -> apply();
+            case SET_ROOT -> setRoot();
+            case FREE -> free();
+        };
+    }
+
+    private Transition<Boolean> start() {
+        int root = tree.store.rootPage();
+        if (root == 0) {
+            if (value == null) {
+                return Transition.done(false);
+            }
+            Node leaf = newNode(true);
+            leaf.keys.add(key);
+            leaf.values.add(value);
+            rootChanges = true;
+            newRoot = leaf.pageNo;
+            result = true;
+            phase = Phase.ALLOCATE;
+            return Transition.proceed();
+        }
+        page = root;
+        phase = Phase.DESCEND;
+        return Transition.proceed();
+    }
+
+    private Transition<Boolean> descend() {
+        if (pathPages.size() >= BTree.MAX_DEPTH) {
+            throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
+        }
+        IOResult<byte[]> r = tree.store.read(page);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        byte[] img = r.value();
+        String problem = PageFormat.structureProblem(img, tree.usable);
+        if (problem != null) {
+            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
+        }
+        pathPages.add(page);
+        pathImages.add(img);
+        if (PageFormat.isLeaf(img)) {
+            phase = Phase.MODIFY_LEAF;
+        } else {
+            int idx = PageFormat.childIndex(img, key);
+            int child = PageFormat.child(img, idx);
+            if (child < 2) {
+                throw new IllegalStateException("page " + page + " has invalid child page " + child);
+            }
+            pathIdx.add(idx);
+            page = child;
+        }
+        return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
+    }
+
+    private Node node(int l) {
+        if (nodes[l] == null) {
+            nodes[l] = Node.decode(pathPages.get(l), pathImages.get(l), tree.usable);
+        }
+        return nodes[l];
+    }
+
+    private Node newNode(boolean leaf) {
+        Node n = new Node(-(created.size() + 1), leaf);
+        created.add(n);
+        markDirty(n);
+        return n;
+    }
+
+    private void markDirty(Node n) {
+        if (!n.dirty) {
+            n.dirty = true;
+            dirty.add(n);
+        }
+    }
+
+    private void release(Node n) {
+        if (n.pageNo < 2) {
+            throw new IllegalStateException("freeing page " + n.pageNo + " that was never allocated");
+        }
+        n.freed = true;
+        toFree.add(n.pageNo);
+    }
+
+    private Transition<Boolean> modifyLeaf() {
+        level = pathPages.size() - 1;
+        nodes = new Node[level + 1];
+        Node leaf = node(level);
+        int i = leaf.search(key);
+        if (value != null) {
+            if (i >= 0) {
+                leaf.values.set(i, value);
+            } else {
+                leaf.keys.add(-i - 1, key);
+                leaf.values.add(-i - 1, value);
+            }
+        } else {
+            if (i < 0) {
+                return Transition.done(false);
+            }
+            leaf.keys.remove(i);
+            leaf.values.remove(i);
+        }
+        markDirty(leaf);
+        result = true;
+        phase = Phase.BALANCE;
+        return Transition.proceed();
+    }
+
+    /** Balances the node at {@code level}, which this operation changed. */
+    private Transition<Boolean> balance() {
+        Node n = nodes[level];
+        int size = n.contentSize();
+        if (level == 0) {
+            if (size > tree.capacity) {
+                Node root = newNode(false);
+                root.children.add(n.pageNo);
+                byte[] sep = split(n);
+                root.keys.add(sep);
+                root.children.add(n.right);
+                rootChanges = true;
+                newRoot = root.pageNo;
+            } else if (n.keys.isEmpty()) {
+                // Interior root with one child: the child becomes the root; empty root leaf: empty tree.
+                rootChanges = true;
+                newRoot = n.leaf ? 0 : n.children.get(0);
+                release(n);
+            }
+            phase = Phase.ALLOCATE;
+            return Transition.proceed();
+        }
+        Node parent = node(level - 1);
+        int idx = pathIdx.get(level - 1);
+        if (size > tree.capacity) {
+            byte[] sep = split(n);
+            parent.keys.add(idx, sep);
+            parent.children.add(idx + 1, n.right);
+            markDirty(parent);
+            level--;
+            return tree.yieldOr(BTreeYieldPoint.BALANCE_LEVEL);
+        }
+        if (tree.underfull(size)) {
+            if (parent.children.size() < 2) {
+                throw new IllegalStateException("non-root interior page " + parent.pageNo + " has a single child");
+            }
+            siblingLeft = idx > 0;
+            siblingPage = parent.children.get(siblingLeft ? idx - 1 : idx + 1);
+            phase = Phase.READ_SIBLING;
+            return Transition.proceed();
+        }
+        phase = Phase.ALLOCATE;
+        return Transition.proceed();
+    }
+
+    private Transition<Boolean> readSibling() {
+        IOResult<byte[]> r = tree.store.read(siblingPage);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        Node n = nodes[level];
+        Node sib = Node.decode(siblingPage, r.value(), tree.usable);
+        if (sib.leaf != n.leaf) {
+            throw new IllegalStateException("sibling page " + siblingPage + " of page " + n.pageNo + " is on another level");
+        }
+        Node parent = node(level - 1);
+        int idx = pathIdx.get(level - 1);
+        Node left = siblingLeft ? sib : n;
+        Node right = siblingLeft ? n : sib;
+        int sepIdx = siblingLeft ? idx - 1 : idx;
+        byte[] sep = parent.keys.get(sepIdx);
+        int combined = left.contentSize() + right.contentSize()
+                + (n.leaf ? 0 : PageFormat.INTERIOR_CELL_OVERHEAD + sep.length);
+        if (combined <= tree.capacity) {
+            // Merge right into left; right leaves the tree.
+            if (n.leaf) {
+                left.keys.addAll(right.keys);
+                left.values.addAll(right.values);
+            } else {
+                left.keys.add(sep);
+                left.keys.addAll(right.keys);
+                left.children.addAll(right.children);
+            }
+            left.right = right.right;
+            parent.keys.remove(sepIdx);
+            parent.children.remove(sepIdx + 1);
+            markDirty(left);
+            release(right);
+        } else {
+            // Redistribute: pool both nodes (with the separator between interiors) and split again.
+            if (n.leaf) {
+                left.keys.addAll(right.keys);
+                left.values.addAll(right.values);
+                right.keys.clear();
+                right.values.clear();
+            } else {
+                left.keys.add(sep);
+                left.keys.addAll(right.keys);
+                left.children.addAll(right.children);
+                right.keys.clear();
+                right.children.clear();
+            }
+            byte[] newSep = splitInto(left, right);
+            parent.keys.set(sepIdx, newSep);
+            markDirty(left);
+            markDirty(right);
+        }
+        markDirty(parent);
+        level--;
+        phase = Phase.BALANCE;
+        return tree.yieldOr(BTreeYieldPoint.BALANCE_LEVEL);
+    }
+
+    /**
+     * Splits an overfull node into itself and a new right sibling (a placeholder), linking them.
+     *
+     * @return the separator for the parent (the new right node's number is {@code n.right})
+     */
+    private byte[] split(Node n) {
+        Node right = newNode(n.leaf);
+        right.right = n.right;
+        byte[] sep = splitInto(n, right);
+        n.right = right.pageNo;
+        return sep;
+    }
+
+    /**
+     * Moves the upper part of {@code left}'s cells to the empty {@code right} at the point that best
+     * balances the two while both fit (an interior's middle key moves up instead).
+     *
+     * @return the separator between the two
+     */
+    private byte[] splitInto(Node left, Node right) {
+        int n = left.keys.size();
+        int[] sizes = new int[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            sizes[i] = left.cellSize(i);
+            total += sizes[i];
+        }
+        int cap = tree.capacity;
+        int best = -1;
+        long bestDiff = Long.MAX_VALUE;
+        long prefix = 0;
+        for (int m = 0; m < n; m++) {
+            // Leaf: left = [0, m), right = [m, n). Interior: left = [0, m), key m moves up, right = (m, n).
+            long l = prefix;
+            long r = left.leaf ? total - prefix : total - prefix - sizes[m];
+            boolean valid = left.leaf ? m >= 1 : m >= 1 && m <= n - 2;
+            if (valid && l <= cap && r <= cap && Math.abs(l - r) < bestDiff) {
+                bestDiff = Math.abs(l - r);
+                best = m;
+            }
+            prefix += sizes[m];
+        }
+        if (best < 0) {
+            throw new IllegalStateException("page " + left.pageNo + " with " + n + " cells of " + total
+                    + " bytes cannot be split into two pages of " + cap + " bytes");
+        }
+        if (left.leaf) {
+            right.keys.addAll(Node.tail(left.keys, best));
+            right.values.addAll(Node.tail(left.values, best));
+            return right.keys.get(0);
+        }
+        List<byte[]> upper = Node.tail(left.keys, best);
+        byte[] sep = upper.get(0);
+        right.keys.addAll(upper.subList(1, upper.size()));
+        right.children.addAll(Node.tail(left.children, best + 1));
+        return sep;
+    }
+
+    private int resolve(int pageNo) {
+        return pageNo < 0 ? allocated[-pageNo - 1] : pageNo;
+    }
+
+    private Transition<Boolean> allocate() {
+        if (allocated == null) {
+            allocated = new int[created.size()];
+        }
+        while (allocIdx < allocated.length) {
+            IOResult<Integer> r = tree.store.allocate();
+            if (r.isIo()) {
+                return Transition.io(r.completion());
+            }
+            int p = r.value();
+            if (p < 2) {
+                throw new IllegalStateException("store allocated invalid page " + p);
+            }
+            allocated[allocIdx++] = p;
+        }
+        ArrayList<Node> w = new ArrayList<>(dirty.size());
+        for (Node n : dirty) {
+            if (n.freed) {
+                continue;
+            }
+            n.pageNo = resolve(n.pageNo);
+            n.right = resolve(n.right);
+            if (!n.leaf) {
+                for (int i = 0; i < n.children.size(); i++) {
+                    n.children.set(i, resolve(n.children.get(i)));
+                }
+            }
+            w.add(n);
+        }
+        newRoot = resolve(newRoot);
+        writes = w;
+        buffers = new byte[w.size()][];
+        phase = Phase.ACQUIRE;
+        return Transition.proceed();
+    }
+
+    private Transition<Boolean> acquire() {
+        while (acquireIdx < writes.size()) {
+            IOResult<byte[]> r = tree.store.write(writes.get(acquireIdx).pageNo);
+            if (r.isIo()) {
+                return Transition.io(r.completion());
+            }
+            buffers[acquireIdx++] = r.value();
+        }
+        phase = Phase.APPLY;
+        return tree.yieldOr(BTreeYieldPoint.BEFORE_APPLY);
+    }
+
+    private Transition<Boolean> apply() {
+        for (int i = 0; i < writes.size(); i++) {
+            writes.get(i).encodeInto(buffers[i], tree.usable);
+        }
+        phase = Phase.SET_ROOT;
+        return rootChanges ? tree.yieldOr(BTreeYieldPoint.BEFORE_ROOT_CHANGE) : Transition.proceed();
+    }
+
+    private Transition<Boolean> setRoot() {
+        if (rootChanges) {
+            tree.store.setRootPage(newRoot);
+        }
+        phase = Phase.FREE;
+        return toFree.isEmpty() ? Transition.proceed() : tree.yieldOr(BTreeYieldPoint.BEFORE_FREE);
+    }
+
+    private Transition<Boolean> free() {
+        while (freeIdx < toFree.size()) {
+            IOResult<Void> r = tree.store.free(toFree.get(freeIdx));
+            if (r.isIo()) {
+                return Transition.io(r.completion());
+            }
+            freeIdx++;
+        }
+        return Transition.done(result);
+    }
+}

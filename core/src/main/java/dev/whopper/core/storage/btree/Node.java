@@ -1,0 +1,148 @@
+package dev.whopper.core.storage.btree;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decoded, privately owned, mutable copy of one tree page, used while a mutation is planned. Pages
+ * created by the plan carry a negative placeholder number until they are allocated.
+ */
+final class Node {
+    int pageNo;
+    final boolean leaf;
+    int right;
+    final ArrayList<byte[]> keys;
+    /** Leaf only. */
+    final ArrayList<byte[]> values;
+    /** Interior only: keys.size() + 1 children. */
+    final ArrayList<Integer> children;
+    boolean dirty;
+    boolean freed;
+
+    Node(int pageNo, boolean leaf) {
+        this.pageNo = pageNo;
+        this.leaf = leaf;
+        this.keys = new ArrayList<>();
+        this.values = leaf ? new ArrayList<>() : null;
+        this.children = leaf ? null : new ArrayList<>();
+    }
+
+    /** Decodes a page image (which must be structurally valid) into a private copy. */
+    static Node decode(int pageNo, byte[] image, int usable) {
+        String problem = PageFormat.structureProblem(image, usable);
+        if (problem != null) {
+            throw new IllegalStateException("page " + pageNo + " is not a valid tree page: " + problem);
+        }
+        Node n = new Node(pageNo, PageFormat.isLeaf(image));
+        n.right = PageFormat.right(image);
+        int count = PageFormat.count(image);
+        n.keys.ensureCapacity(count);
+        if (n.leaf) {
+            n.values.ensureCapacity(count);
+        } else {
+            n.children.ensureCapacity(count + 1);
+            n.children.add(PageFormat.child(image, 0));
+        }
+        for (int i = 0; i < count; i++) {
+            n.keys.add(PageFormat.key(image, i));
+            if (n.leaf) {
+                n.values.add(PageFormat.value(image, i));
+            } else {
+                n.children.add(PageFormat.child(image, i + 1));
+            }
+        }
+        return n;
+    }
+
+    static int cellSize(boolean leaf, byte[] key, byte[] value) {
+        return leaf ? PageFormat.LEAF_CELL_OVERHEAD + key.length + value.length
+                : PageFormat.INTERIOR_CELL_OVERHEAD + key.length;
+    }
+
+    int cellSize(int i) {
+        return cellSize(leaf, keys.get(i), leaf ? values.get(i) : null);
+    }
+
+    /** @return content bytes this node needs (cells with slots, without the header) */
+    int contentSize() {
+        int size = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            size += cellSize(i);
+        }
+        return size;
+    }
+
+    /** @return index of {@code key}, or {@code -(insertionPoint + 1)} */
+    int search(byte[] key) {
+        int lo = 0;
+        int hi = keys.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = java.util.Arrays.compareUnsigned(keys.get(mid), key);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** Moves keys/values/children from index {@code from} on to a list triple; used by split. */
+    static <T> List<T> tail(List<T> list, int from) {
+        List<T> sub = list.subList(from, list.size());
+        List<T> copy = new ArrayList<>(sub);
+        sub.clear();
+        return copy;
+    }
+
+    /**
+     * Encodes this node into {@code buf[0, usable)}, overwriting that whole range; bytes from
+     * {@code usable} on are not touched.
+     */
+    void encodeInto(byte[] buf, int usable) {
+        if (pageNo < 2 || right < 0) {
+            throw new IllegalStateException("encoding page " + pageNo + " with unresolved numbers (right " + right + ")");
+        }
+        int n = keys.size();
+        int need = PageFormat.HEADER + contentSize();
+        if (need > usable || n > 0xFFFF) {
+            throw new IllegalStateException("page " + pageNo + " needs " + need + " bytes, usable size is " + usable);
+        }
+        java.util.Arrays.fill(buf, 0, usable, (byte) 0);
+        buf[0] = leaf ? PageFormat.LEAF : PageFormat.INTERIOR;
+        PageFormat.putU16(buf, 2, n);
+        PageFormat.putI32(buf, 4, right);
+        if (!leaf) {
+            int c0 = children.get(0);
+            if (c0 < 2) {
+                throw new IllegalStateException("page " + pageNo + ": unresolved child " + c0);
+            }
+            PageFormat.putI32(buf, 8, c0);
+        }
+        int off = usable;
+        for (int i = 0; i < n; i++) {
+            byte[] k = keys.get(i);
+            if (leaf) {
+                byte[] v = values.get(i);
+                off -= 4 + k.length + v.length;
+                PageFormat.putU16(buf, off, k.length);
+                PageFormat.putU16(buf, off + 2, v.length);
+                System.arraycopy(k, 0, buf, off + 4, k.length);
+                System.arraycopy(v, 0, buf, off + 4 + k.length, v.length);
+            } else {
+                int child = children.get(i + 1);
+                if (child < 2) {
+                    throw new IllegalStateException("page " + pageNo + ": unresolved child " + child);
+                }
+                off -= 6 + k.length;
+                PageFormat.putU16(buf, off, k.length);
+                PageFormat.putI32(buf, off + 2, child);
+                System.arraycopy(k, 0, buf, off + 6, k.length);
+            }
+            PageFormat.putU16(buf, PageFormat.HEADER + 2 * i, off);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.whopper.core.storage.btree;
+
+import java.util.Arrays;
+
+/**
+ * The on-page encoding of tree pages, within bytes {@code [0, usable)} of a page image.
+ *
+ * <pre>
+ * offset size
+ *  0      1   type: 1 = leaf, 2 = interior
+ *  1      1   reserved, 0
+ *  2      2   cell count n (unsigned, big-endian)
+ *  4      4   right sibling page number on the same level (0 = rightmost)
+ *  8      4   interior: leftmost child page number; leaf: 0
+ * 12    2*n   slot array: unsigned 16-bit offset of cell i, cells in ascending key order
+ * ...         free space (zero)
+ * ...         cell content, packed against the end of the usable area
+ *
+ * leaf cell:     keyLen u16 | valueLen u16 | key | value
+ * interior cell: keyLen u16 | child i32    | key        (child i+1: keys &gt;= key i)
+ * </pre>
+ *
+ * Cell sizes are counted with their slot: a leaf cell uses {@code 6 + key + value} bytes, an interior
+ * cell {@code 8 + key}. The content capacity is {@code usable - 12}; no cell may exceed a quarter of
+ * it, so a page always holds at least four cells and a split or redistribution leaves each half more
+ * than a quarter full.
+ */
+final class PageFormat {
+    static final int HEADER = 12;
+    static final byte LEAF = 1;
+    static final byte INTERIOR = 2;
+    static final int LEAF_CELL_OVERHEAD = 6;
+    static final int INTERIOR_CELL_OVERHEAD = 8;
+    /** Smallest usable size a tree accepts (a 512-byte page with a trailer of up to 128 bytes). */
+    static final int MIN_USABLE = 384;
+    /** Largest usable size: slot offsets are 16-bit. */
+    static final int MAX_USABLE = 65536;
+
+    private PageFormat() { }
+
+    static int capacity(int usable) {
+        return usable - HEADER;
+    }
+
+    static int maxCell(int usable) {
+        return capacity(usable) / 4;
+    }
+
+    static int u16(byte[] p, int off) {
+        return ((p[off] & 0xFF) << 8) | (p[off + 1] & 0xFF);
+    }
+
+    static void putU16(byte[] p, int off, int v) {
+        p[off] = (byte) (v >>> 8);
+        p[off + 1] = (byte) v;
+    }
+
+    static int i32(byte[] p, int off) {
+        return ((p[off] & 0xFF) << 24) | ((p[off + 1] & 0xFF) << 16) | ((p[off + 2] & 0xFF) << 8) | (p[off + 3] & 0xFF);
+    }
+
+    static void putI32(byte[] p, int off, int v) {
+        p[off] = (byte) (v >>> 24);
+        p[off + 1] = (byte) (v >>> 16);
+        p[off + 2] = (byte) (v >>> 8);
+        p[off + 3] = (byte) v;
+    }
+
+    static int type(byte[] p) {
+        return p[0];
+    }
+
+    static boolean isLeaf(byte[] p) {
+        return p[0] == LEAF;
+    }
+
+    static int count(byte[] p) {
+        return u16(p, 2);
+    }
+
+    static int right(byte[] p) {
+        return i32(p, 4);
+    }
+
+    static int cellOffset(byte[] p, int i) {
+        return u16(p, HEADER + 2 * i);
+    }
+
+    static int keyLength(byte[] p, int i) {
+        return u16(p, cellOffset(p, i));
+    }
+
+    private static int keyStart(byte[] p, int i) {
+        return cellOffset(p, i) + (isLeaf(p) ? 4 : 6);
+    }
+
+    static byte[] key(byte[] p, int i) {
+        int s = keyStart(p, i);
+        return Arrays.copyOfRange(p, s, s + keyLength(p, i));
+    }
+
+    /** Leaf only. */
+    static byte[] value(byte[] p, int i) {
+        int off = cellOffset(p, i);
+        int k = u16(p, off);
+        int v = u16(p, off + 2);
+        return Arrays.copyOfRange(p, off + 4 + k, off + 4 + k + v);
+    }
+
+    /** Interior only: child {@code i} in {@code [0, count]}. */
+    static int child(byte[] p, int i) {
+        return i == 0 ? i32(p, 8) : i32(p, cellOffset(p, i - 1) + 2);
+    }
+
+    /** Compares key {@code i} of the page with {@code key}, unsigned lexicographic. */
+    static int compareKey(byte[] p, int i, byte[] key) {
+        int s = keyStart(p, i);
+        return Arrays.compareUnsigned(p, s, s + keyLength(p, i), key, 0, key.length);
+    }
+
+    /** @return the first index whose key is &gt;= {@code key} (count when none) */
+    static int lowerBound(byte[] p, byte[] key) {
+        int lo = 0;
+        int hi = count(p);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareKey(p, mid, key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return the index of {@code key} in the page, or -1 */
+    static int find(byte[] p, byte[] key) {
+        int i = lowerBound(p, key);
+        return i < count(p) && compareKey(p, i, key) == 0 ? i : -1;
+    }
+
+    /** Interior: the index of the child whose key range holds {@code key} (number of keys &lt;= key). */
+    static int childIndex(byte[] p, byte[] key) {
+        int lo = 0;
+        int hi = count(p);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareKey(p, mid, key) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Checks the structure of a page image (type, slot array and every cell inside the usable area),
+     * so that the accessors above cannot read out of bounds.
+     *
+     * @return null when well-formed, else what is wrong
+     */
+    static String structureProblem(byte[] p, int usable) {
+        if (p.length < usable) {
+            return "image of " + p.length + " bytes is shorter than the usable size " + usable;
+        }
+        int type = p[0];
+        if (type != LEAF && type != INTERIOR) {
+            return "unknown page type " + type;
+        }
+        int n = count(p);
+        int slotsEnd = HEADER + 2 * n;
+        if (slotsEnd > usable) {
+            return "cell count " + n + " does not fit in the page";
+        }
+        for (int i = 0; i < n; i++) {
+            int off = cellOffset(p, i);
+            if (off < slotsEnd || off + (type == LEAF ? 4 : 6) > usable) {
+                return "cell " + i + " offset " + off + " outside [" + slotsEnd + ", " + usable + ")";
+            }
+            int k = u16(p, off);
+            int len = type == LEAF ? 4 + k + u16(p, off + 2) : 6 + k;
+            if (off + len > usable) {
+                return "cell " + i + " of " + len + " bytes at offset " + off + " overflows the page";
+            }
+        }
+        return null;
+    }
+
+    /** @return the content bytes a page image uses (cells with their slots) */
+    static int contentSize(byte[] p) {
+        int n = count(p);
+        int size = 0;
+        boolean leaf = isLeaf(p);
+        for (int i = 0; i < n; i++) {
+            int off = cellOffset(p, i);
+            int k = u16(p, off);
+            size += leaf ? LEAF_CELL_OVERHEAD + k + u16(p, off + 2) : INTERIOR_CELL_OVERHEAD + k;
+        }
+        return size;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.whopper.core.storage.btree;
+
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link BTree#scan}: descend to the leaf holding {@code from} (or the leftmost leaf), then follow the
+ * right-sibling links. Entries are appended only after the page they come from was read, in the same
+ * transition that moves on to the next page, so a re-entry never appends twice.
+ */
+final class ScanOp implements StateTransition<List<Entry>> {
+    private final BTree tree;
+    private final byte[] from;
+    private final byte[] to;
+    private final int limit;
+    private final ArrayList<Entry> out = new ArrayList<>();
+    private int page = -1;
+    private boolean descending = true;
+    private int depth;
+
+    ScanOp(BTree tree, byte[] from, byte[] to, int limit) {
+        this.tree = tree;
+        this.from = from;
+        this.to = to;
+        this.limit = limit;
+    }
+
+    @Override
+    public Transition<List<Entry>> transition() {
+        if (page == -1) {
+            int root = tree.store.rootPage();
+            if (root == 0 || (from != null && to != null && Arrays.compareUnsigned(from, to) >= 0)) {
+                return Transition.done(List.of());
+            }
+            page = root;
+        }
+        IOResult<byte[]> r = tree.store.read(page);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        byte[] img = r.value();
+        String problem = PageFormat.structureProblem(img, tree.usable);
+        if (problem != null) {
+            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
+        }
+        if (descending) {
+            if (!PageFormat.isLeaf(img)) {
+                if (++depth >= BTree.MAX_DEPTH) {
+                    throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
+                }
+                int child = PageFormat.child(img, from == null ? 0 : PageFormat.childIndex(img, from));
+                if (child < 2) {
+                    throw new IllegalStateException("page " + page + " has invalid child page " + child);
+                }
+                page = child;
+                return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
+            }
+            descending = false;
+        } else if (!PageFormat.isLeaf(img)) {
+            throw new IllegalStateException("right sibling page " + page + " of a leaf is not a leaf");
+        }
+        int n = PageFormat.count(img);
+        int i = from == null ? 0 : PageFormat.lowerBound(img, from);
+        for (; i < n; i++) {
+            if (to != null && PageFormat.compareKey(img, i, to) >= 0) {
+                return Transition.done(List.copyOf(out));
+            }
+            byte[] k = PageFormat.key(img, i);
+            if (!out.isEmpty() && Arrays.compareUnsigned(out.get(out.size() - 1).key(), k) >= 0) {
+                throw new IllegalStateException("leaf chain out of order at page " + page);
+            }
+            out.add(new Entry(k, PageFormat.value(img, i)));
+            if (out.size() >= limit) {
+                return Transition.done(List.copyOf(out));
+            }
+        }
+        int next = PageFormat.right(img);
+        if (next == 0) {
+            return Transition.done(List.copyOf(out));
+        }
+        if (next < 2) {
+            throw new IllegalStateException("page " + page + " has invalid right sibling " + next);
+        }
+        page = next;
+        return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.whopper.core.storage.cache;
+
+import dev.whopper.core.io.Completion;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Shared cache of committed page versions of one database. A version is identified by
+ * {@code (page, frame)}: the WAL frame that holds it, or frame 0 for the database file's copy. Versions
+ * are immutable, so readers share the arrays. Capacity is bounded in pages: when an insertion goes over
+ * capacity, the least recently used unpinned entries are evicted (pinned entries stay, so the cache may
+ * exceed its capacity by the pages pinned by operations in flight).
+ *
+ * <p>Loads: a reader that misses starts a {@link Load}; a second reader missing the same version while
+ * that load is in flight waits on the same completion instead of reading again.
+ *
+ * <p>Single-threaded, like everything under one {@code IO}. Iteration order is the LRU order of a
+ * {@link LinkedHashMap}, so eviction is deterministic.
+ */
+public final class PageCache {
+    /** One cached version. */
+    public static final class Entry {
+        private final int page;
+        private final int version;
+        private final byte[] image;
+        private int pins;
+
+        Entry(int page, int version, byte[] image) {
+            this.page = page;
+            this.version = version;
+            this.image = image;
+        }
+
+        /** @return the page image (must not be modified) */
+        public byte[] image() {
+            return image;
+        }
+
+        /** @return the page number */
+        public int page() {
+            return page;
+        }
+
+        /** @return the version (frame, 0 for the database file) */
+        public int version() {
+            return version;
+        }
+
+        /** @return current pin count */
+        public int pins() {
+            return pins;
+        }
+    }
+
+    /** An in-flight read of one version, shared by every reader that misses it meanwhile. */
+    public static final class Load {
+        private final int page;
+        private final int version;
+        private final long generation;
+        private Completion completion;
+        private byte[] image;
+        private RuntimeException error;
+
+        Load(int page, int version, long generation) {
+            this.page = page;
+            this.version = version;
+            this.generation = generation;
+        }
+
+        /** @return the completion readers wait on */
+        public Completion completion() {
+            return completion;
+        }
+
+        /** @return the image once loaded and verified, else null */
+        public byte[] image() {
+            return image;
+        }
+
+        /** @return the failure once the load failed, else null */
+        public RuntimeException error() {
+            return error;
+        }
+
+        /** @return true once the load succeeded or failed */
+        public boolean done() {
+            return image != null || error != null;
+        }
+
+        /** @return the page */
+        public int page() {
+            return page;
+        }
+
+        /** @return the version */
+        public int version() {
+            return version;
+        }
+    }
+
+    private final int capacityPages;
+    private final LinkedHashMap<Long, Entry> entries;
+    private final HashMap<Long, Load> loads = new HashMap<>();
+    private long generation;
+    private long hits;
+    private long misses;
+    private long loadsStarted;
+    private long evictions;
+
+    /** @param capacityPages bound on unpinned cached pages, &gt; 0 */
+    public PageCache(int capacityPages) {
+        if (capacityPages <= 0) {
+            throw new IllegalArgumentException("capacityPages: " + capacityPages + " (expected: > 0)");
+        }
+        this.capacityPages = capacityPages;
+        this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, true);
+    }
+
+    private static long key(int page, int version) {
+        return ((long) page << 32) | (version & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Looks a version up and marks it recently used.
+     *
+     * @param page    page
+     * @param version version
+     * @return the entry or null
+     */
+    public Entry get(int page, int version) {
+        Entry e = entries.get(key(page, version));
+        if (e == null) {
+            misses++;
+        } else {
+            hits++;
+        }
+        return e;
+    }
+
+    /**
+     * Inserts a committed version (replacing nothing: versions are immutable; an existing entry wins).
+     *
+     * @param page    page
+     * @param version version
+     * @param image   the sealed image; the cache owns it from now on
+     * @return the cached entry
+     */
+    public Entry put(int page, int version, byte[] image) {
+        Long k = key(page, version);
+        Entry e = entries.get(k);
+        if (e != null) {
+            return e;
+        }
+        e = new Entry(page, version, image);
+        entries.put(k, e);
+        evictIfNeeded();
+        return e;
+    }
+
+    /** @param e entry to pin (not evicted while pinned) */
+    public void pin(Entry e) {
+        e.pins++;
+    }
+
+    /** @param e entry to unpin */
+    public void unpin(Entry e) {
+        if (e.pins <= 0) {
+            throw new IllegalStateException("unpin of unpinned page " + e.page + "@" + e.version);
+        }
+        e.pins--;
+    }
+
+    private void evictIfNeeded() {
+        if (entries.size() <= capacityPages) {
+            return;
+        }
+        Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
+        while (entries.size() > capacityPages && it.hasNext()) {
+            Entry e = it.next().getValue();
+            if (e.pins == 0) {
+                it.remove();
+                evictions++;
+            }
+        }
+    }
+
+    /**
+     * @param page    page
+     * @param version version
+     * @return the in-flight load of that version, or null
+     */
+    public Load inFlight(int page, int version) {
+        return loads.get(key(page, version));
+    }
+
+    /**
+     * Registers a new in-flight load; the caller then starts the read and calls {@link #attach}.
+     *
+     * @param page    page
+     * @param version version
+     * @return the load
+     */
+    public Load beginLoad(int page, int version) {
+        Long k = key(page, version);
+        if (loads.containsKey(k)) {
+            throw new IllegalStateException("load of page " + page + "@" + version + " already in flight");
+        }
+        Load l = new Load(page, version, generation);
+        loads.put(k, l);
+        loadsStarted++;
+        return l;
+    }
+
+    /**
+     * @param load       a load from {@link #beginLoad}
+     * @param completion the read's completion
+     */
+    public void attach(Load load, Completion completion) {
+        load.completion = completion;
+    }
+
+    /**
+     * Finishes a load with its verified image: inserts it (unless the cache was cleared since) and
+     * removes the in-flight record.
+     *
+     * @param load  the load
+     * @param image the verified image
+     */
+    public void finishLoad(Load load, byte[] image) {
+        load.image = image;
+        Long k = key(load.page, load.version);
+        if (loads.get(k) == load) {
+            loads.remove(k);
+        }
+        if (load.generation == generation) {
+            put(load.page, load.version, image);
+        }
+    }
+
+    /**
+     * Fails a load; waiters see the error.
+     *
+     * @param load  the load
+     * @param error what went wrong
+     */
+    public void failLoad(Load load, RuntimeException error) {
+        load.error = error;
+        Long k = key(load.page, load.version);
+        if (loads.get(k) == load) {
+            loads.remove(k);
+        }
+    }
+
+    /** Drops every entry and forgets in-flight loads (their results are not cached): used at a WAL reset. */
+    public void clear() {
+        entries.clear();
+        loads.clear();
+        generation++;
+    }
+
+    /** @return entries cached */
+    public int size() {
+        return entries.size();
+    }
+
+    /** @return capacity in pages */
+    public int capacityPages() {
+        return capacityPages;
+    }
+
+    /** @return lookups that found their version */
+    public long hits() {
+        return hits;
+    }
+
+    /** @return lookups that missed */
+    public long misses() {
+        return misses;
+    }
+
+    /** @return loads started (device reads of pages) */
+    public long loadsStarted() {
+        return loadsStarted;
+    }
+
+    /** @return entries evicted */
+    public long evictions() {
+        return evictions;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.whopper.core.storage.wal;
+
+import java.util.Arrays;
+import java.util.HashMap;
+
+/**
+ * The shared WAL index of one database: which frames hold which page, the last committed frame
+ * ({@code maxFrame}), how far the database file has been backfilled, and the current salts. Readers
+ * look pages up at their snapshot (a {@code maxFrame} value); only the writer appends, only when it
+ * publishes a commit.
+ */
+public final class WalIndex {
+    private static final class Frames {
+        int[] frames = new int[2];
+        int size;
+    }
+
+    private final HashMap<Integer, Frames> byPage = new HashMap<>();
+    private int maxFrame;
+    private int backfilled;
+    private int dbPages;
+    private int salt1;
+    private int salt2;
+    private int checkpointSeq;
+    private int lastChecksum;
+    private boolean headerPending;
+
+    /**
+     * @param salt1 salt 1 of the current WAL generation
+     * @param salt2 salt 2
+     * @param checkpointSeq checkpoint sequence of the WAL header
+     * @param headerChecksum checksum of the WAL header (the chain's start)
+     * @param headerPending true when the WAL header must still be written (and synced) before frames
+     */
+    public WalIndex(int salt1, int salt2, int checkpointSeq, int headerChecksum, boolean headerPending) {
+        this.salt1 = salt1;
+        this.salt2 = salt2;
+        this.checkpointSeq = checkpointSeq;
+        this.lastChecksum = headerChecksum;
+        this.headerPending = headerPending;
+    }
+
+    /**
+     * Newest frame of {@code pageNo} at or below {@code snapshot}.
+     *
+     * @param pageNo   page
+     * @param snapshot a maxFrame value
+     * @return the frame, or 0 when the page is read from the database file
+     */
+    public int lookup(int pageNo, int snapshot) {
+        Frames f = byPage.get(pageNo);
+        if (f == null) {
+            return 0;
+        }
+        for (int i = f.size - 1; i >= 0; i--) {
+            if (f.frames[i] <= snapshot) {
+                return f.frames[i];
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Publishes a commit: frames {@code maxFrame + 1 ..} hold {@code pages} in order.
+     *
+     * @param pages        page of each new frame, in frame order
+     * @param newChecksum  cumulative checksum of the last new frame
+     * @param newDbPages   database size at the commit
+     */
+    public void publish(int[] pages, int newChecksum, int newDbPages) {
+        int frame = maxFrame;
+        for (int p : pages) {
+            frame++;
+            Frames f = byPage.computeIfAbsent(p, k -> new Frames());
+            if (f.size == f.frames.length) {
+                f.frames = Arrays.copyOf(f.frames, f.size * 2);
+            }
+            if (f.size > 0 && f.frames[f.size - 1] >= frame) {
+                throw new IllegalStateException("WAL index: frame " + frame + " of page " + p + " not after " + f.frames[f.size - 1]);
+            }
+            f.frames[f.size++] = frame;
+        }
+        maxFrame = frame;
+        lastChecksum = newChecksum;
+        dbPages = newDbPages;
+    }
+
+    /** @return the last committed frame */
+    public int maxFrame() {
+        return maxFrame;
+    }
+
+    /** @return frames up to here are copied into the database file */
+    public int backfilled() {
+        return backfilled;
+    }
+
+    /** @param frame new backfill mark, between the current one and maxFrame */
+    public void setBackfilled(int frame) {
+        if (frame < backfilled || frame > maxFrame) {
+            throw new IllegalStateException("backfilled: " + frame + " (expected: " + backfilled + ".." + maxFrame + ")");
+        }
+        backfilled = frame;
+    }
+
+    /** @return database size in pages at maxFrame (0 when the WAL is empty) */
+    public int dbPages() {
+        return dbPages;
+    }
+
+    /** @return salt 1 */
+    public int salt1() {
+        return salt1;
+    }
+
+    /** @return salt 2 */
+    public int salt2() {
+        return salt2;
+    }
+
+    /** @return checkpoint sequence */
+    public int checkpointSeq() {
+        return checkpointSeq;
+    }
+
+    /** @return cumulative checksum of frame maxFrame (the header's when 0) */
+    public int lastChecksum() {
+        return lastChecksum;
+    }
+
+    /** @return true when the WAL header must be written and synced before the next frame */
+    public boolean headerPending() {
+        return headerPending;
+    }
+
+    /** @param headerChecksum the header was written and synced; its checksum starts the chain */
+    public void headerWritten(int headerChecksum) {
+        headerPending = false;
+        lastChecksum = headerChecksum;
+    }
+
+    /**
+     * Pages with frames at or below {@code upTo}, ascending, each with its newest such frame.
+     *
+     * @param upTo a frame
+     * @return pairs {page, frame} sorted by page
+     */
+    public int[][] newestFramesUpTo(int upTo) {
+        int[] pages = new int[byPage.size()];
+        int n = 0;
+        for (Integer p : byPage.keySet()) {
+            pages[n++] = p;
+        }
+        Arrays.sort(pages, 0, n);
+        int[][] out = new int[n][];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int f = lookup(pages[i], upTo);
+            if (f != 0) {
+                out[m++] = new int[] {pages[i], f};
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * Starts a new WAL generation: no frames, new salts; the header must be written before frames.
+     *
+     * @param newSalt1 salt 1
+     * @param newSalt2 salt 2
+     */
+    public void reset(int newSalt1, int newSalt2) {
+        byPage.clear();
+        maxFrame = 0;
+        backfilled = 0;
+        dbPages = 0;
+        salt1 = newSalt1;
+        salt2 = newSalt2;
+        checkpointSeq++;
+        headerPending = true;
+    }
+}

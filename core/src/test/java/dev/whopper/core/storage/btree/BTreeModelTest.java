@@ -1,0 +1,180 @@
+package dev.whopper.core.storage.btree;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Random sequences of put/delete/get/scan against a {@code TreeMap} model, with small pages so that
+ * splits, merges, redistributions and root changes happen constantly; once with a well-behaved store,
+ * once with a store that returns IO on half of its calls and injects yields at half of the yield points.
+ */
+class BTreeModelTest {
+    /** One operation of a generated sequence; {@code keyNo} indexes {@link #key(int)}. */
+    sealed interface Op permits Put, Delete, Get, Scan { }
+
+    record Put(int keyNo, int valuePermille, int fill) implements Op { }
+
+    record Delete(int keyNo) implements Op { }
+
+    record Get(int keyNo) implements Op { }
+
+    record Scan(int fromNo, int toNo, int limit) implements Op { }
+
+    static final int KEYS = 600;
+
+    /**
+     * An injective map from numbers to keys of varied length and unsigned order unrelated to the number:
+     * key 0 is empty, key i &gt; 0 is a 16-bit scramble of i followed by (i % 13) filler bytes.
+     */
+    static byte[] key(int i) {
+        if (i == 0) {
+            return new byte[0];
+        }
+        int s = (i * 40503) & 0xFFFF;
+        byte[] k = new byte[2 + i % 13];
+        k[0] = (byte) (s >>> 8);
+        k[1] = (byte) s;
+        for (int j = 2; j < k.length; j++) {
+            k[j] = (byte) (i * 7 + j);
+        }
+        return k;
+    }
+
+    static byte[] value(byte[] key, int permille, int fill, int usable) {
+        int room = BTree.maxKeyValueSize(usable) - key.length;
+        // Mostly small values, some up to the limit.
+        int len = permille < 700 ? permille * room / 7000 : permille * room / 1000;
+        byte[] v = new byte[len];
+        for (int j = 0; j < len; j++) {
+            v[j] = (byte) (fill + j);
+        }
+        return v;
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        Arbitrary<Integer> keyNo = Arbitraries.integers().between(0, KEYS - 1);
+        Arbitrary<Op> put = Combinators.combine(keyNo, Arbitraries.integers().between(0, 1000),
+                Arbitraries.integers().between(0, 255)).as(Put::new);
+        Arbitrary<Op> delete = keyNo.map(Delete::new);
+        Arbitrary<Op> get = keyNo.map(Get::new);
+        Arbitrary<Op> scan = Combinators.combine(Arbitraries.integers().between(-1, KEYS - 1),
+                Arbitraries.integers().between(-1, KEYS - 1), Arbitraries.integers().between(1, 40)).as(Scan::new);
+        Arbitrary<Op> op = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(10, put), net.jqwik.api.Tuple.of(6, delete),
+                net.jqwik.api.Tuple.of(3, get), net.jqwik.api.Tuple.of(2, scan));
+        return op.list().ofMinSize(1).ofMaxSize(500);
+    }
+
+    @Property(tries = 120)
+    void matchesModel(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 0, max = 1) int bigPages) {
+        run(ops, new TestPageStore(bigPages == 1 ? 1024 : 512));
+    }
+
+    @Property(tries = 120)
+    void matchesModelUnderIoAndYields(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 0, max = 1) int bigPages,
+                                      @ForAll long seed) {
+        TestPageStore store = new TestPageStore(bigPages == 1 ? 1024 : 512, seed, 0.5, 0.5);
+        run(ops, store);
+        if (ops.size() > 50) {
+            assertTrue(store.ioReturns > 0, "the store returned IO");
+            assertTrue(store.yieldsTaken().getOrDefault("PAGE_LOADED", 0) > 0, "yields were injected");
+        }
+    }
+
+    /** Runs the operations and, after each, compares with the model; checks the tree every 25 ops and at the end. */
+    static void run(List<Op> ops, TestPageStore store) {
+        BTree tree = new BTree(store);
+        int usable = store.usableSize();
+        NavigableMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+        int n = 0;
+        for (Op op : ops) {
+            String at = "op " + n + " " + op;
+            if (op instanceof Put p) {
+                byte[] k = key(p.keyNo());
+                byte[] v = value(k, p.valuePermille(), p.fill(), usable);
+                store.drive(tree.put(k, v));
+                model.put(k, v);
+            } else if (op instanceof Delete d) {
+                byte[] k = key(d.keyNo());
+                boolean removed = store.drive(tree.delete(k));
+                assertEquals(model.remove(k) != null, removed, at);
+            } else if (op instanceof Get g) {
+                byte[] k = key(g.keyNo());
+                assertArrayEquals(model.get(k), store.drive(tree.get(k)), at);
+            } else if (op instanceof Scan s) {
+                byte[] from = s.fromNo() < 0 ? null : key(s.fromNo());
+                byte[] to = s.toNo() < 0 ? null : key(s.toNo());
+                List<Entry> expected = expectedScan(model, from, to, s.limit());
+                assertEquals(expected, store.drive(tree.scan(from, to, s.limit())), at);
+            }
+            n++;
+            if (n % 25 == 0) {
+                checkTree(tree, store, model);
+            }
+        }
+        checkTree(tree, store, model);
+        // Drain: delete everything, the tree must end empty with every page back on the freelist.
+        for (byte[] k : new ArrayList<>(model.keySet())) {
+            assertTrue(store.drive(tree.delete(k)));
+        }
+        model.clear();
+        assertEquals(0, store.rootPage());
+        checkTree(tree, store, model);
+        assertEquals(store.pageCount() - 1, store.freelist().size(), "all tree pages were freed");
+    }
+
+    static List<Entry> expectedScan(NavigableMap<byte[], byte[]> model, byte[] from, byte[] to, int limit) {
+        List<Entry> out = new ArrayList<>();
+        if (from != null && to != null && Arrays.compareUnsigned(from, to) >= 0) {
+            return out;
+        }
+        NavigableMap<byte[], byte[]> view = model;
+        if (from != null) {
+            view = view.tailMap(from, true);
+        }
+        if (to != null) {
+            view = view.headMap(to, false);
+        }
+        for (Map.Entry<byte[], byte[]> e : view.entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(new Entry(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** check() finds no problem, counts the model's entries, and tree + freelist + header partition the file. */
+    static void checkTree(BTree tree, TestPageStore store, NavigableMap<byte[], byte[]> model) {
+        TreeCheck c = store.drive(tree.check());
+        assertEquals(List.of(), c.problems());
+        assertEquals(model.size(), c.entries());
+        TreeSet<Integer> all = new TreeSet<>();
+        all.add(1);
+        for (int p : c.pagesUsed()) {
+            assertTrue(all.add(p), "page " + p + " used twice");
+        }
+        for (int p : store.freelist()) {
+            assertTrue(all.add(p), "tree page " + p + " is also on the freelist");
+        }
+        assertEquals(store.pageCount(), all.size(), "every page is header, tree or free");
+        assertEquals(store.pageCount(), all.last());
+    }
+}
