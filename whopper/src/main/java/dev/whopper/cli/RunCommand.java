@@ -4,7 +4,9 @@ import dev.whopper.sim.Doublecheck;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
-import dev.whopper.sim.kernels.RaceKernel;
+import dev.whopper.sim.io.FaultKind;
+import dev.whopper.sim.kernels.Workloads;
+import dev.whopper.sim.shrink.Shrinker;
 import dev.whopper.sim.strategy.StrategySpec;
 import dev.whopper.sim.trace.DecisionLog;
 import java.io.PrintWriter;
@@ -27,9 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run one deterministic simulation and print its outcome and trace hash.")
 public final class RunCommand implements Callable<Integer> {
-    /** The workload run by default. */
-    public static final String DEFAULT_WORKLOAD = RaceKernel.LOST_UPDATE_FIXED.workloadName();
-
     @Spec
     CommandSpec spec;
 
@@ -63,6 +62,34 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--doublecheck", description = "Run twice and fail on any trace-hash difference.")
     boolean doublecheck;
 
+    @Option(names = "--faults", paramLabel = "MODE",
+        description = "Simulated-disk fault mode: none, fast, chaos, ragnarok, recovery-heavy (default: the workload's).")
+    String faults;
+
+    @Option(names = "--faults-off", paramLabel = "KIND[,KIND...]", split = ",",
+        description = "Fault kinds to switch off, e.g. bit-flip,latency-spike.")
+    List<String> faultsOff = new ArrayList<>();
+
+    @Option(names = "--fault-window-nanos", description = "Faults stop at this simulated time (default: never).")
+    Long faultWindowNanos;
+
+    @Option(names = "--crashes", defaultValue = "0", description = "Crashes per run, for workloads with crash recovery (default: ${DEFAULT-VALUE}).")
+    int crashes;
+
+    @Option(names = "--crash-window-steps", defaultValue = "1000",
+        description = "Crashes happen at steps drawn from [1, this) (default: ${DEFAULT-VALUE}).")
+    long crashWindowSteps;
+
+    @Option(names = "--liveness-timeout-nanos", defaultValue = "0",
+        description = "An operation running longer than this after faults stop is a liveness failure; 0: off (default: ${DEFAULT-VALUE}).")
+    long livenessTimeoutNanos;
+
+    @Option(names = "--shrink", description = "On failure, shrink the run and print the minimal repro.")
+    boolean shrink;
+
+    @Option(names = "--shrink-runs", defaultValue = "500", description = "Run budget of --shrink (default: ${DEFAULT-VALUE}).")
+    int shrinkRuns;
+
     @Option(names = "--replay", paramLabel = "LOG", description = "Replay this decision log (text form, as a repro prints it).")
     String replay;
 
@@ -83,6 +110,11 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             out.println("doublecheck: identical (" + result.traceHashHex() + ")");
+        }
+        if (shrink && result.failed() && result.kind() != Outcome.Kind.INTERNAL_ERROR) {
+            Shrinker.Result s = new Shrinker(shrinkRuns).shrink(sim, result);
+            out.print(s.describe());
+            out.println("minimal trace hash: " + s.minimized().traceHashHex());
         }
         out.flush();
         return exitCode(result.outcome());
@@ -123,24 +155,76 @@ public final class RunCommand implements Callable<Integer> {
         if (strategySpec.kind() == StrategySpec.Kind.REPLAY) {
             throw bad("--strategy: replay (expected: use --replay LOG with the original strategy)");
         }
-        RaceKernel kernel = RaceKernel.byName(workload);
-        if (kernel == null) {
-            List<String> names = new ArrayList<>();
-            for (RaceKernel k : RaceKernel.values()) {
-                names.add(k.workloadName());
-            }
-            throw bad("--workload: " + workload + " (expected: one of " + String.join(", ", names) + ")");
+        int minConnections;
+        try {
+            minConnections = Workloads.minConnections(workload);
+        } catch (IllegalArgumentException e) {
+            throw bad("--workload: " + e.getMessage());
         }
-        if (connections < kernel.minConnections()) {
-            throw bad("--connections: " + connections + " (expected: >= " + kernel.minConnections()
+        if (connections < minConnections) {
+            throw bad("--connections: " + connections + " (expected: >= " + minConnections
                 + " for workload " + workload + ")");
         }
-        if (seed == null) {
+        positive("--shrink-runs", shrinkRuns);
+        if (livenessTimeoutNanos < 0) {
+            throw bad("--liveness-timeout-nanos: " + livenessTimeoutNanos + " (expected: >= 0)");
+        }
+        if (faultWindowNanos != null) {
+            positive("--fault-window-nanos", faultWindowNanos);
+        }
+        positive("--crash-window-steps", crashWindowSteps);
+        if (crashes < 0) {
+            throw bad("--crashes: " + crashes + " (expected: >= 0)");
+        }
+        List<FaultKind> off = new ArrayList<>();
+        for (String k : faultsOff) {
+            off.add(faultKind(k));
+        }
+        Simulation.Builder<?> builder = Workloads.builder(workload, connections);
+        if (faults != null) {
+            try {
+                Simulation.faultMode(faults);
+            } catch (IllegalArgumentException e) {
+                throw bad("--faults: " + e.getMessage());
+            }
+            builder.faults(faults);
+        }
+        builder.faultsOff(off.toArray(new FaultKind[0])).livenessTimeoutNanos(livenessTimeoutNanos)
+            .crashWindowSteps(crashWindowSteps);
+        if (faultWindowNanos != null) {
+            builder.faultWindowNanos(faultWindowNanos);
+        }
+        boolean drawn = seed == null;
+        if (drawn) {
             seed = new SecureRandom().nextLong() & Long.MAX_VALUE;
+        }
+        Simulation<?> sim = builder.seed(seed).strategy(strategySpec).maxSteps(steps).yieldRate(yieldRate)
+            .yieldCapPerOp(yieldCap).stepCostNanos(stepCostNanos).build();
+        if (crashes > 0) {
+            try {
+                sim = sim.withCrashes(crashes);
+            } catch (IllegalArgumentException e) {
+                throw bad("--crashes: " + crashes + " (expected: 0 for workload " + workload + ": it has no crash recovery)");
+            }
+        }
+        if (drawn) {
             out.println("seed: " + seed + " (drawn; pass --seed or SEED to repeat)");
         }
-        return kernel.builder(connections).seed(seed).strategy(strategySpec).maxSteps(steps).yieldRate(yieldRate)
-            .yieldCapPerOp(yieldCap).stepCostNanos(stepCostNanos).build();
+        return sim;
+    }
+
+    private FaultKind faultKind(String name) {
+        String n = name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (FaultKind k : FaultKind.values()) {
+            if (k.name().equals(n)) {
+                return k;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (FaultKind k : FaultKind.values()) {
+            names.add(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        throw bad("--faults-off: " + name + " (expected: one of " + String.join(", ", names) + ")");
     }
 
     private DecisionLog parseLog() {

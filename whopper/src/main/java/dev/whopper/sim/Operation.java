@@ -1,6 +1,7 @@
 package dev.whopper.sim;
 
 import dev.whopper.core.io.IOResult;
+import dev.whopper.core.sm.StateMachine;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,30 @@ public interface Operation<R> {
     /** @return the operation's kind, for counters and traces (stable: no identity hashes) */
     default String kind() {
         return "op";
+    }
+
+    /**
+     * A core state machine as an operation.
+     *
+     * @param machine the machine
+     * @param <R>     its value type
+     * @return an operation stepping it
+     */
+    static <R> Operation<R> of(StateMachine<R> machine) {
+        Objects.requireNonNull(machine, "machine");
+        return machine::step;
+    }
+
+    /**
+     * A named core state machine as an operation.
+     *
+     * @param kind    the kind shown in counters and traces
+     * @param machine the machine
+     * @param <R>     its value type
+     * @return an operation stepping it
+     */
+    static <R> Operation<R> of(String kind, StateMachine<R> machine) {
+        return named(kind, of(machine));
     }
 
     /**

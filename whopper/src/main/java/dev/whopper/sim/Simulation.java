@@ -353,7 +353,8 @@ public final class Simulation<S> {
             RandomSource crashRandom = streams.stream("crashes");
             long[] at = new long[b.crashes];
             for (int i = 0; i < at.length; i++) {
-                at[i] = 1 + (long) (crashRandom.nextDouble() * Math.max(1, b.maxSteps - 1));
+                long window = Math.min(b.maxSteps, b.crashWindowSteps);
+                at[i] = 1 + (long) (crashRandom.nextDouble() * Math.max(1, window - 1));
             }
             Arrays.sort(at);
             SimIO io = simIO;
@@ -453,6 +454,9 @@ public final class Simulation<S> {
         }
         if (b.crashes > 0) {
             sb.append(" --crashes ").append(b.crashes);
+            if (b.crashWindowSteps != Builder.DEFAULT_CRASH_WINDOW_STEPS) {
+                sb.append(" --crash-window-steps ").append(b.crashWindowSteps);
+            }
         }
         if (b.livenessTimeoutNanos > 0) {
             sb.append(" --liveness-timeout-nanos ").append(b.livenessTimeoutNanos);
@@ -481,6 +485,8 @@ public final class Simulation<S> {
         public static final double DEFAULT_YIELD_RATE = 0.1;
         /** Default cap of injected yields per operation. */
         public static final int DEFAULT_YIELD_CAP = 4;
+        /** Default span of steps crashes are drawn in. */
+        public static final long DEFAULT_CRASH_WINDOW_STEPS = 1_000;
 
         private final Function<IO, S> world;
         private long seed;
@@ -502,6 +508,7 @@ public final class Simulation<S> {
         private EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
         private long faultWindowNanos = Long.MAX_VALUE;
         private int crashes;
+        private long crashWindowSteps = DEFAULT_CRASH_WINDOW_STEPS;
         private CrashOptions crashOptions;
         private Consumer<S> recover;
         private List<Check<S>> invariants = new ArrayList<>();
@@ -533,6 +540,7 @@ public final class Simulation<S> {
             c.faultsOff = EnumSet.copyOf(faultsOff);
             c.faultWindowNanos = faultWindowNanos;
             c.crashes = crashes;
+            c.crashWindowSteps = crashWindowSteps;
             c.crashOptions = crashOptions;
             c.recover = recover;
             c.invariants = new ArrayList<>(invariants);
@@ -823,6 +831,19 @@ public final class Simulation<S> {
             this.crashes = count;
             this.crashOptions = Objects.requireNonNull(options, "options");
             this.recover = Objects.requireNonNull(recover, "recover");
+            return this;
+        }
+
+        /**
+         * @param steps crashes happen at steps drawn uniformly from {@code [1, min(steps, maxSteps))}, &gt; 0
+         *              (default {@value #DEFAULT_CRASH_WINDOW_STEPS})
+         * @return this
+         */
+        public Builder<S> crashWindowSteps(long steps) {
+            if (steps <= 0) {
+                throw new IllegalArgumentException("crashWindowSteps: " + steps + " (expected: > 0)");
+            }
+            this.crashWindowSteps = steps;
             return this;
         }
 

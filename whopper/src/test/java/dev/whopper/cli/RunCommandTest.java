@@ -114,6 +114,38 @@ class RunCommandTest {
     }
 
     @Test
+    void faultyDiskRunShrinksToAMinimalReproThatReplays() {
+        Run r = whopper("run", "--seed", "1", "--workload", "disk-echo", "--connections", "8", "--faults", "ragnarok",
+            "--crashes", "1", "--yield-rate", "0", "--shrink");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("outcome: VIOLATION of read-your-writes"), r.out());
+        assertTrue(r.out().contains("faults: {"), r.out());
+        Matcher m = Pattern.compile("(?m)^minimal repro: whopper (.*)$").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        Matcher h = Pattern.compile("(?m)^minimal trace hash: ([0-9a-f]{16})$").matcher(r.out());
+        assertTrue(h.find(), r.out());
+        Run min = whopper(m.group(1).split(" "));
+        assertEquals(1, min.exit(), min.out());
+        assertTrue(min.out().contains("outcome: VIOLATION of read-your-writes"), min.out());
+        assertEquals(h.group(1), min.hash());
+    }
+
+    @Test
+    void faultFlagsAreChecked() {
+        assertBad("whopper: --faults: nope (expected: one of none, fast, chaos, ragnarok, recovery-heavy)",
+            "run", "--workload", "disk-echo", "--faults", "nope");
+        assertBad("whopper: --faults-off: nope (expected: one of io-error-read, io-error-write, io-error-sync, "
+            + "io-error-truncate, short-read, torn-write, bit-flip, latency-spike, sync-failure)",
+            "run", "--workload", "disk-echo", "--faults-off", "bit-flip,nope");
+        assertBad("whopper: --crashes: 2 (expected: 0 for workload lost-update: it has no crash recovery)",
+            "run", "--workload", "lost-update", "--crashes", "2");
+        Run ok = whopper("run", "--seed", "4", "--workload", "disk-echo", "--faults", "chaos", "--faults-off", "bit-flip",
+            "--crashes", "2", "--crash-window-steps", "100", "--doublecheck");
+        assertEquals(0, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("crashes: 2"), ok.out());
+    }
+
+    @Test
     void withoutSeedOneIsDrawnAndPrinted() {
         Run r = whopper("run", "--steps", "2000");
         if (System.getenv("SEED") == null) {

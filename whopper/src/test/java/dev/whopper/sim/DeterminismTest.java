@@ -50,6 +50,37 @@ class DeterminismTest {
         assertTrue(sim.doublecheck().identical());
     }
 
+    @Provide
+    Arbitrary<String> faultModes() {
+        return Arbitraries.of("none", "fast", "chaos", "ragnarok", "recovery-heavy");
+    }
+
+    @Property(tries = 120)
+    void withFaultsAndCrashesToo(@ForAll long seed, @ForAll("strategies") String strategy,
+                                 @ForAll("faultModes") String faults,
+                                 @ForAll @IntRange(min = 1, max = 6) int fibers,
+                                 @ForAll @IntRange(min = 0, max = 2) int crashes) {
+        Simulation<?> sim = dev.whopper.sim.kernels.DiskEcho.builderWithCrashes(fibers, crashes).seed(seed)
+            .strategy(strategy).faults(faults).crashWindowSteps(150).maxSteps(3_000).build();
+        RunResult first = sim.run();
+        RunResult second = sim.run();
+        assertEquals(first.traceHash(), second.traceHash(), first.describe());
+        assertEquals(first.counters(), second.counters());
+        assertTrue(first.kind() != Outcome.Kind.INTERNAL_ERROR, first.describe());
+        RunResult replayed = sim.replay(first.decisions());
+        assertEquals(first.traceHash(), replayed.traceHash(), "replay diverged: " + first.describe());
+        assertEquals(first.outcome().failureKey(), replayed.outcome().failureKey());
+    }
+
+    @Test
+    void faultsChangeTheTrace() {
+        Simulation<?> sim = dev.whopper.sim.kernels.DiskEcho.builder(3).seed(9).build();
+        RunResult clean = sim.run();
+        RunResult faulty = dev.whopper.sim.kernels.DiskEcho.builder(3).seed(9).faults("ragnarok").build().run();
+        assertTrue(clean.counters().faultsByKind().isEmpty());
+        assertNotEquals(clean.traceHash(), faulty.traceHash());
+    }
+
     @Test
     void differentSeedsTakeDifferentPaths() {
         Simulation<?> sim = RaceKernel.LOST_UPDATE_FIXED.builder(4).maxSteps(1_000).build();

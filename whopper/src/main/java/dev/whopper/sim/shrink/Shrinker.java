@@ -122,34 +122,42 @@ public final class Shrinker {
             }
         }
 
-        // 3. Fault classes off, one by one.
-        for (FaultKind k : FaultKind.values()) {
-            if (cur.usesIO() && cur.faults().rate(k) > 0 && runs < maxRuns) {
-                Simulation<S> cand = cur.withoutFault(k);
-                RunResult got = tryBoth(cand, best, key);
-                if (got != null) {
-                    changes.add(k.name().toLowerCase(java.util.Locale.ROOT) + " off");
-                    cur = cand.withMaxSteps(got.counters().steps() + 1);
-                    best = got;
+        // 3. Fault classes off, one by one, repeated until nothing more can go (switching one off moves the
+        //    fault stream, so a class that was needed may stop being needed).
+        boolean changed = true;
+        for (int pass = 0; changed && pass < 3 && runs < maxRuns; pass++) {
+            changed = false;
+            for (FaultKind k : FaultKind.values()) {
+                if (cur.usesIO() && cur.faults().rate(k) > 0 && runs < maxRuns) {
+                    Simulation<S> cand = cur.withoutFault(k);
+                    RunResult got = tryBoth(cand, best, key);
+                    if (got != null) {
+                        changes.add(k.name().toLowerCase(java.util.Locale.ROOT) + " off");
+                        cur = cand.withMaxSteps(got.counters().steps() + 1);
+                        best = got;
+                        changed = true;
+                    }
                 }
             }
-        }
-        if (cur.crashes() > 0 && runs < maxRuns) {
-            Simulation<S> cand = cur.withCrashes(0);
-            RunResult got = tryBoth(cand, best, key);
-            if (got != null) {
-                changes.add("crashes off");
-                cur = cand.withMaxSteps(got.counters().steps() + 1);
-                best = got;
+            if (cur.crashes() > 0 && runs < maxRuns) {
+                Simulation<S> cand = cur.withCrashes(0);
+                RunResult got = tryBoth(cand, best, key);
+                if (got != null) {
+                    changes.add("crashes off");
+                    cur = cand.withMaxSteps(got.counters().steps() + 1);
+                    best = got;
+                    changed = true;
+                }
             }
-        }
-        if (cur.yieldRate() > 0 && runs < maxRuns) {
-            Simulation<S> cand = cur.withYieldRate(0);
-            RunResult got = tryBoth(cand, best, key);
-            if (got != null) {
-                changes.add("yield injection off");
-                cur = cand.withMaxSteps(got.counters().steps() + 1);
-                best = got;
+            if (cur.yieldRate() > 0 && runs < maxRuns) {
+                Simulation<S> cand = cur.withYieldRate(0);
+                RunResult got = tryBoth(cand, best, key);
+                if (got != null) {
+                    changes.add("yield injection off");
+                    cur = cand.withMaxSteps(got.counters().steps() + 1);
+                    best = got;
+                    changed = true;
+                }
             }
         }
 
