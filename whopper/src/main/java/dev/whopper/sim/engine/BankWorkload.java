@@ -33,6 +33,40 @@ public final class BankWorkload {
 
     private BankWorkload() { }
 
+    /** The correct workload, and deliberately broken twins that prove the properties can fail. */
+    public enum Variant {
+        /** Transfers are transactions; commits are acknowledged after they return. */
+        CORRECT("bank"),
+        /** Bug: a transfer's writes are separate autocommit writes (violates conservation under concurrency). */
+        NON_ATOMIC_TRANSFER("bank-non-atomic"),
+        /** Bug: a commit is acknowledged before it is durable (violates durability across crashes). */
+        ACK_BEFORE_COMMIT("bank-early-ack");
+
+        private final String workloadName;
+
+        Variant(String workloadName) {
+            this.workloadName = workloadName;
+        }
+
+        /** @return the name {@code whopper run --workload} knows it by */
+        public String workloadName() {
+            return workloadName;
+        }
+
+        /**
+         * @param name a workload name
+         * @return the variant, or {@code null}
+         */
+        public static Variant byName(String name) {
+            for (Variant v : values()) {
+                if (v.workloadName.equals(name)) {
+                    return v;
+                }
+            }
+            return null;
+        }
+    }
+
     /** @return database options that make the engine work hard: small pages, frequent auto-checkpoints */
     public static DatabaseOptions simOptions() {
         return DatabaseOptions.defaults()
@@ -50,6 +84,19 @@ public final class BankWorkload {
      * @return a builder with the simulated disk, the fibers, crashes and properties
      */
     public static Simulation.Builder<?> builder(int connections, int opsPerFiber, int crashes, boolean corruptionExpected) {
+        return builder(Variant.CORRECT, connections, opsPerFiber, crashes, corruptionExpected);
+    }
+
+    /**
+     * @param variant     the correct workload or a broken twin
+     * @param connections number of connections (fibers), &gt; 0
+     * @param opsPerFiber operations per connection, &gt; 0
+     * @param crashes     crashes per run, &gt;= 0
+     * @param corruptionExpected true when faults may flip stored bits
+     * @return a builder with the simulated disk, the fibers, crashes and properties
+     */
+    public static Simulation.Builder<?> builder(Variant variant, int connections, int opsPerFiber, int crashes,
+                                                boolean corruptionExpected) {
         if (connections <= 0) {
             throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
         }
@@ -61,11 +108,11 @@ public final class BankWorkload {
         }
         DatabaseOptions options = simOptions();
         return Simulation.<BankWorld>builderWithIO(io -> new BankWorld(io, options, connections, ACCOUNTS,
-                INITIAL_BALANCE, opsPerFiber, corruptionExpected))
-            .workload(NAME)
+                INITIAL_BALANCE, opsPerFiber, corruptionExpected, variant))
+            .workload(variant.workloadName())
             .program(connections, (world, ctx) -> program(world, ctx))
             .crashes(crashes, CrashOptions.keepSomeAndTear(), BankWorld::crashed)
-            .atEnd("bank-final-verification", world -> world.finalVerified || world.db == null && world.crashes > 0);
+            .atEnd("bank-final-verification", BankWorld::finalCheckHeld);
     }
 
     /**

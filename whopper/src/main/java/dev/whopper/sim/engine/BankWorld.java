@@ -24,6 +24,7 @@ final class BankWorld {
     final int accounts;
     final long initialBalance;
     final boolean corruptionExpected;
+    final BankWorkload.Variant variant;
 
     /** The open database, or {@code null} when it must be (re)opened. */
     Database db;
@@ -47,6 +48,8 @@ final class BankWorld {
     /** True once the final verification passed; true while it runs is {@link #finalRunning}. */
     boolean finalVerified;
     boolean finalRunning;
+    /** True when faults made the final verification fail on every attempt. */
+    boolean finalGaveUp;
 
     long commits;
     long audits;
@@ -56,15 +59,23 @@ final class BankWorld {
     long readOnly;
     long recoveries;
     long crashes;
+    long commitsLostToBitRot;
+
+    /** @return true when the simulated disk has flipped a stored bit in this run */
+    boolean bitFlipsInjected() {
+        return io instanceof dev.whopper.sim.io.SimIO sim
+            && sim.stats().faults().count(dev.whopper.sim.io.FaultKind.BIT_FLIP) > 0;
+    }
 
     BankWorld(IO io, DatabaseOptions options, int fibers, int accounts, long initialBalance, int opsPerFiber,
-              boolean corruptionExpected) {
+              boolean corruptionExpected, BankWorkload.Variant variant) {
         this.io = io;
         this.options = options;
         this.fibers = fibers;
         this.accounts = accounts;
         this.initialBalance = initialBalance;
         this.corruptionExpected = corruptionExpected;
+        this.variant = variant;
         this.connections = new Connection[fibers];
         this.connectionEpoch = new long[fibers];
         this.ackedSeq = new long[fibers];
@@ -84,6 +95,19 @@ final class BankWorld {
         finalRunning = false;
         // Fibers waiting for an open that was abandoned must look again.
         opened.signalAll();
+    }
+
+    /**
+     * @return true when the final verification passed, or could not run: the step budget ended the run
+     *         before every fiber finished, or faults failed every attempt
+     */
+    boolean finalCheckHeld() {
+        for (boolean f : finished) {
+            if (!f) {
+                return true;
+            }
+        }
+        return finalVerified || finalGaveUp;
     }
 
     /** @return the total money in the bank, which every committed state must hold */
