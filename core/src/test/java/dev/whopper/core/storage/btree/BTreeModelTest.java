@@ -100,8 +100,9 @@ class BTreeModelTest {
 
     @Property(tries = 120)
     void matchesModelUnderIoAndYields(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 0, max = 1) int bigPages,
-                                      @ForAll long seed) {
+                                      @ForAll long seed, @ForAll boolean aliasReads) {
         TestPageStore store = new TestPageStore(bigPages == 1 ? 1024 : 512, seed, 0.5, 0.5);
+        store.aliasReads = aliasReads;
         run(ops, store);
         if (ops.size() > 50) {
             assertTrue(store.ioReturns > 0, "the store returned IO");
