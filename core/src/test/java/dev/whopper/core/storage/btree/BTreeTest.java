@@ -414,6 +414,31 @@ class BTreeTest {
     }
 
     @Test
+    void largestPagesWithLargestAndSmallestCells() {
+        for (int pageSize : new int[] {4096, 65536}) {
+            TestPageStore s = new TestPageStore(pageSize, pageSize, 0.2, 0.2);
+            BTree t = new BTree(s);
+            int max = BTree.maxKeyValueSize(s.usableSize());
+            NavigableMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+            SplitMix64 rnd = new SplitMix64(pageSize);
+            for (int i = 0; i < 2500; i++) {
+                byte[] key = k(rnd.nextInt(1500));
+                if (rnd.chance(0.3)) {
+                    boolean removed = s.drive(t.delete(key));
+                    assertEquals(model.remove(key) != null, removed);
+                } else {
+                    byte[] value = v(i, rnd.chance(0.2) ? max - key.length : rnd.nextInt(20));
+                    s.drive(t.put(key, value));
+                    model.put(key, value);
+                }
+            }
+            BTreeModelTest.checkTree(t, s, model);
+            assertEquals(BTreeModelTest.expectedScan(model, null, null, 100_000), s.drive(t.scan(null, null, 100_000)));
+            assertTrue(s.drive(t.check()).depth() >= 2, "splits happened on " + pageSize + "-byte pages");
+        }
+    }
+
+    @Test
     void entryEqualityComparesBytes() {
         assertEquals(new Entry(k(1), v(1, 3)), new Entry(k(1), v(1, 3)));
         assertEquals(new Entry(k(1), v(1, 3)).hashCode(), new Entry(k(1), v(1, 3)).hashCode());
