@@ -334,6 +334,27 @@ class BTreeTest {
         // Operations that reach the page refuse loudly instead of returning wrong data.
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.drive(t.scan(null, null, 1000)));
         assertTrue(e.getMessage().contains("page " + leafNo), e.getMessage());
+        s.abandonPending();
+        byte[] firstKeyThere = null;
+        for (int i = 0; i < 300 && firstKeyThere == null; i++) {
+            int finalI = i;
+            try {
+                s.drive(t.get(k(finalI)));
+            } catch (IllegalStateException ex) {
+                assertTrue(ex.getMessage().startsWith("page " + leafNo + " is not a valid tree page"), ex.getMessage());
+                firstKeyThere = k(i);
+                s.abandonPending();
+            }
+        }
+        assertTrue(firstKeyThere != null, "some key lives in the garbled leaf");
+        int pages = s.pageCount();
+        byte[] key = firstKeyThere;
+        assertThrows(IllegalStateException.class, () -> s.drive(t.put(key, v(1, 1))));
+        s.abandonPending();
+        assertThrows(IllegalStateException.class, () -> s.drive(t.delete(key)));
+        s.abandonPending();
+        assertEquals(pages, s.pageCount(), "nothing allocated");
+        assertEquals(0, s.frees, "nothing freed");
     }
 
     @Test
