@@ -170,7 +170,7 @@ class BTreeTest {
         TestPageStore s = new TestPageStore(4096);
         BTree t = new BTree(s);
         TooBigException e = assertThrows(TooBigException.class, () -> t.put(k(1), new byte[3000]));
-        assertEquals("value of 3000 bytes (with a key of 4 bytes) exceeds the limit of 1014 bytes for key+value"
+        assertEquals("value of 3000 bytes with a key of 4 bytes exceeds the limit of 1014 bytes (key+value)"
                 + " for 4096-byte pages", e.getMessage());
         TooBigException ek = assertThrows(TooBigException.class, () -> t.put(new byte[1013], new byte[0]));
         assertEquals("key of 1013 bytes exceeds the limit of 1012 bytes for 4096-byte pages", ek.getMessage());
