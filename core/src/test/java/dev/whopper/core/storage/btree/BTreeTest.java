@@ -324,6 +324,30 @@ class BTreeTest {
     }
 
     @Test
+    void checkDetectsUnequalLeafDepthAndOverlappingCells() {
+        TestPageStore s = new TestPageStore(512);
+        BTree t = deepTree(s, 300);
+        assertEquals(3, s.drive(t.check()).depth());
+        byte[] root = s.raw(s.rootPage());
+        int c0 = PageFormat.child(root, 0);
+        int leftmostLeaf = PageFormat.child(s.raw(c0), 0);
+        PageFormat.putI32(root, 8, leftmostLeaf); // the root's first child is now a leaf, one level up
+        List<String> p = problems(s, t);
+        assertTrue(p.stream().anyMatch(x -> x.endsWith(" is at depth 3, other leaves at depth 2")), p.toString());
+        assertTrue(p.contains("page " + leftmostLeaf + " (depth 2): right sibling is " + PageFormat.right(s.raw(leftmostLeaf))
+                + ", expected " + PageFormat.child(root, 1)), p.toString());
+        PageFormat.putI32(root, 8, c0);
+        assertEquals(List.of(), problems(s, t));
+
+        int leafNo = someLeaf(s);
+        byte[] leaf = s.raw(leafNo);
+        PageFormat.putU16(leaf, PageFormat.HEADER + 2, PageFormat.cellOffset(leaf, 0) + 2); // cell 1 inside cell 0
+        p = problems(s, t);
+        assertTrue(p.stream().anyMatch(x -> x.startsWith("page " + leafNo + ": cells at offsets") && x.endsWith("overlap")),
+                p.toString());
+    }
+
+    @Test
     void checkReportsGarbageInsteadOfThrowing() {
         TestPageStore s = new TestPageStore(512);
         BTree t = deepTree(s, 300);
