@@ -155,7 +155,7 @@ public final class PageCache {
         }
         e = new Entry(page, version, image);
         entries.put(k, e);
-        evictIfNeeded();
+        evictIfNeeded(e);
         return e;
     }
 
@@ -172,14 +172,15 @@ public final class PageCache {
         e.pins--;
     }
 
-    private void evictIfNeeded() {
+    /** Evicts least recently used unpinned entries down to capacity, never {@code keep} (just inserted). */
+    private void evictIfNeeded(Entry keep) {
         if (entries.size() <= capacityPages) {
             return;
         }
         Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
         while (entries.size() > capacityPages && it.hasNext()) {
             Entry e = it.next().getValue();
-            if (e.pins == 0) {
+            if (e.pins == 0 && e != keep) {
                 it.remove();
                 evictions++;
             }
