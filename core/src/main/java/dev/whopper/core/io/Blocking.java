@@ -34,6 +34,15 @@ public final class Blocking {
                 return r.value();
             }
             Completion c = r.completion();
+            if (c.finished()) {
+                // A YIELD (or an already finished completion): let the backend run what is ready, then call
+                // again. Counted, so an operation that yields forever hits maxSteps instead of spinning.
+                if (++steps > maxSteps) {
+                    throw new IllegalStateException("operation still yielding on " + c + " after " + maxSteps + " steps");
+                }
+                io.step();
+                continue;
+            }
             while (!c.finished()) {
                 if (++steps > maxSteps) {
                     throw new IllegalStateException("operation still waiting on " + c + " after " + maxSteps + " steps");

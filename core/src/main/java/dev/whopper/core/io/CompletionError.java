@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param message what happened, for example {@code "read of 4096 bytes at offset 8192 returned 100"}
  */
 public record CompletionError(ErrorCode code, String message) {
+    /** Checks that both components are present. */
     public CompletionError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");

@@ -117,8 +117,10 @@ public final class CompletionGroup {
         if (child.failed() && firstError == null) {
             firstError = child.error();
         }
+        if (outstanding <= 0) {
+            throw new IllegalStateException("group told of a finished child with no child outstanding: " + child);
+        }
         outstanding--;
-        assert outstanding >= 0 : "outstanding < 0";
         if (outstanding == 0 && built != null) {
             finishGroup();
         }

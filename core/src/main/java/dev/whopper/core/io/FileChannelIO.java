@@ -210,6 +210,12 @@ public final class FileChannelIO implements IO, AutoCloseable {
         }
     }
 
+    private static void requireNonNegative(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: >= 0)");
+        }
+    }
+
     private static final class ShortRead extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -237,6 +243,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
             if (c.kind() != CompletionKind.READ) {
                 throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: READ)");
             }
+            requireNonNegative("offset", offset);
             byte[] buf = c.buffer();
             submit(c, "read of " + buf.length + " bytes at offset " + offset + " of " + path, () -> {
                 ByteBuffer bb = ByteBuffer.wrap(buf);
@@ -263,6 +270,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
             if (c.kind() != CompletionKind.WRITE) {
                 throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: WRITE)");
             }
+            requireNonNegative("offset", offset);
             List<byte[]> bufs = new ArrayList<>(buffers);
             submit(c, "write at offset " + offset + " of " + path, () -> {
                 long pos = offset;
@@ -296,6 +304,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
             if (c.kind() != CompletionKind.TRUNCATE) {
                 throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: TRUNCATE)");
             }
+            requireNonNegative("length", length);
             submit(c, "truncate of " + path + " to " + length, () -> {
                 long size = ch.size();
                 if (length < size) {

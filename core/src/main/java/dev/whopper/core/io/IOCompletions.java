@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param completion the completion to wait for
  */
 public record IOCompletions(Completion completion) {
+    /** Checks that the completion is present. */
     public IOCompletions {
         Objects.requireNonNull(completion, "completion");
     }

@@ -57,6 +57,7 @@ public sealed interface IOResult<T> permits IOResult.Done, IOResult.IO {
      * @param <T>         the value type the operation will eventually return
      */
     record IO<T>(IOCompletions completions) implements IOResult<T> {
+        /** Checks that the completions are present. */
         public IO {
             Objects.requireNonNull(completions, "completions");
         }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *   <li>{@link Delivery#RANDOM}: requests complete in {@link #step()}, in an order drawn from the
  *       delivery random source.</li>
  * </ul>
- * A request's data effect happens when it completes. Each file has a volatile image (what reads see)
+ * A request's data effect happens when it completes; a request whose completion was aborted while in
+ * flight has no data effect. Each file has a volatile image (what reads see)
  * and a durable image (what survives {@link #crash()}); a SYNC copies the volatile image into the
  * durable one when it completes. Timers use a virtual clock: when a step finds nothing else to do,
  * it jumps the clock to the next timer. A {@link FaultHook} can fail chosen requests.
@@ -26,7 +27,14 @@ import java.util.TreeMap;
 public final class MemoryIO implements IO {
 
     /** When requests complete. */
-    public enum Delivery { IMMEDIATE, FIFO, RANDOM }
+    public enum Delivery {
+        /** Every request completes inside the call that submitted it. */
+        IMMEDIATE,
+        /** Requests complete in {@link MemoryIO#step()}, in submission order. */
+        FIFO,
+        /** Requests complete in {@link MemoryIO#step()}, in a seeded random order. */
+        RANDOM
+    }
 
     /** Decides, at completion time, whether a request fails. */
     @FunctionalInterface
@@ -70,6 +78,8 @@ public final class MemoryIO implements IO {
     private long timerSeq;
     private long nowNanos;
     private FaultHook faultHook;
+    private boolean stepping;
+    private long crashes;
     private final Clock clock = () -> nowNanos;
 
     /**
@@ -141,6 +151,18 @@ public final class MemoryIO implements IO {
 
     @Override
     public int step() {
+        if (stepping) {
+            throw new IllegalStateException("step() called from inside a completion callback of the same MemoryIO");
+        }
+        stepping = true;
+        try {
+            return stepOnce();
+        } finally {
+            stepping = false;
+        }
+    }
+
+    private int stepOnce() {
         int ran = 0;
         if (!pending.isEmpty()) {
             ArrayList<Runnable> batch = pending;
@@ -154,11 +176,23 @@ public final class MemoryIO implements IO {
                     batch.set(j, t);
                 }
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).run();
+            long crashesBefore = crashes;
+            int next = 0;
+            try {
+                while (next < batch.size()) {
+                    batch.get(next++).run();
+                    if (crashes != crashesBefore) {
+                        break; // a callback crashed the machine: the rest of the batch was in flight, lost
+                    }
+                }
+            } finally {
+                if (crashes == crashesBefore && next < batch.size()) {
+                    // A callback threw: keep the requests that did not run, in order, for the next step.
+                    pending.addAll(0, batch.subList(next, batch.size()));
+                }
+                batch.clear();
             }
-            ran = batch.size();
-            batch.clear();
+            ran = next;
         }
         if (ran == 0 && !timers.isEmpty() && timers.peek().deadlineNanos > nowNanos) {
             nowNanos = timers.peek().deadlineNanos;
@@ -214,7 +248,8 @@ public final class MemoryIO implements IO {
 
     /**
      * Power loss: every request in flight and every timer is dropped without completing, and each
-     * file's volatile image is replaced by its durable image.
+     * file's volatile image is replaced by its durable image. May be called from a completion callback:
+     * the requests of the running {@link #step()} that have not completed yet are dropped too.
      */
     public void crash() {
         crash(null, 0.0, 512);
@@ -233,6 +268,7 @@ public final class MemoryIO implements IO {
         if (sectorSize <= 0) {
             throw new IllegalArgumentException("sectorSize: " + sectorSize + " (expected: > 0)");
         }
+        crashes++;
         pending.clear();
         timers.clear();
         for (Storage s : files.values()) {
@@ -342,6 +378,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 byte[] buf = c.buffer();
                 CompletionError e = fault(path, CompletionKind.READ, offset, buf.length);
                 if (e != null) {
@@ -376,6 +415,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 long total = 0;
                 for (int i = 0; i < buffers.size(); i++) {
                     total += buffers.get(i).length;
@@ -408,6 +450,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 CompletionError e = fault(path, CompletionKind.SYNC, 0, 0);
                 if (e != null) {
                     c.fail(e);
@@ -430,6 +475,9 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
+                if (c.finished()) {
+                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
+                }
                 CompletionError e = fault(path, CompletionKind.TRUNCATE, length, 0);
                 if (e != null) {
                     c.fail(e);

@@ -59,6 +59,10 @@ public final class StateMachine<T> {
                 finished = true;
                 throw e;
             }
+            if (t == null) {
+                finished = true;
+                throw new IllegalStateException("transition() returned null (expected: Io, Continue or Done)");
+            }
             if (t instanceof Transition.Io<T> io) {
                 return IOResult.io(io.completion());
             } else if (t instanceof Transition.Done<T> done) {

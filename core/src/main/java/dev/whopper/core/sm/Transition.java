@@ -17,6 +17,7 @@ public sealed interface Transition<T> permits Transition.Io, Transition.Continue
      * @param <T>        value type
      */
     record Io<T>(Completion completion) implements Transition<T> {
+        /** Checks that the completion is present. */
         public Io {
             Objects.requireNonNull(completion, "completion");
         }
