@@ -1,6 +1,7 @@
 package dev.whopper.core.storage.cache;
 
 import dev.whopper.core.io.Completion;
+import dev.whopper.core.random.SplitMix64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -118,8 +119,12 @@ public final class PageCache {
         this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, true);
     }
 
+    /**
+     * A unique key per (page, version), bit-mixed: {@code Long.hashCode} of the plain packing is
+     * {@code page ^ version}, which collides for every (a, b)/(b, a) pair and degrades the map.
+     */
     private static long key(int page, int version) {
-        return ((long) page << 32) | (version & 0xFFFF_FFFFL);
+        return SplitMix64.mix(((long) page << 32) | (version & 0xFFFF_FFFFL));
     }
 
     /**
