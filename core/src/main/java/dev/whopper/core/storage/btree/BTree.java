@@ -105,8 +105,8 @@ public final class BTree {
         }
         int maxPair = maxKeyValueSize(usable);
         if (key.length + value.length > maxPair) {
-            throw new TooBigException("value of " + value.length + " bytes (with a key of " + key.length
-                    + " bytes) exceeds the limit of " + maxPair + " bytes for key+value for " + store.pageSize()
+            throw new TooBigException("value of " + value.length + " bytes with a key of " + key.length
+                    + " bytes exceeds the limit of " + maxPair + " bytes (key+value) for " + store.pageSize()
                     + "-byte pages");
         }
         MutateOp op = new MutateOp(this, key.clone(), value.clone());

@@ -85,6 +85,10 @@ final class CheckOp implements StateTransition<TreeCheck> {
             problem("page " + page + ": " + structure);
             return;
         }
+        String layout = layoutProblem(img);
+        if (layout != null) {
+            problem("page " + page + ": " + layout);
+        }
         while (levels.size() < f.depth()) {
             levels.add(new ArrayList<>());
         }
@@ -137,6 +141,32 @@ final class CheckOp implements StateTransition<TreeCheck> {
             byte[] hi = i == n ? f.hi() : PageFormat.key(img, i);
             stack.push(new Frame(child, f.depth() + 1, lo, hi));
         }
+    }
+
+    /** Reserved header bytes must be zero and no two cells may overlap. */
+    private static String layoutProblem(byte[] img) {
+        if (img[1] != 0) {
+            return "reserved header byte is " + img[1];
+        }
+        if (PageFormat.isLeaf(img) && PageFormat.i32(img, 8) != 0) {
+            return "leaf has a child-0 field of " + PageFormat.i32(img, 8);
+        }
+        int n = PageFormat.count(img);
+        long[] cells = new long[n];
+        for (int i = 0; i < n; i++) {
+            int off = PageFormat.cellOffset(img, i);
+            int k = PageFormat.u16(img, off);
+            int len = PageFormat.isLeaf(img) ? 4 + k + PageFormat.u16(img, off + 2) : 6 + k;
+            cells[i] = ((long) off << 32) | len;
+        }
+        Arrays.sort(cells);
+        for (int i = 1; i < n; i++) {
+            int prevEnd = (int) (cells[i - 1] >>> 32) + (int) cells[i - 1];
+            if ((int) (cells[i] >>> 32) < prevEnd) {
+                return "cells at offsets " + (cells[i - 1] >>> 32) + " and " + (cells[i] >>> 32) + " overlap";
+            }
+        }
+        return null;
     }
 
     private TreeCheck finish() {

@@ -41,10 +41,11 @@ final class GetOp implements StateTransition<byte[]> {
         if (++depth >= BTree.MAX_DEPTH) {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
-        page = PageFormat.child(img, PageFormat.childIndex(img, key));
-        if (page < 2) {
-            throw new IllegalStateException("page " + page + " is not a valid child page");
+        int child = PageFormat.child(img, PageFormat.childIndex(img, key));
+        if (child < 2) {
+            throw new IllegalStateException("page " + page + " has invalid child page " + child);
         }
+        page = child;
         return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
     }
 }

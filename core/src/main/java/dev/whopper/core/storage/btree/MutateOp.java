@@ -207,9 +207,9 @@ final class MutateOp implements StateTransition<Boolean> {
             phase = Phase.ALLOCATE;
             return Transition.proceed();
         }
-        Node parent = node(level - 1);
         int idx = pathIdx.get(level - 1);
         if (size > tree.capacity) {
+            Node parent = node(level - 1);
             byte[] sep = split(n);
             parent.keys.add(idx, sep);
             parent.children.add(idx + 1, n.right);
@@ -218,6 +218,7 @@ final class MutateOp implements StateTransition<Boolean> {
             return tree.yieldOr(BTreeYieldPoint.BALANCE_LEVEL);
         }
         if (tree.underfull(size)) {
+            Node parent = node(level - 1);
             if (parent.children.size() < 2) {
                 throw new IllegalStateException("non-root interior page " + parent.pageNo + " has a single child");
             }

@@ -90,7 +90,7 @@ final class Node {
         return -(lo + 1);
     }
 
-    /** Moves keys/values/children from index {@code from} on to a list triple; used by split. */
+    /** Removes the elements from index {@code from} on from {@code list} and returns them; used by split. */
     static <T> List<T> tail(List<T> list, int from) {
         List<T> sub = list.subList(from, list.size());
         List<T> copy = new ArrayList<>(sub);

@@ -12,7 +12,15 @@ import dev.whopper.core.io.YieldInjector;
  * page 1 is the database header and never a tree page.
  *
  * <p>Every method that may need I/O returns {@link IOResult}: on {@code IO} the caller returns it
- * upward and calls again later with the same arguments; calls are idempotent until they return Done.
+ * upward and calls again later with the same arguments; calls are idempotent until they return Done
+ * (in particular {@link #allocate()} allocates once, on the call that returns Done). When the awaited
+ * I/O failed, the repeated call throws (for example {@link dev.whopper.core.io.IOFailureException}
+ * with {@code CORRUPT} for a checksum mismatch); the tree propagates the exception.
+ *
+ * <p>What the tree relies on (see {@code docs/btree.md}): an image returned by {@link #write(int)}
+ * stays this transaction's image of the page for the rest of the operation, even across later calls
+ * that return {@code IO}; and {@link #read(int)} may return that same array for a page the
+ * transaction already wrote (the tree decodes everything it read before it writes anything).
  */
 public interface PageStore {
     /** @return page size in bytes (a power of two, 512..65536) */

@@ -20,6 +20,8 @@ final class ScanOp implements StateTransition<List<Entry>> {
     private final ArrayList<Entry> out = new ArrayList<>();
     private int page = -1;
     private boolean descending = true;
+    /** True once the scan moved to a right sibling. */
+    private boolean followed;
     private int depth;
 
     ScanOp(BTree tree, byte[] from, byte[] to, int limit) {
@@ -65,6 +67,12 @@ final class ScanOp implements StateTransition<List<Entry>> {
         }
         int n = PageFormat.count(img);
         int i = from == null ? 0 : PageFormat.lowerBound(img, from);
+        if (followed && (n == 0 || i > 0)) {
+            // Only the root leaf may be empty, and a right sibling holds no key below the first leaf's:
+            // refusing here also makes a corrupt, cyclic chain end instead of looping forever.
+            throw new IllegalStateException("leaf chain corrupt at page " + page + ": " + (n == 0 ? "empty leaf"
+                    : "keys below the scan's lower bound"));
+        }
         for (; i < n; i++) {
             if (to != null && PageFormat.compareKey(img, i, to) >= 0) {
                 return Transition.done(List.copyOf(out));
@@ -86,6 +94,7 @@ final class ScanOp implements StateTransition<List<Entry>> {
             throw new IllegalStateException("page " + page + " has invalid right sibling " + next);
         }
         page = next;
+        followed = true;
         return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
     }
 }

@@ -170,7 +170,7 @@ class BTreeTest {
         TestPageStore s = new TestPageStore(4096);
         BTree t = new BTree(s);
         TooBigException e = assertThrows(TooBigException.class, () -> t.put(k(1), new byte[3000]));
-        assertEquals("value of 3000 bytes (with a key of 4 bytes) exceeds the limit of 1014 bytes for key+value"
+        assertEquals("value of 3000 bytes with a key of 4 bytes exceeds the limit of 1014 bytes (key+value)"
                 + " for 4096-byte pages", e.getMessage());
         TooBigException ek = assertThrows(TooBigException.class, () -> t.put(new byte[1013], new byte[0]));
         assertEquals("key of 1013 bytes exceeds the limit of 1012 bytes for 4096-byte pages", ek.getMessage());
@@ -324,6 +324,30 @@ class BTreeTest {
     }
 
     @Test
+    void checkDetectsUnequalLeafDepthAndOverlappingCells() {
+        TestPageStore s = new TestPageStore(512);
+        BTree t = deepTree(s, 300);
+        assertEquals(3, s.drive(t.check()).depth());
+        byte[] root = s.raw(s.rootPage());
+        int c0 = PageFormat.child(root, 0);
+        int leftmostLeaf = PageFormat.child(s.raw(c0), 0);
+        PageFormat.putI32(root, 8, leftmostLeaf); // the root's first child is now a leaf, one level up
+        List<String> p = problems(s, t);
+        assertTrue(p.stream().anyMatch(x -> x.endsWith(" is at depth 3, other leaves at depth 2")), p.toString());
+        assertTrue(p.contains("page " + leftmostLeaf + " (depth 2): right sibling is " + PageFormat.right(s.raw(leftmostLeaf))
+                + ", expected " + PageFormat.child(root, 1)), p.toString());
+        PageFormat.putI32(root, 8, c0);
+        assertEquals(List.of(), problems(s, t));
+
+        int leafNo = someLeaf(s);
+        byte[] leaf = s.raw(leafNo);
+        PageFormat.putU16(leaf, PageFormat.HEADER + 2, PageFormat.cellOffset(leaf, 0) + 2); // cell 1 inside cell 0
+        p = problems(s, t);
+        assertTrue(p.stream().anyMatch(x -> x.startsWith("page " + leafNo + ": cells at offsets") && x.endsWith("overlap")),
+                p.toString());
+    }
+
+    @Test
     void checkReportsGarbageInsteadOfThrowing() {
         TestPageStore s = new TestPageStore(512);
         BTree t = deepTree(s, 300);
@@ -334,6 +358,27 @@ class BTreeTest {
         // Operations that reach the page refuse loudly instead of returning wrong data.
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.drive(t.scan(null, null, 1000)));
         assertTrue(e.getMessage().contains("page " + leafNo), e.getMessage());
+        s.abandonPending();
+        byte[] firstKeyThere = null;
+        for (int i = 0; i < 300 && firstKeyThere == null; i++) {
+            int finalI = i;
+            try {
+                s.drive(t.get(k(finalI)));
+            } catch (IllegalStateException ex) {
+                assertTrue(ex.getMessage().startsWith("page " + leafNo + " is not a valid tree page"), ex.getMessage());
+                firstKeyThere = k(i);
+                s.abandonPending();
+            }
+        }
+        assertTrue(firstKeyThere != null, "some key lives in the garbled leaf");
+        int pages = s.pageCount();
+        byte[] key = firstKeyThere;
+        assertThrows(IllegalStateException.class, () -> s.drive(t.put(key, v(1, 1))));
+        s.abandonPending();
+        assertThrows(IllegalStateException.class, () -> s.drive(t.delete(key)));
+        s.abandonPending();
+        assertEquals(pages, s.pageCount(), "nothing allocated");
+        assertEquals(0, s.frees, "nothing freed");
     }
 
     @Test
@@ -411,6 +456,31 @@ class BTreeTest {
         assertEquals(BTreeModelTest.expectedScan(model, null, null, 100_000), s.drive(t.scan(null, null, 100_000)));
         // Pages allocated by an operation that then failed leaked (a real pager rolls the transaction back).
         assertTrue(c.pagesUsed().length + s.freelist().size() + 1 <= s.pageCount());
+    }
+
+    @Test
+    void largestPagesWithLargestAndSmallestCells() {
+        for (int pageSize : new int[] {4096, 65536}) {
+            TestPageStore s = new TestPageStore(pageSize, pageSize, 0.2, 0.2);
+            BTree t = new BTree(s);
+            int max = BTree.maxKeyValueSize(s.usableSize());
+            NavigableMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+            SplitMix64 rnd = new SplitMix64(pageSize);
+            for (int i = 0; i < 2500; i++) {
+                byte[] key = k(rnd.nextInt(1500));
+                if (rnd.chance(0.3)) {
+                    boolean removed = s.drive(t.delete(key));
+                    assertEquals(model.remove(key) != null, removed);
+                } else {
+                    byte[] value = v(i, rnd.chance(0.2) ? max - key.length : rnd.nextInt(20));
+                    s.drive(t.put(key, value));
+                    model.put(key, value);
+                }
+            }
+            BTreeModelTest.checkTree(t, s, model);
+            assertEquals(BTreeModelTest.expectedScan(model, null, null, 100_000), s.drive(t.scan(null, null, 100_000)));
+            assertTrue(s.drive(t.check()).depth() >= 2, "splits happened on " + pageSize + "-byte pages");
+        }
     }
 
     @Test

@@ -45,6 +45,11 @@ final class TestPageStore implements PageStore {
     int reused;
     int frees;
     int ioReturns;
+    /**
+     * When true, read() returns the live page array, the same one write() returns (as a pager may
+     * for pages this transaction already wrote); when false, a copy that must stay unmodified.
+     */
+    boolean aliasReads;
     /** Chance that an IO return of a read or write finishes with an I/O error instead of success. */
     double failProbability;
     int failures;
@@ -143,6 +148,9 @@ final class TestPageStore implements PageStore {
             return IOResult.io(c);
         }
         checkPage(pageNo);
+        if (aliasReads) {
+            return IOResult.done(pages.get(pageNo));
+        }
         byte[] img = pages.get(pageNo).clone();
         handedOut.add(new byte[][] {img, img.clone()});
         return IOResult.done(img);
