@@ -333,9 +333,17 @@ public final class Database {
 
     /** Resets the WAL to a new generation (caller holds WRITER and CHECKPOINTER-equivalent exclusion, no readers). */
     void resetWal() {
+        if (wal.backfilled() != wal.maxFrame()) {
+            throw new IllegalStateException("WAL reset with " + wal.backfilled() + " of " + wal.maxFrame() + " frames backfilled");
+        }
+        int[][] newest = wal.newestFramesUpTo(wal.maxFrame());
+        java.util.HashMap<Integer, Integer> byPage = new java.util.HashMap<>(newest.length * 2);
+        for (int[] pf : newest) {
+            byPage.put(pf[0], pf[1]);
+        }
         long salts = io.random().nextLong();
         wal.reset((int) (salts >>> 32), (int) salts);
-        cache.clear();
+        cache.rebaseForWalReset(byPage);
     }
 
     /**

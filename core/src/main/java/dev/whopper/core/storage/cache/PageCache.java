@@ -2,6 +2,7 @@ package dev.whopper.core.storage.cache;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.random.SplitMix64;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -259,7 +260,40 @@ public final class PageCache {
         }
     }
 
-    /** Drops every entry and forgets in-flight loads (their results are not cached): used at a WAL reset. */
+    /**
+     * Adapts the cache to a WAL reset after a complete checkpoint: the database file now holds, for each
+     * page in {@code newestFrame}, the version of that frame. That version (when cached) becomes the
+     * page's version 0; every other WAL version and stale version 0 is dropped (frame numbers are reused
+     * by the next WAL generation). Versions 0 of pages not in the WAL stay valid. In-flight loads are
+     * forgotten and their results will not be cached.
+     *
+     * @param newestFrame page -&gt; its newest (backfilled) frame, for every page that had frames
+     */
+    public void rebaseForWalReset(Map<Integer, Integer> newestFrame) {
+        ArrayList<Entry> rebased = new ArrayList<>();
+        Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next().getValue();
+            Integer newest = newestFrame.get(e.page);
+            if (e.version != 0) {
+                if (newest != null && newest == e.version) {
+                    rebased.add(e);
+                }
+                it.remove();
+            } else if (newest != null) {
+                it.remove();
+            }
+        }
+        for (int i = 0; i < rebased.size(); i++) {
+            Entry e = rebased.get(i);
+            Entry base = new Entry(e.page, 0, e.image);
+            entries.put(key(e.page, 0), base);
+        }
+        loads.clear();
+        generation++;
+    }
+
+    /** Drops every entry and forgets in-flight loads (their results are not cached). */
     public void clear() {
         entries.clear();
         loads.clear();
