@@ -44,6 +44,8 @@ final class Scenario {
     int busySnapshot;
     int succeeded;
     int commits;
+    /** Yield points where an injected yield happened. */
+    final java.util.TreeSet<String> yielded = new java.util.TreeSet<>();
 
     Scenario(long seed, boolean injectYields) {
         this.rng = new SplitMix64(seed);
@@ -87,7 +89,13 @@ final class Scenario {
             YieldInjector y = YieldInjector.NONE;
             if (injectYields) {
                 SplitMix64 yr = new SplitMix64(rng.nextLong());
-                y = point -> yr.chance(0.5);
+                y = point -> {
+                    boolean yes = yr.chance(0.5);
+                    if (yes) {
+                        yielded.add(point.name());
+                    }
+                    return yes;
+                };
             }
             clients.add(new Client(db.connect(y), 40 + rng.nextInt(60)));
         }
