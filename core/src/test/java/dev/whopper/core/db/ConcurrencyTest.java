@@ -24,6 +24,23 @@ class ConcurrencyTest {
         new Scenario(seed, true).run();
     }
 
+    @Property(tries = 60)
+    void randomInterleavingsWithIoErrorsMatchTheModel(@ForAll long seed) {
+        Scenario s = new Scenario(seed, seed % 2 == 0, 0.02);
+        s.run();
+    }
+
+    @Test
+    void ioErrorsAreActuallyInjected() {
+        int errors = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            Scenario s = new Scenario(seed, false, 0.02);
+            s.run();
+            errors += s.ioErrors;
+        }
+        assertTrue(errors > 0, "no operation failed with IO_ERROR");
+    }
+
     @Test
     void yieldInjectionReachesEveryEngineYieldPoint() {
         TreeSet<String> seen = new TreeSet<>();
