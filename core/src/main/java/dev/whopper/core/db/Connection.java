@@ -66,6 +66,7 @@ public final class Connection {
         }
         endTxn();
         closed = true;
+        opActive = false;
     }
 
     /**
@@ -203,6 +204,8 @@ public final class Connection {
                     opActive = true;
                     active = true;
                     start();
+                } else if (closed) {
+                    throw new DbException(DbError.MISUSE, "connection " + id + " was closed during the operation");
                 }
                 return run();
             } catch (RuntimeException e) {

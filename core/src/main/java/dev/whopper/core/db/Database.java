@@ -72,7 +72,7 @@ public final class Database {
     }
 
     private static final class OpenOp implements StateTransition<Database> {
-        private enum State { FILES, CREATE_WRITE, CREATE_SYNC, READ_PREFIX, READ_WAL, BUILD }
+        private enum State { FILES, CREATE_WRITE, CREATE_SYNC, READ_PREFIX, READ_WAL, BUILD, TRUNCATE_WAL, SYNC_WAL, DONE }
 
         private final IO io;
         private final String path;
@@ -84,6 +84,7 @@ public final class Database {
         private byte[] prefix;
         private int pageSize;
         private byte[] walImage;
+        private WalIndex index;
 
         OpenOp(IO io, String path, DatabaseOptions options) {
             this.io = io;
@@ -146,14 +147,38 @@ public final class Database {
                 }
                 case BUILD -> {
                     RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
-                    WalIndex index;
+                    walImage = null;
                     if (r.headerValid() && r.maxFrame() > 0) {
                         index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
                         index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
+                        long validEnd = WalFormat.frameOffset(pageSize, r.maxFrame() + 1);
+                        if (walF.size() > validEnd) {
+                            // Cut off what follows the last valid commit: otherwise frames of dropped
+                            // transactions could validate again once new frames recreate their predecessors.
+                            pending = walF.truncate(validEnd, Completion.truncate(null));
+                            state = State.TRUNCATE_WAL;
+                            return Transition.io(pending);
+                        }
                     } else {
+                        // New salts: nothing left in the file can validate against the next header.
                         long salts = io.random().nextLong();
                         index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
                     }
+                    state = State.DONE;
+                    return Transition.proceed();
+                }
+                case TRUNCATE_WAL -> {
+                    check(pending, "truncating the WAL of " + path + " after its last valid commit");
+                    pending = walF.sync(Completion.sync(null));
+                    state = State.SYNC_WAL;
+                    return Transition.io(pending);
+                }
+                case SYNC_WAL -> {
+                    check(pending, "syncing the WAL of " + path);
+                    state = State.DONE;
+                    return Transition.proceed();
+                }
+                case DONE -> {
                     return Transition.done(new Database(io, path, options, pageSize, db, walF, index));
                 }
                 default -> throw new IllegalStateException("open: state " + state);
@@ -308,9 +333,17 @@ public final class Database {
 
     /** Resets the WAL to a new generation (caller holds WRITER and CHECKPOINTER-equivalent exclusion, no readers). */
     void resetWal() {
+        if (wal.backfilled() != wal.maxFrame()) {
+            throw new IllegalStateException("WAL reset with " + wal.backfilled() + " of " + wal.maxFrame() + " frames backfilled");
+        }
+        int[][] newest = wal.newestFramesUpTo(wal.maxFrame());
+        java.util.HashMap<Integer, Integer> byPage = new java.util.HashMap<>(newest.length * 2);
+        for (int[] pf : newest) {
+            byPage.put(pf[0], pf[1]);
+        }
         long salts = io.random().nextLong();
         wal.reset((int) (salts >>> 32), (int) salts);
-        cache.clear();
+        cache.rebaseForWalReset(byPage);
     }
 
     /**

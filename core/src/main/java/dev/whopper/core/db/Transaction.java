@@ -159,7 +159,6 @@ final class Transaction implements PageStore {
             }
         }
         pinned.clear();
-        waiting = null;
     }
 
     /** Ends the transaction: drops dirty pages, releases the read mark and WRITER. Idempotent. */
@@ -169,6 +168,7 @@ final class Transaction implements PageStore {
         }
         ended = true;
         releasePins();
+        waiting = null;
         dirty = null;
         if (writer) {
             writer = false;

@@ -54,6 +54,29 @@ public final class MemoryIO implements IO {
         int length;
         byte[] durable = new byte[0];
         int durableLength;
+        /** Bytes [dirtyFrom, dirtyTo) may differ from the durable image; outside it they are equal. */
+        int dirtyFrom = Integer.MAX_VALUE;
+        int dirtyTo;
+
+        void touched(long from, long to) {
+            dirtyFrom = (int) Math.min(dirtyFrom, from);
+            dirtyTo = (int) Math.max(dirtyTo, to);
+        }
+
+        /** Makes the durable image equal the volatile one, copying only what changed since the last sync. */
+        void syncDurable() {
+            if (durable.length < length) {
+                durable = Arrays.copyOf(durable, (int) Math.max(length, Math.min(Integer.MAX_VALUE - 8, durable.length * 2L)));
+            }
+            int from = Math.min(dirtyFrom, length);
+            int to = Math.min(dirtyTo, length);
+            if (from < to) {
+                System.arraycopy(data, from, durable, from, to - from);
+            }
+            durableLength = length;
+            dirtyFrom = Integer.MAX_VALUE;
+            dirtyTo = 0;
+        }
 
         void ensure(long end) {
             if (end > Integer.MAX_VALUE - 8) {
@@ -289,6 +312,8 @@ public final class MemoryIO implements IO {
             s.length = newLength;
             s.durable = Arrays.copyOf(image, image.length);
             s.durableLength = newLength;
+            s.dirtyFrom = Integer.MAX_VALUE;
+            s.dirtyTo = 0;
         }
     }
 
@@ -428,6 +453,7 @@ public final class MemoryIO implements IO {
                     return;
                 }
                 s.ensure(offset + total);
+                s.touched(Math.min(offset, s.length), offset + total);
                 if (offset > s.length) {
                     Arrays.fill(s.data, s.length, (int) offset, (byte) 0);
                 }
@@ -458,8 +484,7 @@ public final class MemoryIO implements IO {
                     c.fail(e);
                     return;
                 }
-                s.durable = Arrays.copyOf(s.data, s.length);
-                s.durableLength = s.length;
+                s.syncDurable();
                 c.succeed();
             });
             return c;
@@ -484,6 +509,7 @@ public final class MemoryIO implements IO {
                     return;
                 }
                 s.ensure(length);
+                s.touched(Math.min(length, s.length), Math.max(length, s.length));
                 if (length > s.length) {
                     Arrays.fill(s.data, s.length, (int) length, (byte) 0);
                 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashTest {
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void acknowledgedCommitsSurviveCrashesAndNothingIsHalfThere(@ForAll long seed) {
         new Run(seed).run();
     }
@@ -75,7 +75,23 @@ class CrashTest {
                     writers.add(new Writer(db.connect(YieldInjector.NONE)));
                 }
                 int steps = rng.nextInt(3000);
-                for (int s = 0; s < steps; s++) {
+                boolean[] crashed = {false};
+                if (rng.chance(0.5)) {
+                    // Crash from inside a step, at the completion of the n-th request: the requests of the
+                    // same batch that have not completed yet are lost too.
+                    long[] countdown = {1 + rng.nextInt(2000)};
+                    SplitMix64 crashRng = new SplitMix64(rng.nextLong());
+                    double keep = rng.nextDouble();
+                    io.setFaultHook((path, kind, offset, length) -> {
+                        if (!crashed[0] && --countdown[0] == 0) {
+                            crashed[0] = true;
+                            io.crash(crashRng, keep, 512);
+                            return new dev.whopper.core.io.CompletionError(dev.whopper.core.io.ErrorCode.IO_ERROR, "power loss");
+                        }
+                        return null;
+                    });
+                }
+                for (int s = 0; s < steps && !crashed[0]; s++) {
                     Writer w = writers.get(rng.nextInt(writers.size()));
                     if (rng.chance(0.3) || (w.waiting != null && !w.waiting.finished())) {
                         io.step();
@@ -83,7 +99,10 @@ class CrashTest {
                     }
                     step(w);
                 }
-                io.crash(rng, rng.nextDouble(), 512);
+                io.setFaultHook(null);
+                if (!crashed[0]) {
+                    io.crash(rng, rng.nextDouble(), 512);
+                }
             }
             Database db = Db.run(io, Database.open(io, "c.db", options));
             verify(db);
@@ -119,7 +138,8 @@ class CrashTest {
             try {
                 r = w.machine.step();
             } catch (DbException e) {
-                if (e.error() != DbError.BUSY && e.error() != DbError.BUSY_SNAPSHOT) {
+                boolean powerLoss = e.getMessage().contains("power loss");
+                if (e.error() != DbError.BUSY && e.error() != DbError.BUSY_SNAPSHOT && !powerLoss) {
                     throw e;
                 }
                 if (w.conn.inTransaction()) {

@@ -10,7 +10,7 @@ final class Db {
     private Db() { }
 
     static <T> T run(IO io, StateMachine<T> m) {
-        return Blocking.run(io, m::step, 10_000_000L);
+        return Blocking.run(io, m::step, 1_000_000L);
     }
 
     static byte[] b(String s) {

@@ -44,8 +44,23 @@ final class Scenario {
     int busySnapshot;
     int succeeded;
     int commits;
+    /** Yield points where an injected yield happened. */
+    final java.util.TreeSet<String> yielded = new java.util.TreeSet<>();
 
     Scenario(long seed, boolean injectYields) {
+        this(seed, injectYields, 0.0);
+    }
+
+    private final double faultRate;
+    private boolean faultsOn;
+    int ioErrors;
+
+    /**
+     * @param faultRate chance that a READ or WRITE request fails with IO_ERROR (0: none); the faults stop
+     *                  before the final checks
+     */
+    Scenario(long seed, boolean injectYields, double faultRate) {
+        this.faultRate = faultRate;
         this.rng = new SplitMix64(seed);
         this.io = MemoryIO.randomOrder(rng.nextLong());
         int pageSize = rng.chance(0.5) ? 512 : 1024;
@@ -82,12 +97,27 @@ final class Scenario {
 
     void run() {
         db = Db.run(io, Database.open(io, "s.db", options));
+        if (faultRate > 0) {
+            SplitMix64 faults = new SplitMix64(rng.nextLong());
+            faultsOn = true;
+            io.setFaultHook((path, kind, offset, length) ->
+                faultsOn && (kind == dev.whopper.core.io.CompletionKind.READ || kind == dev.whopper.core.io.CompletionKind.WRITE)
+                    && faults.chance(faultRate)
+                    ? new dev.whopper.core.io.CompletionError(dev.whopper.core.io.ErrorCode.IO_ERROR, "injected " + kind + " error")
+                    : null);
+        }
         int n = 3 + rng.nextInt(2);
         for (int i = 0; i < n; i++) {
             YieldInjector y = YieldInjector.NONE;
             if (injectYields) {
                 SplitMix64 yr = new SplitMix64(rng.nextLong());
-                y = point -> yr.chance(0.5);
+                y = point -> {
+                    boolean yes = yr.chance(0.5);
+                    if (yes) {
+                        yielded.add(point.name());
+                    }
+                    return yes;
+                };
             }
             clients.add(new Client(db.connect(y), 40 + rng.nextInt(60)));
         }
@@ -118,6 +148,7 @@ final class Scenario {
             }
             stepClient(runnable.get(rng.nextInt(runnable.size())));
         }
+        faultsOn = false;
         verifyFinal(db);
         io.crash();
         Database reopened = Db.run(io, Database.open(io, "s.db", options));
@@ -268,10 +299,15 @@ final class Scenario {
                 busy++;
             } else if (error.error() == DbError.BUSY_SNAPSHOT) {
                 busySnapshot++;
+            } else if (error.error() == DbError.IO_ERROR && faultsOn) {
+                ioErrors++;
+                if (c.op.kind() == Kind.COMMIT || c.inTx && c.op.kind() != Kind.CHECKPOINT) {
+                    assertEquals(false, c.conn.inTransaction(), "an I/O error inside a transaction rolls it back");
+                }
             } else {
                 throw new AssertionError("unexpected error from " + c.op, error);
             }
-            if (c.op.kind() == Kind.COMMIT) {
+            if (c.op.kind() == Kind.COMMIT && error.error() != DbError.IO_ERROR) {
                 throw new AssertionError("commit failed with " + error.error(), error);
             }
             if (c.inTx && !c.conn.inTransaction()) {

@@ -1,6 +1,8 @@
 package dev.whopper.core.storage.cache;
 
 import dev.whopper.core.io.Completion;
+import dev.whopper.core.random.SplitMix64;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -118,8 +120,12 @@ public final class PageCache {
         this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, true);
     }
 
+    /**
+     * A unique key per (page, version), bit-mixed: {@code Long.hashCode} of the plain packing is
+     * {@code page ^ version}, which collides for every (a, b)/(b, a) pair and degrades the map.
+     */
     private static long key(int page, int version) {
-        return ((long) page << 32) | (version & 0xFFFF_FFFFL);
+        return SplitMix64.mix(((long) page << 32) | (version & 0xFFFF_FFFFL));
     }
 
     /**
@@ -155,7 +161,7 @@ public final class PageCache {
         }
         e = new Entry(page, version, image);
         entries.put(k, e);
-        evictIfNeeded();
+        evictIfNeeded(e);
         return e;
     }
 
@@ -172,14 +178,15 @@ public final class PageCache {
         e.pins--;
     }
 
-    private void evictIfNeeded() {
+    /** Evicts least recently used unpinned entries down to capacity, never {@code keep} (just inserted). */
+    private void evictIfNeeded(Entry keep) {
         if (entries.size() <= capacityPages) {
             return;
         }
         Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
         while (entries.size() > capacityPages && it.hasNext()) {
             Entry e = it.next().getValue();
-            if (e.pins == 0) {
+            if (e.pins == 0 && e != keep) {
                 it.remove();
                 evictions++;
             }
@@ -253,7 +260,40 @@ public final class PageCache {
         }
     }
 
-    /** Drops every entry and forgets in-flight loads (their results are not cached): used at a WAL reset. */
+    /**
+     * Adapts the cache to a WAL reset after a complete checkpoint: the database file now holds, for each
+     * page in {@code newestFrame}, the version of that frame. That version (when cached) becomes the
+     * page's version 0; every other WAL version and stale version 0 is dropped (frame numbers are reused
+     * by the next WAL generation). Versions 0 of pages not in the WAL stay valid. In-flight loads are
+     * forgotten and their results will not be cached.
+     *
+     * @param newestFrame page -&gt; its newest (backfilled) frame, for every page that had frames
+     */
+    public void rebaseForWalReset(Map<Integer, Integer> newestFrame) {
+        ArrayList<Entry> rebased = new ArrayList<>();
+        Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next().getValue();
+            Integer newest = newestFrame.get(e.page);
+            if (e.version != 0) {
+                if (newest != null && newest == e.version) {
+                    rebased.add(e);
+                }
+                it.remove();
+            } else if (newest != null) {
+                it.remove();
+            }
+        }
+        for (int i = 0; i < rebased.size(); i++) {
+            Entry e = rebased.get(i);
+            Entry base = new Entry(e.page, 0, e.image);
+            entries.put(key(e.page, 0), base);
+        }
+        loads.clear();
+        generation++;
+    }
+
+    /** Drops every entry and forgets in-flight loads (their results are not cached). */
     public void clear() {
         entries.clear();
         loads.clear();
