@@ -92,6 +92,10 @@ public final class Scheduler implements SchedulerView {
     private int lastFiber = -1;
     private int live;
     private int sleeping;
+    /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
+    private int waiting;
+    private boolean runnableDirty = true;
+    private int runnableCount;
     private Outcome failure;
     private long opsFailed;
     private long yieldsInjected;
@@ -371,6 +375,9 @@ public final class Scheduler implements SchedulerView {
     }
 
     private int collectRunnable() {
+        if (!runnableDirty && waiting == 0) {
+            return runnableCount; // steady state: every live fiber runnable, nobody changed state
+        }
         int n = 0;
         for (Fiber f : fibers) {
             FiberState s = f.state;
@@ -379,9 +386,12 @@ public final class Scheduler implements SchedulerView {
             } else if (s == FiberState.BLOCKED && f.blockedOn.finished()) {
                 f.state = FiberState.RUNNABLE;
                 f.blockedOn = null;
+                waiting--;
                 runnable[n++] = f.id;
             }
         }
+        runnableDirty = false;
+        runnableCount = n;
         return n;
     }
 
@@ -429,12 +439,16 @@ public final class Scheduler implements SchedulerView {
                 f.blockedOn = c;
                 f.sleepCompletion = null;
                 sleeping++;
+                waiting++;
+                runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
                 ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
+                waiting++;
+                runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
                 ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED);
             }
@@ -484,6 +498,7 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         if (next == null) {
+            runnableDirty = true;
             f.state = FiberState.DONE;
             f.opKind = "";
             live--;
@@ -608,10 +623,14 @@ public final class Scheduler implements SchedulerView {
             if (f.state == FiberState.SLEEPING) {
                 sleeping--;
             }
+            if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
+                waiting--;
+            }
             Operation<?> op = f.op;
             f.op = null;
             f.blockedOn = null;
             f.state = FiberState.RUNNABLE;
+            runnableDirty = true;
             if (op != null) {
                 for (Property p : properties) {
                     if (!verdict(p, () -> p.onOpFinish(f.id, op, OpResult.UNKNOWN), f.id)) {
