@@ -77,6 +77,7 @@ public final class Scheduler implements SchedulerView {
     private final Fiber[] fibers;
     private final int[] runnable;
     private final EventRing ring;
+    private final long livenessTimeoutNanos;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
@@ -136,6 +137,7 @@ public final class Scheduler implements SchedulerView {
         }
         runnable = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
+        livenessTimeoutNanos = config.livenessTimeoutNanos();
     }
 
     // ---- SchedulerView ----
@@ -303,6 +305,36 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
+        if (nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null)) {
+            if (!beforeStep()) {
+                return false;
+            }
+        }
+        fireDue();
+        int count = collectRunnable();
+        if (count == 0) {
+            count = idle();
+            if (count == 0) {
+                return false;
+            }
+        }
+        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
+        recorder.record(index, count);
+        Fiber f = fibers[runnable[index]];
+        execute(f);
+        lastFiber = f.id;
+        step++;
+        clock.advanceBy(config.stepCostNanos());
+        if (failure != null) {
+            return false;
+        }
+        if (properties.length > 0 || livenessTimeoutNanos > 0) {
+            return afterStepChecks(f.id);
+        }
+        return live > 0;
+    }
+
+    private boolean beforeStep() {
         if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
             nextCrash++;
             if (!crashAndRecover(crashAction, recoverAction)) {
@@ -315,17 +347,21 @@ public final class Scheduler implements SchedulerView {
             hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
             ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
         }
-        fireDue();
-        int count = collectRunnable();
+        return true;
+    }
+
+    /** Nobody can run: jump the clock to the next event or wake-up. @return runnable fibers, 0 when the run is over */
+    private int idle() {
         int idle = 0;
+        int count = 0;
         while (count == 0) {
             if (live == 0) {
-                return false;
+                return 0;
             }
             long next = nextWakeNanos();
             if (next == Long.MAX_VALUE) {
                 failure = deadlock();
-                return false;
+                return 0;
             }
             if (++idle > IDLE_JUMP_BOUND) {
                 throw new IllegalStateException("no fiber became runnable after " + IDLE_JUMP_BOUND + " clock jumps");
@@ -334,42 +370,46 @@ public final class Scheduler implements SchedulerView {
             timeJumps++;
             hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
             fireDue();
-            if (config.livenessTimeoutNanos() > 0 && checkLiveness()) {
-                return false;
+            if (livenessTimeoutNanos > 0 && checkLiveness()) {
+                return 0;
             }
             count = collectRunnable();
         }
-        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
-        recorder.record(index, count);
-        Fiber f = fibers[runnable[index]];
-        execute(f);
-        lastFiber = f.id;
-        step++;
-        clock.advanceBy(config.stepCostNanos());
-        if (failure != null) {
+        return count;
+    }
+
+    private boolean afterStepChecks(int fiber) {
+        if (properties.length > 0 && !afterStep(fiber)) {
             return false;
         }
-        if (properties.length > 0 && !afterStep(f.id)) {
-            return false;
-        }
-        if (config.livenessTimeoutNanos() > 0 && (step & 63) == 0 && checkLiveness()) {
+        if (livenessTimeoutNanos > 0 && (step & 63) == 0 && checkLiveness()) {
             return false;
         }
         return live > 0;
     }
 
     private void fireDue() {
-        if (events != null && events.pendingEvents() > 0) {
-            events.fireDue();
+        if (events != null) {
+            fireEvents();
         }
         if (sleeping > 0) {
-            long now = clock.nowNanos();
-            for (Fiber f : fibers) {
-                if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
-                    f.state = FiberState.BLOCKED;
-                    sleeping--;
-                    f.blockedOn.succeed();
-                }
+            wakeSleepers();
+        }
+    }
+
+    private void fireEvents() {
+        if (events.pendingEvents() > 0) {
+            events.fireDue();
+        }
+    }
+
+    private void wakeSleepers() {
+        long now = clock.nowNanos();
+        for (Fiber f : fibers) {
+            if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
+                f.state = FiberState.BLOCKED;
+                sleeping--;
+                f.blockedOn.succeed();
             }
         }
     }
@@ -407,34 +447,44 @@ public final class Scheduler implements SchedulerView {
         return next;
     }
 
+    /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
     private void execute(Fiber f) {
-        Operation<?> op = f.op;
         IOResult<?> r;
         try {
-            r = op.step();
-        } catch (PropertyViolation pv) {
-            fail(pv.violation(), f.id);
-            return;
-        } catch (IOFailureException e) {
-            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
-            return;
+            r = f.op.step();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            thrown(f, e);
+            return;
+        }
+        if (r != null && r.isIo() && r.completion().finished()) {
+            hash.mix(((long) f.id << 8) | R_YIELD);
+            ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
+            return;
+        }
+        result(f, r);
+    }
+
+    private void thrown(Fiber f, Throwable e) {
+        if (e instanceof PropertyViolation pv) {
+            fail(pv.violation(), f.id);
+        } else if (e instanceof IOFailureException) {
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+        } else {
             finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
             if (failure == null) {
                 fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
             }
-            return;
         }
+    }
+
+    private void result(Fiber f, IOResult<?> r) {
         if (r == null) {
             fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " returned null"), f.id);
             return;
         }
         if (r.isIo()) {
             Completion c = r.completion();
-            if (c.finished()) {
-                hash.mix(((long) f.id << 8) | R_YIELD);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
-            } else if (c == f.sleepCompletion) {
+            if (c == f.sleepCompletion) {
                 f.state = FiberState.SLEEPING;
                 f.blockedOn = c;
                 f.sleepCompletion = null;

@@ -64,17 +64,24 @@ public final class Recorder {
      * @param bound the number of options
      */
     public void record(int value, int bound) {
-        if (bound <= 1) {
-            return;
+        if (bound > 1) {
+            recordChoice(value, bound);
         }
+    }
+
+    private void recordChoice(int value, int bound) {
         if (value < 0 || value >= bound) {
-            throw new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
+            throw outOfRange(value, bound);
         }
         decisions++;
         hash.mix(((long) bound << 32) | value);
         if (log != null) {
             log.append(value);
         }
+    }
+
+    private static IllegalStateException outOfRange(int value, int bound) {
+        return new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
     }
 
     /** @return the hash every decision and result is folded into */
