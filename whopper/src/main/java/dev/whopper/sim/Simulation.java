@@ -293,7 +293,7 @@ public final class Simulation<S> {
         double yieldRate = b.yieldRate;
         SwarmStrategy.Draw draw = null;
         if (spec.kind() == StrategySpec.Kind.SWARM) {
-            draw = SwarmStrategy.draw(streams.stream(RandomStreams.SWARM), b.yieldRate);
+            draw = SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate);
             spec = draw.strategy();
             yieldRate = draw.yieldRate();
         }
@@ -352,9 +352,9 @@ public final class Simulation<S> {
         if (b.crashes > 0) {
             RandomSource crashRandom = streams.stream("crashes");
             long[] at = new long[b.crashes];
+            int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
             for (int i = 0; i < at.length; i++) {
-                long window = Math.min(b.maxSteps, b.crashWindowSteps);
-                at[i] = 1 + (long) (crashRandom.nextDouble() * Math.max(1, window - 1));
+                at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
             }
             Arrays.sort(at);
             SimIO io = simIO;
@@ -835,7 +835,8 @@ public final class Simulation<S> {
         }
 
         /**
-         * @param steps crashes happen at steps drawn uniformly from {@code [1, min(steps, maxSteps))}, &gt; 0
+         * @param steps crashes happen at steps drawn uniformly from {@code [1, steps)} (those past the end of
+         *              the run never happen), &gt; 0
          *              (default {@value #DEFAULT_CRASH_WINDOW_STEPS})
          * @return this
          */

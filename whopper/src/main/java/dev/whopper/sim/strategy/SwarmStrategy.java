@@ -1,6 +1,7 @@
 package dev.whopper.sim.strategy;
 
 import dev.whopper.core.io.RandomSource;
+import dev.whopper.sim.trace.Recorder;
 import java.util.Objects;
 
 /**
@@ -39,18 +40,35 @@ public final class SwarmStrategy implements Strategy {
      * @return the draw
      */
     public static Draw draw(RandomSource swarm, double maxYieldRate) {
+        return draw(Recorder.recording(false), swarm, maxYieldRate);
+    }
+
+    /** Steps of the yield rate and fault scale draws: each is {@code k / LEVELS} of its range. */
+    public static final int LEVELS = 100;
+
+    /**
+     * Draws one seed's configuration, every choice through the recorder (so a decision log replays it, and
+     * shrinking can move it towards the defaults: random strategy, knobs off).
+     *
+     * @param recorder     the run's recorder
+     * @param swarm        the {@code swarm} stream
+     * @param maxYieldRate upper bound of the yield rate, in [0, 1]
+     * @return the draw
+     */
+    public static Draw draw(Recorder recorder, RandomSource swarm, double maxYieldRate) {
         if (!(maxYieldRate >= 0 && maxYieldRate <= 1)) {
             throw new IllegalArgumentException("maxYieldRate: " + maxYieldRate + " (expected: in [0, 1])");
         }
-        StrategySpec spec = switch (swarm.nextInt(6)) {
+        StrategySpec spec = switch (recorder.choose(6, swarm)) {
             case 0, 1 -> StrategySpec.random();
             case 2 -> new StrategySpec(StrategySpec.Kind.ROUND_ROBIN, 1);
             case 3 -> new StrategySpec(StrategySpec.Kind.POS, 1);
-            default -> new StrategySpec(StrategySpec.Kind.PCT, 2 + swarm.nextInt(3));
+            default -> new StrategySpec(StrategySpec.Kind.PCT, 2 + recorder.choose(3, swarm));
         };
-        // Each knob is off with probability 1/4, else uniform in its range: swarm's "feature omission".
-        double yieldRate = swarm.nextInt(4) == 0 ? 0 : swarm.nextDouble() * maxYieldRate;
-        double faultScale = swarm.nextInt(4) == 0 ? 0 : swarm.nextDouble();
+        // Each knob is off with probability 1/4 (choice 0), else one of LEVELS steps of its range:
+        // swarm's "feature omission".
+        double yieldRate = recorder.choose(4, swarm) == 0 ? 0 : (1 + recorder.choose(LEVELS, swarm)) * maxYieldRate / LEVELS;
+        double faultScale = recorder.choose(4, swarm) == 0 ? 0 : (1 + recorder.choose(LEVELS, swarm)) / (double) LEVELS;
         return new Draw(spec, yieldRate, faultScale);
     }
 

@@ -58,6 +58,25 @@ public final class Recorder {
     }
 
     /**
+     * Makes and records a choice: drawn from {@code random} when recording, read back when replaying.
+     *
+     * @param bound  number of options, &gt; 0
+     * @param random where a fresh choice is drawn from
+     * @return the choice, in {@code [0, bound)}
+     */
+    public int choose(int bound, dev.whopper.core.io.RandomSource random) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound: " + bound + " (expected: > 0)");
+        }
+        if (bound == 1) {
+            return 0;
+        }
+        int v = replaying() ? replayNext(bound) : random.nextInt(bound);
+        record(v, bound);
+        return v;
+    }
+
+    /**
      * Records a choice made among {@code bound} options. Choices with one option are ignored.
      *
      * @param value the choice, in {@code [0, bound)}
