@@ -345,6 +345,13 @@ public final class Simulation<S> {
         if (listener != null) {
             listener.attach(scheduler.events(), scheduler);
         }
+        if (draw != null) {
+            double[] weights = new double[draw.weights().size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = draw.weights().get(i);
+            }
+            scheduler.setWorkloadWeights(weights);
+        }
         if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
             SimIO io = simIO;
             scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));

@@ -82,6 +82,7 @@ public final class Scheduler implements SchedulerView {
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
 
+    private double[] workloadWeights = new double[0];
     private Runnable faultsEndAction;
     private boolean faultsEnded;
     private long[] crashSteps = new long[0];
@@ -205,6 +206,21 @@ public final class Scheduler implements SchedulerView {
      */
     public FiberState state(int fiber) {
         return fibers[fiber].state;
+    }
+
+    /**
+     * @param weights the workload weights fibers see (swarm's draw); fibers see 1.0 without them
+     */
+    public void setWorkloadWeights(double[] weights) {
+        this.workloadWeights = weights.clone();
+    }
+
+    double workloadWeight(int index) {
+        if (index < 0 || index >= dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS) {
+            throw new IllegalArgumentException("index: " + index + " (expected: 0.."
+                + (dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS - 1) + ")");
+        }
+        return index < workloadWeights.length ? workloadWeights[index] : 1.0;
     }
 
     /**

@@ -2,12 +2,14 @@ package dev.whopper.sim.strategy;
 
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.sim.trace.Recorder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Swarm testing (Groce et al., ISSTA 2012): each seed draws its own configuration within bounds — the
  * strategy (random, round-robin, POS, or PCT of depth 2..4), the yield-injection rate and the scale of
- * the fault rates — from the {@code swarm} stream, then schedules with the drawn strategy. Different
+ * the fault rates, and {@value #WEIGHTS} workload weights — from the {@code swarm} stream, then schedules with the drawn strategy. Different
  * seeds thus explore differently shaped runs instead of one average.
  */
 public final class SwarmStrategy implements Strategy {
@@ -17,8 +19,17 @@ public final class SwarmStrategy implements Strategy {
      * @param strategy   the strategy it schedules with
      * @param yieldRate  the yield-injection rate, in [0, maxYieldRate]
      * @param faultScale factor applied to every fault rate, in [0, 1]
+     * @param weights    {@value #WEIGHTS} workload weights in [0, 1] (a workload scales its operation mix
+     *                   by them, see {@code FiberContext.workloadWeight})
      */
-    public record Draw(StrategySpec strategy, double yieldRate, double faultScale) { }
+    public record Draw(StrategySpec strategy, double yieldRate, double faultScale, List<Double> weights) {
+        public Draw {
+            weights = List.copyOf(weights);
+        }
+    }
+
+    /** How many workload weights a draw holds. */
+    public static final int WEIGHTS = 8;
 
     private final Draw draw;
     private final Strategy delegate;
@@ -69,7 +80,11 @@ public final class SwarmStrategy implements Strategy {
         // swarm's "feature omission".
         double yieldRate = recorder.choose(4, swarm) == 0 ? 0 : (1 + recorder.choose(LEVELS, swarm)) * maxYieldRate / LEVELS;
         double faultScale = recorder.choose(4, swarm) == 0 ? 0 : (1 + recorder.choose(LEVELS, swarm)) / (double) LEVELS;
-        return new Draw(spec, yieldRate, faultScale);
+        List<Double> weights = new ArrayList<>(WEIGHTS);
+        for (int i = 0; i < WEIGHTS; i++) {
+            weights.add(recorder.choose(4, swarm) == 0 ? 0.0 : (1 + recorder.choose(LEVELS, swarm)) / (double) LEVELS);
+        }
+        return new Draw(spec, yieldRate, faultScale, weights);
     }
 
     /** @return this seed's draw */

@@ -151,6 +151,42 @@ class SchedulerTest {
     }
 
     @Test
+    void swarmWorkloadWeightsReachTheFibers() {
+        java.util.Set<Double> seen = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 12; seed++) {
+            List<Double> weights = new ArrayList<>();
+            Simulation.builder(World::new).seed(seed).strategy("swarm")
+                .fibers(1, (w, ctx) -> Operation.named("look", () -> {
+                    weights.add(ctx.workloadWeight(0));
+                    return IOResult.done();
+                })).build().run();
+            double w0 = weights.get(0);
+            assertTrue(w0 >= 0 && w0 <= 1, "weight " + w0);
+            seen.add(w0);
+        }
+        assertTrue(seen.size() >= 3, seen.toString());
+        List<Double> plain = new ArrayList<>();
+        Simulation.builder(World::new).fibers(1, (w, ctx) -> Operation.named("look", () -> {
+            plain.add(ctx.workloadWeight(7));
+            return IOResult.done();
+        })).build().run();
+        assertEquals(List.of(1.0), plain);
+    }
+
+    @Test
+    void oneDivergenceAlwaysChangesTheTraceHash() {
+        for (long v = 0; v < 1_000; v++) {
+            dev.whopper.sim.trace.TraceHash a = new dev.whopper.sim.trace.TraceHash();
+            dev.whopper.sim.trace.TraceHash b = new dev.whopper.sim.trace.TraceHash();
+            for (int i = 0; i < 10; i++) {
+                a.mix(i == 5 ? v : i);
+                b.mix(i == 5 ? v + 1 : i);
+            }
+            assertTrue(a.value() != b.value(), "values " + v + " and " + (v + 1) + " collided");
+        }
+    }
+
+    @Test
     void stepBudgetEndsARunThatIsNotDone() {
         RunResult r = Simulation.builder(World::new).maxSteps(50)
             .fibers(2, (w, ctx) -> Operation.named("spin", () -> IOResult.io(Completion.yielded())))
