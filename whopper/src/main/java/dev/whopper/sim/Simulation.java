@@ -15,6 +15,7 @@ import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.StrategySpec;
 import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.sim.trace.RecordedRandom;
 import dev.whopper.sim.trace.Recorder;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.RunEnd;
@@ -305,8 +306,10 @@ public final class Simulation<S> {
         SimIO simIO = null;
         TraceListener listener = null;
         if (b.io) {
-            simIO = new SimIO(clock, streams.stream(RandomStreams.IO), streams.stream(RandomStreams.FAULTS),
-                streams.stream("engine"), b.latency, faults);
+            // Fault decisions are recorded decisions: replayable, and shrinkable towards "no fault".
+            simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
+                new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
+                faults);
             listener = new TraceListener(recorder.hash());
             simIO.setListener(listener);
         }
