@@ -37,4 +37,14 @@ public interface FiberContext {
 
     /** @return the simulated I/O of the run, or {@code null} when the run has none */
     IO io();
+
+    /**
+     * A workload weight: 1.0 normally; under the swarm strategy each seed draws its own weights in [0, 1]
+     * (each is 0 with probability 1/4), so different seeds run different operation mixes. A workload
+     * multiplies its base weight of operation kind {@code index} by it.
+     *
+     * @param index which weight, {@code 0 .. 7}
+     * @return the weight
+     */
+    double workloadWeight(int index);
 }

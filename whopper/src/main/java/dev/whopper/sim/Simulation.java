@@ -15,6 +15,7 @@ import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.StrategySpec;
 import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.sim.trace.RecordedRandom;
 import dev.whopper.sim.trace.Recorder;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.RunEnd;
@@ -293,7 +294,7 @@ public final class Simulation<S> {
         double yieldRate = b.yieldRate;
         SwarmStrategy.Draw draw = null;
         if (spec.kind() == StrategySpec.Kind.SWARM) {
-            draw = SwarmStrategy.draw(streams.stream(RandomStreams.SWARM), b.yieldRate);
+            draw = SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate);
             spec = draw.strategy();
             yieldRate = draw.yieldRate();
         }
@@ -305,8 +306,10 @@ public final class Simulation<S> {
         SimIO simIO = null;
         TraceListener listener = null;
         if (b.io) {
-            simIO = new SimIO(clock, streams.stream(RandomStreams.IO), streams.stream(RandomStreams.FAULTS),
-                streams.stream("engine"), b.latency, faults);
+            // Fault decisions are recorded decisions: replayable, and shrinkable towards "no fault".
+            simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
+                new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
+                faults);
             listener = new TraceListener(recorder.hash());
             simIO.setListener(listener);
         }
@@ -345,6 +348,13 @@ public final class Simulation<S> {
         if (listener != null) {
             listener.attach(scheduler.events(), scheduler);
         }
+        if (draw != null) {
+            double[] weights = new double[draw.weights().size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = draw.weights().get(i);
+            }
+            scheduler.setWorkloadWeights(weights);
+        }
         if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
             SimIO io = simIO;
             scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));
@@ -352,9 +362,9 @@ public final class Simulation<S> {
         if (b.crashes > 0) {
             RandomSource crashRandom = streams.stream("crashes");
             long[] at = new long[b.crashes];
+            int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
             for (int i = 0; i < at.length; i++) {
-                long window = Math.min(b.maxSteps, b.crashWindowSteps);
-                at[i] = 1 + (long) (crashRandom.nextDouble() * Math.max(1, window - 1));
+                at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
             }
             Arrays.sort(at);
             SimIO io = simIO;
@@ -835,7 +845,8 @@ public final class Simulation<S> {
         }
 
         /**
-         * @param steps crashes happen at steps drawn uniformly from {@code [1, min(steps, maxSteps))}, &gt; 0
+         * @param steps crashes happen at steps drawn uniformly from {@code [1, steps)} (those past the end of
+         *              the run never happen), &gt; 0
          *              (default {@value #DEFAULT_CRASH_WINDOW_STEPS})
          * @return this
          */

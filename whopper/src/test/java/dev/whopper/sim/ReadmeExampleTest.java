@@ -1,21 +1,18 @@
 package dev.whopper.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import org.junit.jupiter.api.Test;
 
 class ReadmeExampleTest {
-    /** Shared state: a counter, and how many increments finished. */
-    static final class Counter {
+    static final class Counter {           // the shared state: one per run
         int value;
         int increments;
     }
 
-    /** Reads, waits (a yield stands in for I/O), writes back: a lost update. */
-    static Operation<Void> increment(Counter c) {
+    static Operation<Void> increment(Counter c) {   // read, wait (a yield stands in for I/O), write back
         return new Operation<>() {
             int read = -1;
 
@@ -24,7 +21,7 @@ class ReadmeExampleTest {
                     read = c.value;
                     return IOResult.io(Completion.yielded());
                 }
-                c.value = read + 1;
+                c.value = read + 1;         // a lost update when another fiber wrote in between
                 c.increments++;
                 return IOResult.done();
             }
@@ -34,14 +31,15 @@ class ReadmeExampleTest {
     @Test
     void findsTheLostUpdate() {
         Simulation<Counter> sim = Simulation.builder(Counter::new)
-            .strategy("random")
-            .fibers(4, (counter, fiber) -> increment(counter))
-            .atEnd("no lost update", c -> c.value == c.increments)
+            .seed(1)
+            .strategy("random")                                          // rr, pct:2, pos, swarm
+            .fibers(4, (counter, fiber) -> increment(counter))          // 4 fibers, one increment each
+            .invariant("never over-counts", c -> c.value <= c.increments) // after every step
+            .atEnd("no lost update", c -> c.value == c.increments)        // when all fibers are done
             .build();
-        RunResult failure = sim.findFailure(1, 20);      // tries seeds 1..20
-        assertNotNull(failure);
-        System.out.println(failure.describe());          // outcome, last events, repro, trace hash
-        assertEquals(Outcome.Kind.VIOLATION, failure.kind());
-        assertEquals(failure.traceHash(), sim.replay(failure).traceHash()); // replays exactly
+        RunResult result = sim.run();
+        System.out.println(result.describe());          // outcome, last events, repro, trace hash
+        assertEquals(Outcome.Kind.VIOLATION, result.kind());
+        assertEquals(result.traceHash(), sim.replay(result.decisions()).traceHash()); // exact replay
     }
 }

@@ -1,6 +1,5 @@
 package dev.whopper.sim.io;
 
-import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionKind;
@@ -245,9 +244,9 @@ public final class SimIO implements IO, EventSource {
         return c;
     }
 
-    /** @return the virtual clock */
+    /** @return the virtual clock (the one this SimIO was built with) */
     @Override
-    public Clock clock() {
+    public VirtualClock clock() {
         return clock;
     }
 

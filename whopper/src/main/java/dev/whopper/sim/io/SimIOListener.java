@@ -8,6 +8,7 @@ import dev.whopper.core.io.ErrorCode;
  * simulation's thread inside {@link SimIO#fireDue()} (or {@link SimIO#crash(CrashOptions)}); arguments are
  * primitives and shared references so the hot path allocates nothing for the listener.
  */
+@FunctionalInterface
 public interface SimIOListener {
     /**
      * A request or timer finished; told after its data effect, before its completion's callback runs.

@@ -71,6 +71,11 @@ final class Fiber implements FiberContext, YieldInjector {
     }
 
     @Override
+    public double workloadWeight(int index) {
+        return scheduler.workloadWeight(index);
+    }
+
+    @Override
     public boolean shouldYield(YieldPoint point) {
         return scheduler.decideYield(this);
     }

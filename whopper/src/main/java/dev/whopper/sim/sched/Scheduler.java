@@ -77,10 +77,12 @@ public final class Scheduler implements SchedulerView {
     private final Fiber[] fibers;
     private final int[] runnable;
     private final EventRing ring;
+    private final long livenessTimeoutNanos;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
 
+    private double[] workloadWeights = new double[0];
     private Runnable faultsEndAction;
     private boolean faultsEnded;
     private long[] crashSteps = new long[0];
@@ -92,6 +94,10 @@ public final class Scheduler implements SchedulerView {
     private int lastFiber = -1;
     private int live;
     private int sleeping;
+    /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
+    private int waiting;
+    private boolean runnableDirty = true;
+    private int runnableCount;
     private Outcome failure;
     private long opsFailed;
     private long yieldsInjected;
@@ -132,6 +138,7 @@ public final class Scheduler implements SchedulerView {
         }
         runnable = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
+        livenessTimeoutNanos = config.livenessTimeoutNanos();
     }
 
     // ---- SchedulerView ----
@@ -199,6 +206,21 @@ public final class Scheduler implements SchedulerView {
      */
     public FiberState state(int fiber) {
         return fibers[fiber].state;
+    }
+
+    /**
+     * @param weights the workload weights fibers see (swarm's draw); fibers see 1.0 without them
+     */
+    public void setWorkloadWeights(double[] weights) {
+        this.workloadWeights = weights.clone();
+    }
+
+    double workloadWeight(int index) {
+        if (index < 0 || index >= dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS) {
+            throw new IllegalArgumentException("index: " + index + " (expected: 0.."
+                + (dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS - 1) + ")");
+        }
+        return index < workloadWeights.length ? workloadWeights[index] : 1.0;
     }
 
     /**
@@ -299,6 +321,36 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
+        if (nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null)) {
+            if (!beforeStep()) {
+                return false;
+            }
+        }
+        fireDue();
+        int count = collectRunnable();
+        if (count == 0) {
+            count = idle();
+            if (count == 0) {
+                return false;
+            }
+        }
+        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
+        recorder.record(index, count);
+        Fiber f = fibers[runnable[index]];
+        execute(f);
+        lastFiber = f.id;
+        step++;
+        clock.advanceBy(config.stepCostNanos());
+        if (failure != null) {
+            return false;
+        }
+        if (properties.length > 0 || livenessTimeoutNanos > 0) {
+            return afterStepChecks(f.id);
+        }
+        return live > 0;
+    }
+
+    private boolean beforeStep() {
         if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
             nextCrash++;
             if (!crashAndRecover(crashAction, recoverAction)) {
@@ -311,17 +363,21 @@ public final class Scheduler implements SchedulerView {
             hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
             ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
         }
-        fireDue();
-        int count = collectRunnable();
+        return true;
+    }
+
+    /** Nobody can run: jump the clock to the next event or wake-up. @return runnable fibers, 0 when the run is over */
+    private int idle() {
         int idle = 0;
+        int count = 0;
         while (count == 0) {
             if (live == 0) {
-                return false;
+                return 0;
             }
             long next = nextWakeNanos();
             if (next == Long.MAX_VALUE) {
                 failure = deadlock();
-                return false;
+                return 0;
             }
             if (++idle > IDLE_JUMP_BOUND) {
                 throw new IllegalStateException("no fiber became runnable after " + IDLE_JUMP_BOUND + " clock jumps");
@@ -330,47 +386,54 @@ public final class Scheduler implements SchedulerView {
             timeJumps++;
             hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
             fireDue();
-            if (config.livenessTimeoutNanos() > 0 && checkLiveness()) {
-                return false;
+            if (livenessTimeoutNanos > 0 && checkLiveness()) {
+                return 0;
             }
             count = collectRunnable();
         }
-        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
-        recorder.record(index, count);
-        Fiber f = fibers[runnable[index]];
-        execute(f);
-        lastFiber = f.id;
-        step++;
-        clock.advanceBy(config.stepCostNanos());
-        if (failure != null) {
+        return count;
+    }
+
+    private boolean afterStepChecks(int fiber) {
+        if (properties.length > 0 && !afterStep(fiber)) {
             return false;
         }
-        if (properties.length > 0 && !afterStep(f.id)) {
-            return false;
-        }
-        if (config.livenessTimeoutNanos() > 0 && (step & 63) == 0 && checkLiveness()) {
+        if (livenessTimeoutNanos > 0 && (step & 63) == 0 && checkLiveness()) {
             return false;
         }
         return live > 0;
     }
 
     private void fireDue() {
-        if (events != null && events.pendingEvents() > 0) {
-            events.fireDue();
+        if (events != null) {
+            fireEvents();
         }
         if (sleeping > 0) {
-            long now = clock.nowNanos();
-            for (Fiber f : fibers) {
-                if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
-                    f.state = FiberState.BLOCKED;
-                    sleeping--;
-                    f.blockedOn.succeed();
-                }
+            wakeSleepers();
+        }
+    }
+
+    private void fireEvents() {
+        if (events.pendingEvents() > 0) {
+            events.fireDue();
+        }
+    }
+
+    private void wakeSleepers() {
+        long now = clock.nowNanos();
+        for (Fiber f : fibers) {
+            if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
+                f.state = FiberState.BLOCKED;
+                sleeping--;
+                f.blockedOn.succeed();
             }
         }
     }
 
     private int collectRunnable() {
+        if (!runnableDirty && waiting == 0) {
+            return runnableCount; // steady state: every live fiber runnable, nobody changed state
+        }
         int n = 0;
         for (Fiber f : fibers) {
             FiberState s = f.state;
@@ -379,9 +442,12 @@ public final class Scheduler implements SchedulerView {
             } else if (s == FiberState.BLOCKED && f.blockedOn.finished()) {
                 f.state = FiberState.RUNNABLE;
                 f.blockedOn = null;
+                waiting--;
                 runnable[n++] = f.id;
             }
         }
+        runnableDirty = false;
+        runnableCount = n;
         return n;
     }
 
@@ -397,44 +463,58 @@ public final class Scheduler implements SchedulerView {
         return next;
     }
 
+    /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
     private void execute(Fiber f) {
-        Operation<?> op = f.op;
         IOResult<?> r;
         try {
-            r = op.step();
-        } catch (PropertyViolation pv) {
-            fail(pv.violation(), f.id);
-            return;
-        } catch (IOFailureException e) {
-            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
-            return;
+            r = f.op.step();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            thrown(f, e);
+            return;
+        }
+        if (r != null && r.isIo() && r.completion().finished()) {
+            hash.mix(((long) f.id << 8) | R_YIELD);
+            ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
+            return;
+        }
+        result(f, r);
+    }
+
+    private void thrown(Fiber f, Throwable e) {
+        if (e instanceof PropertyViolation pv) {
+            fail(pv.violation(), f.id);
+        } else if (e instanceof IOFailureException) {
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+        } else {
             finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
             if (failure == null) {
                 fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
             }
-            return;
         }
+    }
+
+    private void result(Fiber f, IOResult<?> r) {
         if (r == null) {
             fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " returned null"), f.id);
             return;
         }
         if (r.isIo()) {
             Completion c = r.completion();
-            if (c.finished()) {
-                hash.mix(((long) f.id << 8) | R_YIELD);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
-            } else if (c == f.sleepCompletion) {
+            if (c == f.sleepCompletion) {
                 f.state = FiberState.SLEEPING;
                 f.blockedOn = c;
                 f.sleepCompletion = null;
                 sleeping++;
+                waiting++;
+                runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
                 ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
+                waiting++;
+                runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
                 ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED);
             }
@@ -484,6 +564,7 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         if (next == null) {
+            runnableDirty = true;
             f.state = FiberState.DONE;
             f.opKind = "";
             live--;
@@ -608,10 +689,14 @@ public final class Scheduler implements SchedulerView {
             if (f.state == FiberState.SLEEPING) {
                 sleeping--;
             }
+            if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
+                waiting--;
+            }
             Operation<?> op = f.op;
             f.op = null;
             f.blockedOn = null;
             f.state = FiberState.RUNNABLE;
+            runnableDirty = true;
             if (op != null) {
                 for (Property p : properties) {
                     if (!verdict(p, () -> p.onOpFinish(f.id, op, OpResult.UNKNOWN), f.id)) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * Passes, each keeping only changes that still fail:
  * <ol>
  *   <li>cut the run at its failing step (the step budget becomes the failing step + 1);</li>
- *   <li>fewer fibers: 1, 2, ... up to one less than now, each with a few seeds starting at the current one;</li>
+ *   <li>fewer fibers: 1, 2, ... up to one less than now, each first replaying the current decision log,
+ *       then with {@value #SEEDS_PER_FIBER_COUNT} seeds starting at the current one;</li>
  *   <li>fault classes off one by one: each fault kind with a non-zero rate, crashes, yield injection
  *       (replaying the current decision log first, then a fresh run);</li>
  *   <li>delta debugging (ddmin) of the decision log: chunks of its non-default choices are replaced by
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 public final class Shrinker {
     /** Seeds tried per fiber count. */
-    public static final int SEEDS_PER_FIBER_COUNT = 4;
+    public static final int SEEDS_PER_FIBER_COUNT = 8;
 
     private final int maxRuns;
     private int runs;
@@ -109,6 +110,15 @@ public final class Shrinker {
         // 2. Fewer fibers.
         fibers:
         for (int n = 1; n < cur.fibers() && runs < maxRuns; n++) {
+            Simulation<S> same = cur.withFibers(n).withMaxSteps(sim.maxSteps());
+            r = same.replay(best.decisions());
+            runs++;
+            if (same(r, key)) {
+                changes.add("fibers " + cur.fibers() + " -> " + n);
+                cur = same.withMaxSteps(r.counters().steps() + 1);
+                best = r;
+                break;
+            }
             for (int s = 0; s < SEEDS_PER_FIBER_COUNT && runs < maxRuns; s++) {
                 Simulation<S> cand = cur.withFibers(n).withSeed(cur.seed() + s).withMaxSteps(sim.maxSteps());
                 r = cand.run();

@@ -8,12 +8,20 @@ public final class RoundRobinStrategy implements Strategy {
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
         int last = view.lastFiber();
-        for (int i = 0; i < count; i++) {
-            if (runnable[i] > last) {
-                return i;
+        if (runnable[count - 1] <= last) {
+            return 0; // wrap around
+        }
+        int lo = 0;
+        int hi = count - 1; // runnable[hi] > last: find the first such index (ids are ascending)
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runnable[mid] > last) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return 0;
+        return lo;
     }
 
     @Override

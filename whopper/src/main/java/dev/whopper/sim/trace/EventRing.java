@@ -15,6 +15,7 @@ public final class EventRing {
     private final String[] ops;
     private final byte[] kinds;
     private long written;
+    private int next;
 
     /** @param capacity how many events to keep, &gt; 0 */
     public EventRing(int capacity) {
@@ -38,7 +39,8 @@ public final class EventRing {
      * @param kind      what happened
      */
     public void add(long step, long timeNanos, int fiber, String op, EventKind kind) {
-        int i = (int) (written % steps.length);
+        int i = next;
+        next = i + 1 == steps.length ? 0 : i + 1;
         steps[i] = step;
         times[i] = timeNanos;
         fibers[i] = fiber;

@@ -58,23 +58,49 @@ public final class Recorder {
     }
 
     /**
+     * Makes and records a choice: drawn from {@code random} when recording, read back when replaying.
+     *
+     * @param bound  number of options, &gt; 0
+     * @param random where a fresh choice is drawn from
+     * @return the choice, in {@code [0, bound)}
+     */
+    public int choose(int bound, dev.whopper.core.io.RandomSource random) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound: " + bound + " (expected: > 0)");
+        }
+        if (bound == 1) {
+            return 0;
+        }
+        int v = replaying() ? replayNext(bound) : random.nextInt(bound);
+        record(v, bound);
+        return v;
+    }
+
+    /**
      * Records a choice made among {@code bound} options. Choices with one option are ignored.
      *
      * @param value the choice, in {@code [0, bound)}
      * @param bound the number of options
      */
     public void record(int value, int bound) {
-        if (bound <= 1) {
-            return;
+        if (bound > 1) {
+            recordChoice(value, bound);
         }
+    }
+
+    private void recordChoice(int value, int bound) {
         if (value < 0 || value >= bound) {
-            throw new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
+            throw outOfRange(value, bound);
         }
         decisions++;
         hash.mix(((long) bound << 32) | value);
         if (log != null) {
             log.append(value);
         }
+    }
+
+    private static IllegalStateException outOfRange(int value, int bound) {
+        return new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
     }
 
     /** @return the hash every decision and result is folded into */

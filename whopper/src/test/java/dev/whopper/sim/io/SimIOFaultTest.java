@@ -297,4 +297,42 @@ class SimIOFaultTest {
         assertTrue(failed > 400 && failed < 600, "about a quarter failed: " + failed);
         assertEquals(failed, io.stats().faults().ioErrorRead());
     }
+
+    @Test
+    void listenerHearsOfEachFaultBeforeItsCompletion() {
+        SimIO io = Sims.create(13, new LatencyProfile.Fixed(10),
+            FaultConfig.none().with(FaultKind.LATENCY_SPIKE, 1.0).withLatencySpikeNanos(90)
+                .with(FaultKind.IO_ERROR_WRITE, 1.0));
+        List<String> events = new ArrayList<>();
+        io.setListener(new SimIOListener() {
+            @Override
+            public void onCompletion(long t, String p, dev.whopper.core.io.CompletionKind k, long o, long l, int r,
+                                     ErrorCode e) {
+                events.add("done " + t + " " + k + " " + e);
+            }
+
+            @Override
+            public void onFault(long t, String p, FaultKind fault, long offset) {
+                events.add("fault " + t + " " + p + " " + fault + " " + offset);
+            }
+        });
+        File f = io.open("f", true);
+        Completion w = f.pwrite(7, new byte[3], Completion.write(c -> events.add("callback")));
+        assertEquals(List.of("fault 0 f LATENCY_SPIKE 7"), events, "the spike is decided at submit");
+        Sims.drain(io);
+        assertEquals(List.of("fault 0 f LATENCY_SPIKE 7", "fault 100 f IO_ERROR_WRITE 7", "done 100 WRITE IO_ERROR",
+            "callback"), events);
+        assertEquals(ErrorCode.IO_ERROR, w.error().code());
+    }
+
+    @Test
+    void ratesCanChangeMidRun() {
+        SimIO io = withData(14, FaultConfig.none());
+        File f = io.open("f", false);
+        Completion before = f.pread(0, Completion.read(new byte[8], null));
+        io.setFaultConfig(FaultConfig.none().with(FaultKind.IO_ERROR_READ, 1.0));
+        Sims.drain(io);
+        assertEquals(ErrorCode.IO_ERROR, before.error().code(), "decided at completion, with the rates then in force");
+        assertEquals(1.0, io.faultConfig().ioErrorRead());
+    }
 }

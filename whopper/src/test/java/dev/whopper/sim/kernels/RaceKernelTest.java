@@ -60,7 +60,8 @@ class RaceKernelTest {
                 pctFound++;
             }
         }
-        assertTrue(pctFound > 0, "PCT depth 2 found the ordering bug in none of " + SEEDS + " seeds");
+        // PCT's guarantee here: change point inside fiber 0's run (about 7/16) times fiber 0 first (1/2).
+        assertTrue(pctFound >= 5, "PCT depth 2 found the ordering bug in only " + pctFound + " of " + SEEDS + " seeds");
     }
 
     @Test

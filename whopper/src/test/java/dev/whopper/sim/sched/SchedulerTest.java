@@ -107,6 +107,86 @@ class SchedulerTest {
     }
 
     @Test
+    void livenessIsCountedFromWhenFaultsStop() {
+        RunResult r = Simulation.builderWithIO(io -> new World()).stepCostNanos(1_000).livenessTimeoutNanos(100_000).eventsKept(400)
+            .faults("chaos").faultWindowNanos(1_000_000)
+            .fibers(1, (w, ctx) -> Operation.named("spin", () -> IOResult.io(Completion.yielded())))
+            .build().run();
+        Outcome.Liveness l = assertInstanceOf(Outcome.Liveness.class, r.outcome(), r.describe());
+        assertTrue(l.timeNanos() > 1_100_000 && l.timeNanos() < 1_200_000, r.describe());
+        assertTrue(l.waitedNanos() > 100_000 && l.waitedNanos() < 200_000, r.describe());
+        assertTrue(r.lastEvents().stream().anyMatch(e -> e.kind() == EventKind.FAULTS_END), r.describe());
+    }
+
+    @Test
+    void aSimulatorFailureIsAnInternalError() {
+        dev.whopper.sim.random.RandomStreams streams = new dev.whopper.sim.random.RandomStreams(1);
+        dev.whopper.sim.trace.Recorder recorder = dev.whopper.sim.trace.Recorder.recording(true);
+        dev.whopper.sim.strategy.Strategy broken = new dev.whopper.sim.strategy.Strategy() {
+            @Override
+            public int pick(int[] runnable, int count, dev.whopper.sim.strategy.SchedulerView view) {
+                return count; // out of range: a tool bug
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+        Scheduler s = new Scheduler(SchedulerConfig.defaults(), streams, recorder, broken, new dev.whopper.sim.VirtualClock(),
+            null, null, List.of(), 2, ctx -> () -> Operation.named("op", IOResult::done));
+        Outcome.InternalError e = assertInstanceOf(Outcome.InternalError.class, s.run());
+        assertTrue(e.message().contains("decision 2 out of range [0, 2)"), e.message());
+    }
+
+    @Test
+    void swarmReplaysFromTheLogAlone() {
+        Simulation<?> sim = dev.whopper.sim.kernels.RaceKernel.CHECK_THEN_ACT.builder(3).strategy("swarm").yieldRate(0.5)
+            .build();
+        for (long seed = 1; seed <= 10; seed++) {
+            RunResult r = sim.withSeed(seed).run();
+            assertTrue(r.strategy().startsWith("swarm("), r.strategy());
+            assertEquals(r.traceHash(), sim.withSeed(seed).replay(r.decisions()).traceHash());
+        }
+    }
+
+    @Test
+    void swarmWorkloadWeightsReachTheFibers() {
+        java.util.Set<Double> seen = new java.util.TreeSet<>();
+        for (long seed = 1; seed <= 12; seed++) {
+            List<Double> weights = new ArrayList<>();
+            Simulation.builder(World::new).seed(seed).strategy("swarm")
+                .fibers(1, (w, ctx) -> Operation.named("look", () -> {
+                    weights.add(ctx.workloadWeight(0));
+                    return IOResult.done();
+                })).build().run();
+            double w0 = weights.get(0);
+            assertTrue(w0 >= 0 && w0 <= 1, "weight " + w0);
+            seen.add(w0);
+        }
+        assertTrue(seen.size() >= 3, seen.toString());
+        List<Double> plain = new ArrayList<>();
+        Simulation.builder(World::new).fibers(1, (w, ctx) -> Operation.named("look", () -> {
+            plain.add(ctx.workloadWeight(7));
+            return IOResult.done();
+        })).build().run();
+        assertEquals(List.of(1.0), plain);
+    }
+
+    @Test
+    void oneDivergenceAlwaysChangesTheTraceHash() {
+        for (long v = 0; v < 1_000; v++) {
+            dev.whopper.sim.trace.TraceHash a = new dev.whopper.sim.trace.TraceHash();
+            dev.whopper.sim.trace.TraceHash b = new dev.whopper.sim.trace.TraceHash();
+            for (int i = 0; i < 10; i++) {
+                a.mix(i == 5 ? v : i);
+                b.mix(i == 5 ? v + 1 : i);
+            }
+            assertTrue(a.value() != b.value(), "values " + v + " and " + (v + 1) + " collided");
+        }
+    }
+
+    @Test
     void stepBudgetEndsARunThatIsNotDone() {
         RunResult r = Simulation.builder(World::new).maxSteps(50)
             .fibers(2, (w, ctx) -> Operation.named("spin", () -> IOResult.io(Completion.yielded())))

@@ -52,6 +52,33 @@ class DecisionLogTest {
     }
 
     @Test
+    void recordedRandomLogsEveryDrawAndReplaysIt() {
+        Recorder rec = Recorder.recording(true);
+        RecordedRandom r = new RecordedRandom(rec, new dev.whopper.sim.random.Xoshiro256StarStar(1));
+        boolean[] coins = new boolean[20];
+        for (int i = 0; i < coins.length; i++) {
+            coins[i] = r.chance(0.5);
+        }
+        int pick = r.nextInt(7);
+        long wide = r.nextLong();
+        org.junit.jupiter.api.Assertions.assertFalse(r.chance(0));   // certain outcomes draw nothing
+        org.junit.jupiter.api.Assertions.assertTrue(r.chance(1));
+        assertEquals(22, rec.log().size());
+
+        Recorder again = Recorder.replaying(rec.log());
+        RecordedRandom replayed = new RecordedRandom(again, new dev.whopper.sim.random.Xoshiro256StarStar(999));
+        for (boolean coin : coins) {
+            assertEquals(coin, replayed.chance(0.5));
+        }
+        assertEquals(pick, replayed.nextInt(7));
+        assertEquals(wide, replayed.nextLong());
+        assertEquals(rec.hash().value(), again.hash().value());
+        // Past the end of the log every draw is the default: no fault, choice 0.
+        org.junit.jupiter.api.Assertions.assertFalse(replayed.chance(0.9));
+        assertEquals(0, replayed.nextInt(5));
+    }
+
+    @Test
     void eventRingKeepsTheLastEvents() {
         EventRing ring = new EventRing(3);
         for (int i = 0; i < 5; i++) {
