@@ -327,6 +327,9 @@ public final class Scheduler implements SchedulerView {
             }
         }
         fireDue();
+        if (failure != null) {
+            return false;
+        }
         int count = collectRunnable();
         if (count == 0) {
             count = idle();
@@ -386,7 +389,7 @@ public final class Scheduler implements SchedulerView {
             timeJumps++;
             hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
             fireDue();
-            if (livenessTimeoutNanos > 0 && checkLiveness()) {
+            if (failure != null || (livenessTimeoutNanos > 0 && checkLiveness())) {
                 return 0;
             }
             count = collectRunnable();
@@ -415,8 +418,37 @@ public final class Scheduler implements SchedulerView {
 
     private void fireEvents() {
         if (events.pendingEvents() > 0) {
-            events.fireDue();
+            try {
+                events.fireDue();
+            } catch (PropertyViolation pv) {
+                fail(pv.violation(), -1);
+            } catch (RuntimeException | AssertionError e) {
+                if (fromToolCode(e)) {
+                    throw e;
+                }
+                // A completion callback of the code under test threw while the disk finished its request.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "a completion callback threw " + e), -1);
+            }
         }
+    }
+
+    /**
+     * Tells a tool bug from a failure of the code under test by where the exception was thrown: the first
+     * stack frame outside the JDK belongs to the simulator (any {@code dev.whopper.sim} package except the
+     * built-in workloads in {@code dev.whopper.sim.kernels}).
+     *
+     * @param e an exception
+     * @return true when the simulator threw it
+     */
+    static boolean fromToolCode(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("dev.whopper.sim.") && !c.startsWith("dev.whopper.sim.kernels.");
+        }
+        return true;
     }
 
     private void wakeSleepers() {
