@@ -282,7 +282,12 @@ public final class Scheduler implements SchedulerView {
                 }
             }
             return failure != null ? failure : new Outcome.Passed(live == 0);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            if (failure == null && !fromToolCode(e)) {
+                // Thrown by code under test outside an operation's step: a program factory, a recovery.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "code under test threw " + e), -1);
+                return failure;
+            }
             return internal("simulator failed: " + e, e);
         }
     }
@@ -440,7 +445,7 @@ public final class Scheduler implements SchedulerView {
      * @param e an exception
      * @return true when the simulator threw it
      */
-    static boolean fromToolCode(Throwable e) {
+    public static boolean fromToolCode(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             String c = frame.getClassName();
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {

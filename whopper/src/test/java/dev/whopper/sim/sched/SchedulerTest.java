@@ -237,6 +237,14 @@ class SchedulerTest {
     }
 
     @Test
+    void aWorldThatCannotBeSetUpIsAViolationOfTheCodeUnderTest() {
+        RunResult r = Simulation.builder(() -> new dev.whopper.example.UserWorld(false))
+            .fibers(1, (w, ctx) -> Operation.named("op", IOResult::done)).build().run();
+        Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, r.outcome(), r.describe());
+        assertTrue(v.message().contains("cannot open the database"), v.message());
+    }
+
+    @Test
     void aCheckerThatCrashesIsAnInternalErrorNotAViolation() {
         RunResult r = Simulation.builder(World::new)
             .fibers(1, (w, ctx) -> Operation.named("ok", IOResult::done))
