@@ -339,7 +339,9 @@ public final class Simulation<S> {
             S w = world;
             factory = ctx -> b.program.create(w, ctx);
         } catch (RuntimeException e) {
-            Outcome o = new Outcome.InternalError("setting up the world failed: " + e, e, 0);
+            Outcome o = Scheduler.fromToolCode(e)
+                ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
+                : new Outcome.Violation(Scheduler.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
             return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
                 List.of(), strategy.name(), repro(replay));
         }

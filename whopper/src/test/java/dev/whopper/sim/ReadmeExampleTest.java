@@ -7,9 +7,8 @@ import dev.whopper.core.io.IOResult;
 import org.junit.jupiter.api.Test;
 
 class ReadmeExampleTest {
-    static final class Counter {           // the shared state: one per run
-        int value;
-        int increments;
+    static final class Counter {                    // the shared state, created fresh for every run
+        int value, increments;
     }
 
     static Operation<Void> increment(Counter c) {   // read, wait (a yield stands in for I/O), write back
@@ -19,9 +18,9 @@ class ReadmeExampleTest {
             public IOResult<Void> step() {
                 if (read < 0) {
                     read = c.value;
-                    return IOResult.io(Completion.yielded());
+                    return IOResult.io(Completion.yielded());   // "call me again later"
                 }
-                c.value = read + 1;         // a lost update when another fiber wrote in between
+                c.value = read + 1;                 // a lost update if another fiber wrote in between
                 c.increments++;
                 return IOResult.done();
             }
@@ -32,14 +31,14 @@ class ReadmeExampleTest {
     void findsTheLostUpdate() {
         Simulation<Counter> sim = Simulation.builder(Counter::new)
             .seed(1)
-            .strategy("random")                                          // rr, pct:2, pos, swarm
-            .fibers(4, (counter, fiber) -> increment(counter))          // 4 fibers, one increment each
-            .invariant("never over-counts", c -> c.value <= c.increments) // after every step
-            .atEnd("no lost update", c -> c.value == c.increments)        // when all fibers are done
+            .strategy("random")                                            // rr, pct:2, pos, swarm
+            .fibers(4, (counter, fiber) -> increment(counter))            // 4 fibers, one increment each
+            .invariant("never over-counts", c -> c.value <= c.increments) // checked after every step
+            .atEnd("no lost update", c -> c.value == c.increments)        // checked when all fibers are done
             .build();
         RunResult result = sim.run();
-        System.out.println(result.describe());          // outcome, last events, repro, trace hash
+        System.out.println(result.describe());      // outcome, last events, repro, trace hash
         assertEquals(Outcome.Kind.VIOLATION, result.kind());
-        assertEquals(result.traceHash(), sim.replay(result.decisions()).traceHash()); // exact replay
+        assertEquals(result.traceHash(), sim.replay(result.decisions()).traceHash()); // replays exactly
     }
 }

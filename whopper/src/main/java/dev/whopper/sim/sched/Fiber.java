@@ -61,7 +61,8 @@ final class Fiber implements FiberContext, YieldInjector {
         }
         Completion c = Completion.timer(null);
         sleepCompletion = c;
-        wakeAtNanos = scheduler.clock().nowNanos() + nanos;
+        long now = scheduler.clock().nowNanos();
+        wakeAtNanos = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos; // saturating
         return c;
     }
 

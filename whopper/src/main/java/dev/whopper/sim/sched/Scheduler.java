@@ -282,7 +282,12 @@ public final class Scheduler implements SchedulerView {
                 }
             }
             return failure != null ? failure : new Outcome.Passed(live == 0);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            if (failure == null && !fromToolCode(e)) {
+                // Thrown by code under test outside an operation's step: a program factory, a recovery.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "code under test threw " + e), -1);
+                return failure;
+            }
             return internal("simulator failed: " + e, e);
         }
     }
@@ -327,6 +332,9 @@ public final class Scheduler implements SchedulerView {
             }
         }
         fireDue();
+        if (failure != null) {
+            return false;
+        }
         int count = collectRunnable();
         if (count == 0) {
             count = idle();
@@ -386,7 +394,7 @@ public final class Scheduler implements SchedulerView {
             timeJumps++;
             hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
             fireDue();
-            if (livenessTimeoutNanos > 0 && checkLiveness()) {
+            if (failure != null || (livenessTimeoutNanos > 0 && checkLiveness())) {
                 return 0;
             }
             count = collectRunnable();
@@ -415,8 +423,37 @@ public final class Scheduler implements SchedulerView {
 
     private void fireEvents() {
         if (events.pendingEvents() > 0) {
-            events.fireDue();
+            try {
+                events.fireDue();
+            } catch (PropertyViolation pv) {
+                fail(pv.violation(), -1);
+            } catch (RuntimeException | AssertionError e) {
+                if (fromToolCode(e)) {
+                    throw e;
+                }
+                // A completion callback of the code under test threw while the disk finished its request.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "a completion callback threw " + e), -1);
+            }
         }
+    }
+
+    /**
+     * Tells a tool bug from a failure of the code under test by where the exception was thrown: the first
+     * stack frame outside the JDK belongs to the simulator (any {@code dev.whopper.sim} package except the
+     * built-in workloads in {@code dev.whopper.sim.kernels}).
+     *
+     * @param e an exception
+     * @return true when the simulator threw it
+     */
+    public static boolean fromToolCode(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("dev.whopper.sim.") && !c.startsWith("dev.whopper.sim.kernels.");
+        }
+        return true;
     }
 
     private void wakeSleepers() {

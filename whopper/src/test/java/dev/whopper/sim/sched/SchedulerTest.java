@@ -216,6 +216,35 @@ class SchedulerTest {
     }
 
     @Test
+    void aCompletionCallbackOfTheCodeUnderTestThatThrowsIsAViolation() {
+        RunResult r = Simulation.builderWithIO(io -> io.open("f", true))
+            .fibers(1, (file, ctx) -> new Operation<Void>() {
+                Completion write;
+
+                @Override
+                public IOResult<Void> step() {
+                    if (write == null) {
+                        write = file.pwrite(0, new byte[8], Completion.write(new dev.whopper.example.ThrowingCallback()));
+                        return IOResult.io(write);
+                    }
+                    return IOResult.done();
+                }
+            }).build().run();
+        Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, r.outcome(), r.describe());
+        assertEquals(Scheduler.UNCAUGHT_EXCEPTION, v.property());
+        assertTrue(v.message().contains("callback bug"), v.message());
+        assertTrue(Scheduler.fromToolCode(new IllegalStateException()), "thrown here, in a test of the simulator");
+    }
+
+    @Test
+    void aWorldThatCannotBeSetUpIsAViolationOfTheCodeUnderTest() {
+        RunResult r = Simulation.builder(() -> new dev.whopper.example.UserWorld(false))
+            .fibers(1, (w, ctx) -> Operation.named("op", IOResult::done)).build().run();
+        Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, r.outcome(), r.describe());
+        assertTrue(v.message().contains("cannot open the database"), v.message());
+    }
+
+    @Test
     void aCheckerThatCrashesIsAnInternalErrorNotAViolation() {
         RunResult r = Simulation.builder(World::new)
             .fibers(1, (w, ctx) -> Operation.named("ok", IOResult::done))
