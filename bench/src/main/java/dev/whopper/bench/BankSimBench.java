@@ -58,7 +58,7 @@ public class BankSimBench {
     /** Builds the simulation once; each call runs a new seed. */
     @Setup
     public void setup() {
-        sim = BankWorkload.builder(connections, 20, 0, false).maxSteps(10_000_000).recordDecisions(false).build();
+        sim = BankWorkload.builder(connections, 20, 0).maxSteps(10_000_000).recordDecisions(false).build();
     }
 
     /**

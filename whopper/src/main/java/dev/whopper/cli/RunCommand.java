@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
         description = "Root seed (default: the SEED environment variable, else a random seed that is printed).")
     Long seed;
 
-    @Option(names = "--connections", defaultValue = "4", description = "Simulated connections (fibers) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "8", description = "Simulated connections (fibers) (default: ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--steps", defaultValue = "100000", description = "Step budget (default: ${DEFAULT-VALUE}).")
@@ -46,8 +46,9 @@ public final class RunCommand implements Callable<Integer> {
         description = "random, rr, pct, pct:D, pos or swarm (default: ${DEFAULT-VALUE}).")
     String strategy;
 
-    @Option(names = "--workload", defaultValue = "lost-update-fixed",
-        description = "Built-in workload: a race kernel or its -fixed twin (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workload", defaultValue = "bank",
+        description = "Built-in workload: bank (the engine), its broken twins bank-non-atomic and bank-early-ack, "
+            + "a race kernel or its -fixed twin, or disk-echo (default: ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(names = "--yield-rate", defaultValue = "0.1", description = "Yield-injection rate in [0, 1] (default: ${DEFAULT-VALUE}).")

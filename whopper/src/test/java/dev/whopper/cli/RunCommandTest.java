@@ -39,7 +39,7 @@ class RunCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals(16, r.hash().length());
         assertTrue(r.out().contains("outcome: PASSED"), r.out());
-        assertTrue(r.out().contains("repro: whopper run --seed 7 --workload lost-update-fixed --connections 4"), r.out());
+        assertTrue(r.out().contains("repro: whopper run --seed 7 --workload bank --connections 4"), r.out());
     }
 
     @Test
@@ -102,7 +102,8 @@ class RunCommandTest {
             "run", "--replay", "1,x");
         Run r = whopper("run", "--workload", "nope");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of reentrant-counter, "), r.err());
+        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, reentrant-counter, "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     private static void assertBad(String line, String... args) {
@@ -159,6 +160,7 @@ class RunCommandTest {
         Run r = whopper();
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals(16, r.hash().length());
-        assertTrue(r.out().contains("--workload lost-update-fixed"), r.out());
+        assertTrue(r.out().contains("--workload bank --connections 8"), r.out());
+        assertTrue(r.out().contains("outcome: PASSED"), r.out());
     }
 }

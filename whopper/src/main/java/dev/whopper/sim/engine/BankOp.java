@@ -415,7 +415,7 @@ final class BankOp implements Operation<String> {
                 label = "readonly";
             }
             case CORRUPT -> {
-                if (!w.corruptionExpected) {
+                if (!w.corruptionExpected()) {
                     throw new PropertyViolation(NO_CORRUPTION, "fiber " + id + " (" + kind() + "): " + message);
                 }
                 w.corrupt++;

@@ -17,7 +17,8 @@ import dev.whopper.sim.io.CrashOptions;
  *   <li>{@value BankOp#DURABILITY}: after each crash, recovery shows every fiber's last acknowledged
  *       commit, and nothing newer than its last attempted one;</li>
  *   <li>{@value BankOp#INTEGRITY}: the integrity check is clean after every recovery and at the end;</li>
- *   <li>{@value BankOp#NO_CORRUPTION}: without bit-flip faults nothing is ever reported corrupt.</li>
+ *   <li>{@value BankOp#NO_CORRUPTION}: unless the disk flipped a stored bit, nothing is ever reported
+ *       corrupt (torn writes and crashes are the WAL's job).</li>
  * </ul>
  * After all operations the last fiber runs a final audit and integrity check.
  */
@@ -80,11 +81,10 @@ public final class BankWorkload {
      * @param connections number of connections (fibers), &gt; 0
      * @param opsPerFiber operations per connection, &gt; 0
      * @param crashes     crashes per run, &gt;= 0
-     * @param corruptionExpected true when faults may flip stored bits (CORRUPT is then an expected error)
      * @return a builder with the simulated disk, the fibers, crashes and properties
      */
-    public static Simulation.Builder<?> builder(int connections, int opsPerFiber, int crashes, boolean corruptionExpected) {
-        return builder(Variant.CORRECT, connections, opsPerFiber, crashes, corruptionExpected);
+    public static Simulation.Builder<?> builder(int connections, int opsPerFiber, int crashes) {
+        return builder(Variant.CORRECT, connections, opsPerFiber, crashes);
     }
 
     /**
@@ -92,11 +92,9 @@ public final class BankWorkload {
      * @param connections number of connections (fibers), &gt; 0
      * @param opsPerFiber operations per connection, &gt; 0
      * @param crashes     crashes per run, &gt;= 0
-     * @param corruptionExpected true when faults may flip stored bits
      * @return a builder with the simulated disk, the fibers, crashes and properties
      */
-    public static Simulation.Builder<?> builder(Variant variant, int connections, int opsPerFiber, int crashes,
-                                                boolean corruptionExpected) {
+    public static Simulation.Builder<?> builder(Variant variant, int connections, int opsPerFiber, int crashes) {
         if (connections <= 0) {
             throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
         }
@@ -108,7 +106,7 @@ public final class BankWorkload {
         }
         DatabaseOptions options = simOptions();
         return Simulation.<BankWorld>builderWithIO(io -> new BankWorld(io, options, connections, ACCOUNTS,
-                INITIAL_BALANCE, opsPerFiber, corruptionExpected, variant))
+                INITIAL_BALANCE, opsPerFiber, variant))
             .workload(variant.workloadName())
             .program(connections, (world, ctx) -> program(world, ctx))
             .crashes(crashes, CrashOptions.keepSomeAndTear(), BankWorld::crashed)
@@ -117,10 +115,10 @@ public final class BankWorkload {
 
     /**
      * @param connections number of connections, &gt; 0
-     * @return {@link #builder(int, int, int, boolean)} with the default operations per fiber, no crashes
+     * @return {@link #builder(int, int, int)} with the default operations per fiber, no crashes
      */
     public static Simulation.Builder<?> builder(int connections) {
-        return builder(connections, DEFAULT_OPS_PER_FIBER, 0, false);
+        return builder(connections, DEFAULT_OPS_PER_FIBER, 0);
     }
 
     private static FiberProgram program(BankWorld w, dev.whopper.sim.FiberContext ctx) {

@@ -1,16 +1,20 @@
 package dev.whopper.sim.kernels;
 
 import dev.whopper.sim.Simulation;
+import dev.whopper.sim.engine.BankWorkload;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in workloads by name: the race kernels, their twins, and {@code disk-echo}. */
+/** The built-in workloads by name: the engine's {@code bank} and its broken twins, the race kernels, their twins, and {@code disk-echo}. */
 public final class Workloads {
     private Workloads() { }
 
     /** @return every built-in workload name, kernels first */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
+        for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
+            names.add(v.workloadName());
+        }
         for (RaceKernel k : RaceKernel.values()) {
             names.add(k.workloadName());
         }
@@ -24,7 +28,7 @@ public final class Workloads {
      * @throws IllegalArgumentException for an unknown name
      */
     public static int minConnections(String name) {
-        if (DiskEcho.NAME.equals(name)) {
+        if (DiskEcho.NAME.equals(name) || BankWorkload.Variant.byName(name) != null) {
             return 1;
         }
         return kernel(name).minConnections();
@@ -39,6 +43,10 @@ public final class Workloads {
     public static Simulation.Builder<?> builder(String name, int connections) {
         if (DiskEcho.NAME.equals(name)) {
             return DiskEcho.builder(connections);
+        }
+        BankWorkload.Variant bank = BankWorkload.Variant.byName(name);
+        if (bank != null) {
+            return BankWorkload.builder(bank, connections, BankWorkload.DEFAULT_OPS_PER_FIBER, 0);
         }
         return kernel(name).builder(connections);
     }

@@ -34,7 +34,7 @@ class BankWorkloadTest {
     void acknowledgedCommitsSurviveCrashesUnderRecoveryFaults() {
         long crashesSeen = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            RunResult r = BankWorkload.builder(8, 40, 2, false).seed(seed).maxSteps(300_000)
+            RunResult r = BankWorkload.builder(8, 40, 2).seed(seed).maxSteps(300_000)
                 .faults("recovery-heavy").crashWindowSteps(600).build().run();
             assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
             crashesSeen += r.counters().crashes();
@@ -46,7 +46,7 @@ class BankWorkloadTest {
     void survivesChaosAndRagnarokWithCrashes() {
         for (String mode : new String[] {"chaos", "ragnarok"}) {
             for (long seed = 1; seed <= SEEDS / 2; seed++) {
-                RunResult r = BankWorkload.builder(8, 30, 2, true).seed(seed).maxSteps(300_000)
+                RunResult r = BankWorkload.builder(8, 30, 2).seed(seed).maxSteps(300_000)
                     .faults(mode).crashWindowSteps(600).build().run();
                 assertEquals(Outcome.Kind.PASSED, r.kind(), mode + ": " + r.describe());
             }
@@ -57,7 +57,7 @@ class BankWorkloadTest {
     void nonAtomicTransferViolatesConservation() {
         RunResult failing = null;
         for (long seed = 1; seed <= 20 && failing == null; seed++) {
-            RunResult r = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 4, 40, 0, false)
+            RunResult r = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 4, 40, 0)
                 .seed(seed).maxSteps(200_000).build().run();
             if (r.kind() != Outcome.Kind.PASSED) {
                 failing = r;
@@ -72,7 +72,7 @@ class BankWorkloadTest {
     void earlyAcknowledgementViolatesDurabilityAcrossCrashes() {
         RunResult failing = null;
         for (long seed = 1; seed <= 30 && failing == null; seed++) {
-            RunResult r = BankWorkload.builder(BankWorkload.Variant.ACK_BEFORE_COMMIT, 8, 40, 3, false)
+            RunResult r = BankWorkload.builder(BankWorkload.Variant.ACK_BEFORE_COMMIT, 8, 40, 3)
                 .seed(seed).maxSteps(300_000).crashWindowSteps(600).build().run();
             if (r.kind() != Outcome.Kind.PASSED) {
                 failing = r;
@@ -86,7 +86,7 @@ class BankWorkloadTest {
     void sameSeedSameTraceAndReplayReproduces(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                               @ForAll @IntRange(min = 1, max = 6) int connections,
                                               @ForAll @IntRange(min = 0, max = 2) int crashes) {
-        Simulation<?> sim = BankWorkload.builder(connections, 15, crashes, true).seed(seed).maxSteps(100_000)
+        Simulation<?> sim = BankWorkload.builder(connections, 15, crashes).seed(seed).maxSteps(100_000)
             .faults("chaos").crashWindowSteps(300).build();
         RunResult first = sim.run();
         RunResult second = sim.run();
@@ -100,7 +100,7 @@ class BankWorkloadTest {
     void rejectsBadArguments() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(0));
         assertEquals("connections: 0 (expected: > 0)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(2, 0, 0, false));
+        e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(2, 0, 0));
         assertEquals("opsPerFiber: 0 (expected: > 0)", e.getMessage());
     }
 }
