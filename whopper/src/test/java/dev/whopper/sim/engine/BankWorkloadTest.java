@@ -69,6 +69,21 @@ class BankWorkloadTest {
     }
 
     @Test
+    void shrinksAnEightConnectionEngineFailureWithFaultsToASmallerReproThatReplays() {
+        Simulation<?> sim = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 8, 20, 0)
+            .maxSteps(200_000).faults("chaos").build();
+        RunResult failing = sim.findFailure(1, 20);
+        assertNotNull(failing, "the non-atomic twin fails within 20 seeds with 8 connections");
+        dev.whopper.sim.shrink.Shrinker.Result s = new dev.whopper.sim.shrink.Shrinker(150).shrink(sim, failing);
+        assertEquals(failing.outcome().failureKey(), s.minimized().outcome().failureKey(), s.describe());
+        assertTrue(s.fibersAfter() < 8, s.describe());
+        assertTrue(s.stepsAfter() < s.stepsBefore(), s.describe());
+        RunResult again = s.simulation().replay(dev.whopper.sim.trace.DecisionLog.parse(s.log().toText()));
+        assertEquals(s.minimized().traceHash(), again.traceHash());
+        assertEquals(failing.outcome().failureKey(), again.outcome().failureKey());
+    }
+
+    @Test
     void earlyAcknowledgementViolatesDurabilityAcrossCrashes() {
         RunResult failing = null;
         for (long seed = 1; seed <= 30 && failing == null; seed++) {
