@@ -40,6 +40,8 @@ public final class Database {
     private String poisonReason;
     private boolean closed;
     private long commits;
+    private byte[] lastHeaderImage;
+    private HeaderPage lastHeader;
 
     private Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
         this.io = io;
@@ -317,6 +319,25 @@ public final class Database {
 
     long newConnectionId() {
         return nextConnectionId++;
+    }
+
+    /**
+     * Decodes a (verified, immutable) page-1 image, reusing the last decoding when it is the same array.
+     *
+     * @param image page 1
+     * @return the header
+     */
+    HeaderPage decodeHeader(byte[] image) {
+        if (image == lastHeaderImage) {
+            return lastHeader;
+        }
+        if (!HeaderPage.hasMagic(image)) {
+            throw new DbException(DbError.CORRUPT, "page 1 is not a database header (bad magic)");
+        }
+        HeaderPage h = HeaderPage.decode(image);
+        lastHeaderImage = image;
+        lastHeader = h;
+        return h;
     }
 
     void poison(String reason) {
