@@ -383,7 +383,10 @@ public final class Database {
         Completion c = Completion.read(buf, done -> {
             if (done.failed()) {
                 CompletionError e = done.error();
-                if (e.code() == ErrorCode.SHORT_READ) {
+                File file = fromWal ? walFile : dbFile;
+                if (e.code() == ErrorCode.SHORT_READ && file.size() < offset + pageSize) {
+                    // The file really ends before the page: a lost or truncated write, i.e. corruption.
+                    // (A short read of a range the file covers is a device fault: IO_ERROR below.)
                     cache.failLoad(load, new DbException(DbError.CORRUPT, "page " + pageNo + " is missing: "
                         + (fromWal ? "WAL frame " + version + " is beyond the end of the WAL" : "beyond the end of the database file")
                         + " (" + e.message() + ")"));

@@ -403,4 +403,26 @@ class EngineBehaviourTest {
         assertEquals(0, db.locks().writer());
         assertEquals(0, db.locks().readers());
     }
+
+    @Test
+    void transientReadFaultsAreIoErrorsNotCorruption() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Connection w = db.connect(YieldInjector.NONE);
+        fill(io, w, 100, "v");
+        run(io, w.checkpoint(CheckpointMode.TRUNCATE));
+        db.close();
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.SHORT_READ, ErrorCode.IO_ERROR}) {
+            Database re = open(io, SMALL);
+            Connection c = re.connect(YieldInjector.NONE);
+            io.setFaultHook((path, kind, offset, length) -> kind == CompletionKind.READ
+                ? new CompletionError(code, "injected " + code) : null);
+            DbException e = expectDb(() -> run(io, c.get(b("k0050"))));
+            assertEquals(DbError.IO_ERROR, e.error(), e.getMessage());
+            io.setFaultHook(null);
+            assertEquals("v50", s(run(io, c.get(b("k0050")))));
+            assertEquals(List.of(), run(io, re.integrityCheck()));
+            re.close();
+        }
+    }
 }
