@@ -274,6 +274,12 @@ public final class Database {
         return poisoned;
     }
 
+    /** @return a snapshot of the database's counters */
+    public DatabaseStats stats() {
+        return new DatabaseStats(commits, wal.maxFrame(), wal.backfilled(), cache.size(), cache.hits(), cache.misses(),
+            cache.loadsStarted(), cache.evictions(), locks.readers());
+    }
+
     /** @return committed frames in the WAL */
     public int walFrames() {
         return wal.maxFrame();

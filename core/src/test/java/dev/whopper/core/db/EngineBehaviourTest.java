@@ -218,6 +218,10 @@ class EngineBehaviourTest {
         assertEquals("v100", s(vc));
         assertEquals(alone, reads[0], "two readers issued as many reads as one");
         assertEquals(alone, db2.cache().loadsStarted());
+        DatabaseStats st = db2.stats();
+        assertEquals(alone, st.pageReads());
+        assertEquals(0, st.readers());
+        assertEquals(0, st.walFrames());
     }
 
     @Test
