@@ -215,6 +215,16 @@ public final class Database {
     }
 
     /**
+     * Opens a connection without yield injection (no I/O).
+     *
+     * @return the connection
+     * @throws DbException MISUSE when the database is closed
+     */
+    public Connection connect() {
+        return connect(YieldInjector.NONE);
+    }
+
+    /**
      * Opens a connection (no I/O).
      *
      * @param yields the connection's yield injector ({@link YieldInjector#NONE} in production)

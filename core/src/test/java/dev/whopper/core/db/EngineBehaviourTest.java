@@ -373,7 +373,7 @@ class EngineBehaviourTest {
     void existingDatabaseKeepsItsPageSize() {
         MemoryIO io = MemoryIO.fifo();
         Database db = open(io, SMALL);
-        run(io, db.connect(YieldInjector.NONE).put(b("a"), b("b")));
+        run(io, db.connect().put(b("a"), b("b")));
         db.close();
         Database re = open(io, DatabaseOptions.defaults());
         assertEquals(512, re.pageSize());
