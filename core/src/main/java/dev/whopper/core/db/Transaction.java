@@ -258,7 +258,7 @@ final class Transaction implements PageStore {
 
     private void requireWriter(String what) {
         if (!writer) {
-            throw new IllegalStateException(what + " outside a write transaction");
+            throw new DbException(DbError.MISUSE, what + " in a read transaction (the WRITER lock is not held)");
         }
     }
 

@@ -429,4 +429,22 @@ class EngineBehaviourTest {
             re.close();
         }
     }
+
+    @Test
+    void pageStoreWritesNeedTheWriterLock() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Transaction t = new Transaction(db, 99, YieldInjector.NONE);
+        t.ensureSnapshot();
+        dev.whopper.core.io.Blocking.run(io, t::loadHeader);
+        assertEquals(DbError.MISUSE, expectDb(() -> t.allocate()).error());
+        assertEquals(DbError.MISUSE, expectDb(() -> t.setRootPage(0)).error());
+        assertEquals(Transaction.Upgrade.OK, t.tryUpgrade());
+        int p = t.allocate().value();
+        assertEquals(2, p);
+        assertEquals(512, t.write(p).value().length);
+        run(io, new StateMachine<>(new CommitOp(db, t, YieldInjector.NONE, 99)));
+        assertEquals(0, db.locks().writer());
+        assertEquals(0, db.locks().readers());
+    }
 }
