@@ -50,6 +50,11 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         this.backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
     }
 
+    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
+    private static <T> Transition<T> await(Completion c) {
+        return c.finished() ? Transition.proceed() : Transition.io(c);
+    }
+
     @Override
     public Transition<CheckpointResult> transition() {
         try {
@@ -148,7 +153,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = group.build();
                 state = State.READ;
-                return Transition.io(pending);
+                return await(pending);
             }
             case READ -> {
                 if (pending.failed()) {
@@ -172,7 +177,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = group.build();
                 state = State.SYNC;
-                return Transition.io(pending);
+                return await(pending);
             }
             case SYNC -> {
                 if (pending.failed()) {
@@ -181,7 +186,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 pagesWritten = pages.length;
                 pending = db.dbFile().sync(Completion.sync(null));
                 state = State.SYNCED;
-                return Transition.io(pending);
+                return await(pending);
             }
             case SYNCED -> {
                 if (pending.failed()) {
@@ -211,7 +216,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 if (mode == CheckpointMode.TRUNCATE) {
                     pending = db.walFile().truncate(0, Completion.truncate(null));
                     state = State.TRUNCATED;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 state = State.DONE;
                 return Transition.proceed();
