@@ -1,0 +1,124 @@
+package dev.whopper.sim;
+
+import java.util.List;
+import java.util.Objects;
+
+/** How a run ended. Failures of the code under test and bugs of the tool itself are kept apart. */
+public sealed interface Outcome
+    permits Outcome.Passed, Outcome.Violation, Outcome.Deadlock, Outcome.Liveness, Outcome.InternalError {
+
+    /** The outcome kinds. */
+    enum Kind {
+        /** No property was violated. */
+        PASSED,
+        /** A property (or invariant) was violated, or the code under test threw. */
+        VIOLATION,
+        /** Every live fiber was blocked with no event pending and nobody sleeping. */
+        DEADLOCK,
+        /** An operation did not finish in time after faults stopped. */
+        LIVENESS,
+        /** The simulator (or a property checker) itself failed: a tool bug. */
+        INTERNAL_ERROR
+    }
+
+    /** @return the kind */
+    Kind kind();
+
+    /** @return true unless {@link Kind#PASSED} */
+    default boolean failed() {
+        return kind() != Kind.PASSED;
+    }
+
+    /**
+     * @return what shrinking must preserve: the kind, plus the property's name for a violation
+     */
+    default String failureKey() {
+        return kind().name();
+    }
+
+    /**
+     * The run passed.
+     *
+     * @param allFibersDone true when every fiber finished its operations (false: the step budget ended it)
+     */
+    record Passed(boolean allFibersDone) implements Outcome {
+        @Override
+        public Kind kind() {
+            return Kind.PASSED;
+        }
+    }
+
+    /**
+     * A property was violated.
+     *
+     * @param property  the property's name
+     * @param message   what went wrong
+     * @param step      the step it was found in
+     * @param timeNanos simulated time
+     * @param fiber     the fiber whose step revealed it, or -1
+     */
+    record Violation(String property, String message, long step, long timeNanos, int fiber) implements Outcome {
+        public Violation {
+            Objects.requireNonNull(property, "property");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.VIOLATION;
+        }
+
+        @Override
+        public String failureKey() {
+            return "VIOLATION:" + property;
+        }
+    }
+
+    /**
+     * No fiber can ever run again.
+     *
+     * @param step      the step it was found in
+     * @param timeNanos simulated time
+     * @param blocked   one line per blocked fiber: what it waits on
+     */
+    record Deadlock(long step, long timeNanos, List<String> blocked) implements Outcome {
+        public Deadlock {
+            blocked = List.copyOf(blocked);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.DEADLOCK;
+        }
+    }
+
+    /**
+     * An operation took too long after faults stopped.
+     *
+     * @param fiber       the fiber
+     * @param op          the operation's kind
+     * @param step        the step it was found in
+     * @param timeNanos   simulated time
+     * @param waitedNanos how long the operation had run (counted from when faults stopped, if later)
+     */
+    record Liveness(int fiber, String op, long step, long timeNanos, long waitedNanos) implements Outcome {
+        @Override
+        public Kind kind() {
+            return Kind.LIVENESS;
+        }
+    }
+
+    /**
+     * The tool failed.
+     *
+     * @param message what failed
+     * @param cause   the exception
+     * @param step    the step
+     */
+    record InternalError(String message, Throwable cause, long step) implements Outcome {
+        @Override
+        public Kind kind() {
+            return Kind.INTERNAL_ERROR;
+        }
+    }
+}

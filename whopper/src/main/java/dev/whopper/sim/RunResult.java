@@ -1,0 +1,84 @@
+package dev.whopper.sim;
+
+import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.sim.trace.Event;
+import dev.whopper.sim.trace.TraceHash;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one run produced.
+ *
+ * @param seed       the run's root seed
+ * @param outcome    how it ended
+ * @param traceHash  the rolling hash of every decision and operation result
+ * @param counters   what it counted
+ * @param decisions  the decision log (replay it with {@link Simulation#replay}), or {@code null} when
+ *                   recording was off
+ * @param lastEvents the last events before the end, oldest first
+ * @param strategy   the strategy that scheduled (for swarm: what it drew)
+ * @param repro      the command line that reruns this run
+ */
+public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
+                        List<Event> lastEvents, String strategy, String repro) {
+    public RunResult {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(counters, "counters");
+        lastEvents = List.copyOf(lastEvents);
+        Objects.requireNonNull(repro, "repro");
+    }
+
+    /** @return the outcome's kind */
+    public Outcome.Kind kind() {
+        return outcome.kind();
+    }
+
+    /** @return true unless PASSED */
+    public boolean failed() {
+        return outcome.failed();
+    }
+
+    /** @return the trace hash as 16 hex digits */
+    public String traceHashHex() {
+        return TraceHash.hex(traceHash);
+    }
+
+    /** @return a multi-line human summary: outcome, counters, trace hash, repro (and last events on failure) */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("outcome: ").append(outcome.kind());
+        if (outcome instanceof Outcome.Violation v) {
+            sb.append(" of ").append(v.property()).append(" at step ").append(v.step())
+                .append(", t=").append(v.timeNanos()).append("ns, fiber ").append(v.fiber()).append(": ").append(v.message());
+        } else if (outcome instanceof Outcome.Deadlock d) {
+            sb.append(" at step ").append(d.step()).append(", t=").append(d.timeNanos())
+                .append("ns: ").append(String.join("; ", d.blocked()));
+        } else if (outcome instanceof Outcome.Liveness l) {
+            sb.append(": fiber ").append(l.fiber()).append(" (").append(l.op())
+                .append(") ran ").append(l.waitedNanos()).append("ns at step ").append(l.step());
+        } else if (outcome instanceof Outcome.InternalError e) {
+            sb.append(" at step ").append(e.step()).append(": ").append(e.message());
+        } else if (outcome instanceof Outcome.Passed p) {
+            sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached)");
+        }
+        sb.append('\n');
+        sb.append("strategy: ").append(strategy).append('\n');
+        sb.append("steps: ").append(counters.steps()).append(", simulated time: ").append(counters.timeNanos())
+            .append("ns, decisions: ").append(counters.decisions()).append(", ops: ").append(counters.opsByKind())
+            .append(", failed ops: ").append(counters.opsFailed()).append(", yields injected: ")
+            .append(counters.yieldsInjected()).append(", crashes: ").append(counters.crashes());
+        if (!counters.faultsByKind().isEmpty()) {
+            sb.append(", faults: ").append(counters.faultsByKind());
+        }
+        sb.append('\n');
+        if (outcome.failed()) {
+            sb.append("last events:\n");
+            for (Event e : lastEvents) {
+                sb.append("  ").append(e).append('\n');
+            }
+        }
+        sb.append("repro: ").append(repro).append('\n');
+        sb.append("trace hash: ").append(traceHashHex()).append('\n');
+        return sb.toString();
+    }
+}

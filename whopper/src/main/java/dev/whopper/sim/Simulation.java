@@ -1,0 +1,871 @@
+package dev.whopper.sim;
+
+import dev.whopper.core.io.IO;
+import dev.whopper.sim.io.CrashOptions;
+import dev.whopper.sim.io.FaultConfig;
+import dev.whopper.sim.io.FaultKind;
+import dev.whopper.sim.io.LatencyProfile;
+import dev.whopper.sim.io.SimIO;
+import dev.whopper.sim.io.SimIOStats;
+import dev.whopper.core.io.RandomSource;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.sched.Scheduler;
+import dev.whopper.sim.sched.SchedulerConfig;
+import dev.whopper.sim.strategy.Strategy;
+import dev.whopper.sim.strategy.StrategySpec;
+import dev.whopper.sim.strategy.SwarmStrategy;
+import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.sim.trace.RecordedRandom;
+import dev.whopper.sim.trace.Recorder;
+import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.property.RunEnd;
+import dev.whopper.workloads.property.Violation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A deterministic simulation of fibers running user operations over shared state {@code S}: the public
+ * API of the simulator. Immutable; every {@link #run()} builds a fresh world with the world factory, so
+ * running twice gives the same trace hash.
+ *
+ * <pre>{@code
+ * RunResult r = Simulation.builder(Counter::new)
+ *     .seed(7).strategy("random").fibers(4, (counter, ctx) -> new Increment(counter))
+ *     .atEnd("no lost update", c -> c.value == c.increments)
+ *     .build().run();
+ * }</pre>
+ *
+ * @param <S> the shared state the fibers work on
+ */
+public final class Simulation<S> {
+
+    /** Creates one operation for a fiber; called each time the fiber needs its next operation. */
+    @FunctionalInterface
+    public interface OpFactory<S> {
+        /**
+         * @param world the shared state
+         * @param ctx   the fiber's context
+         * @return the next operation
+         */
+        Operation<?> create(S world, FiberContext ctx);
+    }
+
+    /** Creates a fiber's whole program. */
+    @FunctionalInterface
+    public interface ProgramFactory<S> {
+        /**
+         * @param world the shared state
+         * @param ctx   the fiber's context
+         * @return the fiber's program
+         */
+        FiberProgram create(S world, FiberContext ctx);
+    }
+
+    private record Check<S>(String name, Predicate<S> holds) { }
+
+    private final Builder<S> b;
+
+    private Simulation(Builder<S> b) {
+        this.b = b;
+    }
+
+    /**
+     * @param world creates the shared state, once per run
+     * @param <S>   its type
+     * @return a builder
+     */
+    public static <S> Builder<S> builder(Supplier<S> world) {
+        Objects.requireNonNull(world, "world");
+        return new Builder<>(io -> world.get());
+    }
+
+    /**
+     * A builder whose world is created from the run's simulated I/O (or {@code null} without one).
+     *
+     * @param world creates the shared state, once per run
+     * @param <S>   its type
+     * @return a builder
+     */
+    public static <S> Builder<S> builderWithIO(Function<IO, S> world) {
+        Builder<S> b = new Builder<>(Objects.requireNonNull(world, "world"));
+        b.io = true;
+        return b;
+    }
+
+    /** The fault presets of {@link Builder#faults(String)}, in the order the CLI lists them. */
+    public static final List<String> FAULT_MODES = List.of("none", "fast", "chaos", "ragnarok", "recovery-heavy");
+
+    /**
+     * @param mode a fault mode name
+     * @return its fault configuration
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static FaultConfig faultMode(String mode) {
+        return switch (mode) {
+            case "none" -> FaultConfig.none();
+            case "fast" -> FaultConfig.fast();
+            case "chaos" -> FaultConfig.chaos();
+            case "ragnarok" -> FaultConfig.ragnarok();
+            case "recovery-heavy" -> FaultConfig.recoveryHeavy();
+            default -> throw new IllegalArgumentException(mode + " (expected: one of " + String.join(", ", FAULT_MODES) + ")");
+        };
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return b.seed;
+    }
+
+    /** @return the number of fibers */
+    public int fibers() {
+        return b.fibers;
+    }
+
+    /** @return the strategy */
+    public StrategySpec strategy() {
+        return b.strategy;
+    }
+
+    /** @return the step budget */
+    public long maxSteps() {
+        return b.maxSteps;
+    }
+
+    /** @return the yield-injection rate */
+    public double yieldRate() {
+        return b.yieldRate;
+    }
+
+    /** @return true when runs have a simulated disk ({@link SimIO}) */
+    public boolean usesIO() {
+        return b.io;
+    }
+
+    /** @return the fault rates in force (after the classes switched off) */
+    public FaultConfig faults() {
+        return b.effectiveFaults();
+    }
+
+    /** @return the fault kinds switched off */
+    public Set<FaultKind> faultsOff() {
+        return java.util.Collections.unmodifiableSet(b.faultsOff);
+    }
+
+    /** @return how many crashes a run plans */
+    public int crashes() {
+        return b.crashes;
+    }
+
+    /**
+     * @param kind a fault kind
+     * @return this simulation with that kind of fault switched off
+     */
+    public Simulation<S> withoutFault(FaultKind kind) {
+        Builder<S> c = b.copy();
+        c.faultsOff.add(Objects.requireNonNull(kind, "kind"));
+        return c.build();
+    }
+
+    /**
+     * @param crashes planned crashes, &gt;= 0 (more than 0 only when crashes were configured)
+     * @return this simulation with that many crashes
+     */
+    public Simulation<S> withCrashes(int crashes) {
+        if (crashes < 0 || (crashes > 0 && b.crashOptions == null)) {
+            throw new IllegalArgumentException("crashes: " + crashes + " (expected: >= 0, and crashes configured)");
+        }
+        Builder<S> c = b.copy();
+        c.crashes = crashes;
+        return c.build();
+    }
+
+    /** @return the workload name used in the repro command line */
+    public String workload() {
+        return b.workload;
+    }
+
+    /**
+     * @param seed a seed
+     * @return this simulation with another seed
+     */
+    public Simulation<S> withSeed(long seed) {
+        return b.copy().seed(seed).build();
+    }
+
+    /**
+     * @param fibers number of fibers
+     * @return this simulation with another number of fibers
+     */
+    public Simulation<S> withFibers(int fibers) {
+        Builder<S> c = b.copy();
+        c.fibers = checkPositive("fibers", fibers);
+        return c.build();
+    }
+
+    /**
+     * @param maxSteps step budget
+     * @return this simulation with another step budget
+     */
+    public Simulation<S> withMaxSteps(long maxSteps) {
+        return b.copy().maxSteps(maxSteps).build();
+    }
+
+    /**
+     * @param strategy a strategy
+     * @return this simulation with another strategy
+     */
+    public Simulation<S> withStrategy(StrategySpec strategy) {
+        return b.copy().strategy(strategy).build();
+    }
+
+    /**
+     * @param rate yield-injection rate
+     * @return this simulation with another yield rate
+     */
+    public Simulation<S> withYieldRate(double rate) {
+        return b.copy().yieldRate(rate).build();
+    }
+
+    /** @return one run */
+    public RunResult run() {
+        return execute(null);
+    }
+
+    /**
+     * Replays a decision log: the seed and configuration of this simulation, the choices of the log.
+     *
+     * @param log the decisions
+     * @return the run
+     */
+    public RunResult replay(DecisionLog log) {
+        return execute(Objects.requireNonNull(log, "log"));
+    }
+
+    /**
+     * Replays a run of this simulation (possibly of another seed, as {@link #findFailure} returns).
+     *
+     * @param run a run with a decision log
+     * @return the replayed run
+     */
+    public RunResult replay(RunResult run) {
+        if (run.decisions() == null) {
+            throw new IllegalArgumentException("run: recorded without decisions (expected: recordDecisions(true))");
+        }
+        return withSeed(run.seed()).replay(run.decisions());
+    }
+
+    /** @return the seed run twice; {@link Doublecheck#identical()} is false on any trace difference */
+    public Doublecheck doublecheck() {
+        return new Doublecheck(run(), run());
+    }
+
+    /**
+     * Runs seeds {@code firstSeed, firstSeed+1, ...} until one fails.
+     *
+     * @param firstSeed the first seed
+     * @param seeds     how many seeds at most, &gt; 0
+     * @return the first failing run, or {@code null} when all passed
+     */
+    public RunResult findFailure(long firstSeed, int seeds) {
+        checkPositive("seeds", seeds);
+        for (int i = 0; i < seeds; i++) {
+            RunResult r = withSeed(firstSeed + i).run();
+            if (r.failed()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private RunResult execute(DecisionLog replay) {
+        RandomStreams streams = new RandomStreams(b.seed);
+        Recorder recorder = replay == null ? Recorder.recording(b.recordDecisions) : Recorder.replaying(replay);
+        StrategySpec spec = b.strategy;
+        double yieldRate = b.yieldRate;
+        SwarmStrategy.Draw draw = null;
+        if (spec.kind() == StrategySpec.Kind.SWARM) {
+            draw = SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate);
+            spec = draw.strategy();
+            yieldRate = draw.yieldRate();
+        }
+        VirtualClock clock = new VirtualClock();
+        FaultConfig faults = b.effectiveFaults();
+        if (draw != null) {
+            faults = scaled(faults, draw.faultScale());
+        }
+        SimIO simIO = null;
+        TraceListener listener = null;
+        if (b.io) {
+            // Fault decisions are recorded decisions: replayable, and shrinkable towards "no fault".
+            simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
+                new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
+                faults);
+            listener = new TraceListener(recorder.hash());
+            simIO.setListener(listener);
+        }
+        long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
+        SchedulerConfig config = new SchedulerConfig(b.maxSteps, b.stepCostNanos, yieldRate, b.yieldCapPerOp,
+            b.eventsKept, b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
+        Strategy strategy = replay != null
+            ? new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder)
+            : spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, b.maxSteps, recorder);
+        if (draw != null && replay == null) {
+            strategy = new SwarmStrategy(draw, strategy);
+        }
+        S world;
+        List<Property> properties = new ArrayList<>();
+        Scheduler.FiberFactory factory;
+        try {
+            world = b.world.apply(simIO);
+            for (Check<S> inv : b.invariants) {
+                properties.add(invariant(inv, world));
+            }
+            for (Check<S> end : b.endChecks) {
+                properties.add(endCheck(end, world));
+            }
+            for (Function<S, Property> p : b.properties) {
+                properties.add(Objects.requireNonNull(p.apply(world), "property factory returned null"));
+            }
+            S w = world;
+            factory = ctx -> b.program.create(w, ctx);
+        } catch (RuntimeException e) {
+            Outcome o = Scheduler.fromToolCode(e)
+                ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
+                : new Outcome.Violation(Scheduler.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
+            return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
+                List.of(), strategy.name(), repro(replay));
+        }
+        Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, simIO, simIO, properties,
+            b.fibers, factory);
+        if (listener != null) {
+            listener.attach(scheduler.events(), scheduler);
+        }
+        if (draw != null) {
+            double[] weights = new double[draw.weights().size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = draw.weights().get(i);
+            }
+            scheduler.setWorkloadWeights(weights);
+        }
+        if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
+            SimIO io = simIO;
+            scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));
+        }
+        if (b.crashes > 0) {
+            RandomSource crashRandom = streams.stream("crashes");
+            long[] at = new long[b.crashes];
+            int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
+            for (int i = 0; i < at.length; i++) {
+                at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
+            }
+            Arrays.sort(at);
+            SimIO io = simIO;
+            S w = world;
+            CrashOptions options = b.crashOptions;
+            scheduler.planCrashes(at, () -> {
+                if (io != null) {
+                    io.crash(options);
+                }
+            }, () -> b.recover.accept(w));
+        }
+        Outcome outcome = scheduler.run();
+        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
+            recorder.log(), scheduler.events().snapshot(), strategy.name(), repro(replay));
+    }
+
+    private static Map<String, Long> faultCounts(SimIO io) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (io != null) {
+            SimIOStats.FaultCounts counts = io.stats().faults();
+            for (FaultKind k : FaultKind.values()) {
+                if (counts.count(k) > 0) {
+                    out.put(k.name(), counts.count(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FaultConfig scaled(FaultConfig f, double scale) {
+        FaultConfig out = f;
+        for (FaultKind k : FaultKind.values()) {
+            out = out.with(k, f.rate(k) * scale);
+        }
+        return out;
+    }
+
+    private Property invariant(Check<S> inv, S world) {
+        return new Property() {
+            @Override
+            public String name() {
+                return inv.name();
+            }
+
+            @Override
+            public Violation afterStep() {
+                return inv.holds().test(world) ? null : violation("invariant does not hold");
+            }
+        };
+    }
+
+    private Property endCheck(Check<S> end, S world) {
+        return new Property() {
+            @Override
+            public String name() {
+                return end.name();
+            }
+
+            @Override
+            public Violation onEnd(RunEnd e) {
+                if (!e.allFibersDone()) {
+                    return null;
+                }
+                return end.holds().test(world) ? null : violation("does not hold at the end of the run");
+            }
+        };
+    }
+
+    /**
+     * @param replay the replayed log, or {@code null}
+     * @return the command line that reruns this simulation
+     */
+    public String repro(DecisionLog replay) {
+        StringBuilder sb = new StringBuilder("whopper run --seed ").append(b.seed)
+            .append(" --workload ").append(b.workload)
+            .append(" --connections ").append(b.fibers)
+            .append(" --steps ").append(b.maxSteps)
+            .append(" --strategy ").append(b.strategy);
+        if (b.yieldRate != Builder.DEFAULT_YIELD_RATE) {
+            sb.append(" --yield-rate ").append(b.yieldRate);
+        }
+        if (b.yieldCapPerOp != Builder.DEFAULT_YIELD_CAP) {
+            sb.append(" --yield-cap ").append(b.yieldCapPerOp);
+        }
+        if (b.io && !b.faultMode.equals("none")) {
+            sb.append(" --faults ").append(b.faultMode);
+        }
+        if (!b.faultsOff.isEmpty()) {
+            List<String> off = new ArrayList<>();
+            for (FaultKind k : b.faultsOff) {
+                off.add(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            }
+            sb.append(" --faults-off ").append(String.join(",", off));
+        }
+        if (b.faultWindowNanos != Long.MAX_VALUE) {
+            sb.append(" --fault-window-nanos ").append(b.faultWindowNanos);
+        }
+        if (b.crashes > 0) {
+            sb.append(" --crashes ").append(b.crashes);
+            if (b.crashWindowSteps != Builder.DEFAULT_CRASH_WINDOW_STEPS) {
+                sb.append(" --crash-window-steps ").append(b.crashWindowSteps);
+            }
+        }
+        if (b.livenessTimeoutNanos > 0) {
+            sb.append(" --liveness-timeout-nanos ").append(b.livenessTimeoutNanos);
+        }
+        if (replay != null) {
+            sb.append(" --replay ").append(replay.toText());
+        }
+        return sb.toString();
+    }
+
+    private static int checkPositive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + ": " + v + " (expected: > 0)");
+        }
+        return v;
+    }
+
+    /**
+     * Builds a {@link Simulation}. Defaults: seed 0, random strategy, 1 fiber with 1 operation, 100 000
+     * steps, 1 µs per step, yield rate 0.1 capped at 4 per operation, 32 events kept, no liveness check.
+     *
+     * @param <S> the shared state
+     */
+    public static final class Builder<S> {
+        /** Default yield-injection rate. */
+        public static final double DEFAULT_YIELD_RATE = 0.1;
+        /** Default cap of injected yields per operation. */
+        public static final int DEFAULT_YIELD_CAP = 4;
+        /** Default span of steps crashes are drawn in. */
+        public static final long DEFAULT_CRASH_WINDOW_STEPS = 1_000;
+
+        private final Function<IO, S> world;
+        private long seed;
+        private StrategySpec strategy = StrategySpec.random();
+        private int fibers = 1;
+        private ProgramFactory<S> program;
+        private long maxSteps = 100_000;
+        private long stepCostNanos = 1_000;
+        private double yieldRate = DEFAULT_YIELD_RATE;
+        private int yieldCapPerOp = DEFAULT_YIELD_CAP;
+        private int eventsKept = 32;
+        private long livenessTimeoutNanos;
+        private boolean recordDecisions = true;
+        private String workload = "custom";
+        private boolean io;
+        private LatencyProfile latency = LatencyProfile.ssd();
+        private FaultConfig faults = FaultConfig.none();
+        private String faultMode = "none";
+        private EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
+        private long faultWindowNanos = Long.MAX_VALUE;
+        private int crashes;
+        private long crashWindowSteps = DEFAULT_CRASH_WINDOW_STEPS;
+        private CrashOptions crashOptions;
+        private Consumer<S> recover;
+        private List<Check<S>> invariants = new ArrayList<>();
+        private List<Check<S>> endChecks = new ArrayList<>();
+        private List<Function<S, Property>> properties = new ArrayList<>();
+
+        private Builder(Function<IO, S> world) {
+            this.world = world;
+        }
+
+        private Builder<S> copy() {
+            Builder<S> c = new Builder<>(world);
+            c.seed = seed;
+            c.strategy = strategy;
+            c.fibers = fibers;
+            c.program = program;
+            c.maxSteps = maxSteps;
+            c.stepCostNanos = stepCostNanos;
+            c.yieldRate = yieldRate;
+            c.yieldCapPerOp = yieldCapPerOp;
+            c.eventsKept = eventsKept;
+            c.livenessTimeoutNanos = livenessTimeoutNanos;
+            c.recordDecisions = recordDecisions;
+            c.workload = workload;
+            c.io = io;
+            c.latency = latency;
+            c.faults = faults;
+            c.faultMode = faultMode;
+            c.faultsOff = EnumSet.copyOf(faultsOff);
+            c.faultWindowNanos = faultWindowNanos;
+            c.crashes = crashes;
+            c.crashWindowSteps = crashWindowSteps;
+            c.crashOptions = crashOptions;
+            c.recover = recover;
+            c.invariants = new ArrayList<>(invariants);
+            c.endChecks = new ArrayList<>(endChecks);
+            c.properties = new ArrayList<>(properties);
+            return c;
+        }
+
+        /**
+         * @param seed the root seed
+         * @return this
+         */
+        public Builder<S> seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param strategy a strategy name: random, rr, pct, pct:D, pos, swarm
+         * @return this
+         */
+        public Builder<S> strategy(String strategy) {
+            return strategy(StrategySpec.parse(strategy));
+        }
+
+        /**
+         * @param strategy a strategy
+         * @return this
+         */
+        public Builder<S> strategy(StrategySpec strategy) {
+            if (Objects.requireNonNull(strategy, "strategy").kind() == StrategySpec.Kind.REPLAY) {
+                throw new IllegalArgumentException("strategy: replay (expected: use Simulation.replay(log))");
+            }
+            this.strategy = strategy;
+            return this;
+        }
+
+        /**
+         * {@code count} fibers, each running {@code opsPerFiber} operations from {@code op}.
+         *
+         * @param count       number of fibers, &gt; 0
+         * @param opsPerFiber operations per fiber, &gt; 0
+         * @param op          creates each operation
+         * @return this
+         */
+        public Builder<S> fibers(int count, int opsPerFiber, OpFactory<S> op) {
+            checkPositive("opsPerFiber", opsPerFiber);
+            Objects.requireNonNull(op, "op");
+            return program(count, (w, ctx) -> new FiberProgram() {
+                private int made;
+
+                @Override
+                public Operation<?> next() {
+                    return made++ < opsPerFiber ? op.create(w, ctx) : null;
+                }
+            });
+        }
+
+        /**
+         * {@code count} fibers, each running one operation from {@code op}.
+         *
+         * @param count number of fibers, &gt; 0
+         * @param op    creates the operation
+         * @return this
+         */
+        public Builder<S> fibers(int count, OpFactory<S> op) {
+            return fibers(count, 1, op);
+        }
+
+        /**
+         * {@code count} fibers, each running the program {@code program} makes.
+         *
+         * @param count   number of fibers, &gt; 0
+         * @param program creates each fiber's program
+         * @return this
+         */
+        public Builder<S> program(int count, ProgramFactory<S> program) {
+            this.fibers = checkPositive("fibers", count);
+            this.program = Objects.requireNonNull(program, "program");
+            return this;
+        }
+
+        /**
+         * An invariant checked after every step.
+         *
+         * @param name  its name
+         * @param holds true when it holds
+         * @return this
+         */
+        public Builder<S> invariant(String name, Predicate<S> holds) {
+            invariants.add(new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(holds, "holds")));
+            return this;
+        }
+
+        /**
+         * A check of the final state, made when every fiber has finished its operations.
+         *
+         * @param name  its name
+         * @param holds true when it holds
+         * @return this
+         */
+        public Builder<S> atEnd(String name, Predicate<S> holds) {
+            endChecks.add(new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(holds, "holds")));
+            return this;
+        }
+
+        /**
+         * A full {@link Property}, created per run from the world.
+         *
+         * @param property creates the property
+         * @return this
+         */
+        public Builder<S> property(Function<S, Property> property) {
+            properties.add(Objects.requireNonNull(property, "property"));
+            return this;
+        }
+
+        /**
+         * @param maxSteps step budget, &gt; 0
+         * @return this
+         */
+        public Builder<S> maxSteps(long maxSteps) {
+            if (maxSteps <= 0) {
+                throw new IllegalArgumentException("maxSteps: " + maxSteps + " (expected: > 0)");
+            }
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /**
+         * @param nanos simulated CPU time per step, &gt;= 0
+         * @return this
+         */
+        public Builder<S> stepCostNanos(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("stepCostNanos: " + nanos + " (expected: >= 0)");
+            }
+            this.stepCostNanos = nanos;
+            return this;
+        }
+
+        /**
+         * @param rate chance a yield point yields, in [0, 1] (swarm: the upper bound of its draw)
+         * @return this
+         */
+        public Builder<S> yieldRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("yieldRate: " + rate + " (expected: in [0, 1])");
+            }
+            this.yieldRate = rate;
+            return this;
+        }
+
+        /**
+         * @param cap at most this many injected yields per operation, &gt;= 0
+         * @return this
+         */
+        public Builder<S> yieldCapPerOp(int cap) {
+            if (cap < 0) {
+                throw new IllegalArgumentException("yieldCapPerOp: " + cap + " (expected: >= 0)");
+            }
+            this.yieldCapPerOp = cap;
+            return this;
+        }
+
+        /**
+         * @param events how many last events a result keeps, &gt; 0
+         * @return this
+         */
+        public Builder<S> eventsKept(int events) {
+            this.eventsKept = checkPositive("eventsKept", events);
+            return this;
+        }
+
+        /**
+         * @param nanos an operation running longer than this is a LIVENESS failure; 0 turns the check off
+         * @return this
+         */
+        public Builder<S> livenessTimeoutNanos(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("livenessTimeoutNanos: " + nanos + " (expected: >= 0)");
+            }
+            this.livenessTimeoutNanos = nanos;
+            return this;
+        }
+
+        /**
+         * @param record keep the decision log (default true; off only hashes decisions, for soaks)
+         * @return this
+         */
+        public Builder<S> recordDecisions(boolean record) {
+            this.recordDecisions = record;
+            return this;
+        }
+
+        /**
+         * @param name the workload's name in the repro command line (default {@code custom})
+         * @return this
+         */
+        public Builder<S> workload(String name) {
+            this.workload = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        FaultConfig effectiveFaults() {
+            FaultConfig f = faults;
+            for (FaultKind k : faultsOff) {
+                f = f.with(k, 0);
+            }
+            return f;
+        }
+
+        /**
+         * Gives runs a simulated disk ({@link SimIO}) with this latency profile (default: SSD). Fibers reach it
+         * through {@link FiberContext#io()}.
+         *
+         * @param profile the latency profile
+         * @return this
+         */
+        public Builder<S> latency(LatencyProfile profile) {
+            this.latency = Objects.requireNonNull(profile, "profile");
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * Gives runs a simulated disk with a fault preset: none, fast, chaos, ragnarok, recovery-heavy.
+         *
+         * @param mode the preset
+         * @return this
+         */
+        public Builder<S> faults(String mode) {
+            this.faults = faultMode(Objects.requireNonNull(mode, "mode"));
+            this.faultMode = mode;
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * Gives runs a simulated disk with these fault rates.
+         *
+         * @param faults the rates
+         * @return this
+         */
+        public Builder<S> faults(FaultConfig faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            this.faultMode = "custom";
+            this.io = true;
+            return this;
+        }
+
+        /**
+         * @param kinds fault kinds to switch off
+         * @return this
+         */
+        public Builder<S> faultsOff(FaultKind... kinds) {
+            faultsOff.addAll(Arrays.asList(kinds));
+            return this;
+        }
+
+        /**
+         * @param nanos faults stop at this simulated time (liveness is measured from there); default never
+         * @return this
+         */
+        public Builder<S> faultWindowNanos(long nanos) {
+            if (nanos <= 0) {
+                throw new IllegalArgumentException("faultWindowNanos: " + nanos + " (expected: > 0)");
+            }
+            this.faultWindowNanos = nanos;
+            return this;
+        }
+
+        /**
+         * Plans {@code count} crashes at steps drawn from the {@code crashes} stream. At a crash the simulated
+         * disk loses power with {@code options}, operations in flight are abandoned (properties see an
+         * unknown outcome), {@code recover} brings the world back (e.g. reopens files), and every fiber
+         * reconnects with a fresh program.
+         *
+         * @param count   crashes per run, &gt;= 0
+         * @param options what survives a crash
+         * @param recover restores the world after a crash
+         * @return this
+         */
+        public Builder<S> crashes(int count, CrashOptions options, Consumer<S> recover) {
+            if (count < 0) {
+                throw new IllegalArgumentException("crashes: " + count + " (expected: >= 0)");
+            }
+            this.crashes = count;
+            this.crashOptions = Objects.requireNonNull(options, "options");
+            this.recover = Objects.requireNonNull(recover, "recover");
+            return this;
+        }
+
+        /**
+         * @param steps crashes happen at steps drawn uniformly from {@code [1, steps)} (those past the end of
+         *              the run never happen), &gt; 0
+         *              (default {@value #DEFAULT_CRASH_WINDOW_STEPS})
+         * @return this
+         */
+        public Builder<S> crashWindowSteps(long steps) {
+            if (steps <= 0) {
+                throw new IllegalArgumentException("crashWindowSteps: " + steps + " (expected: > 0)");
+            }
+            this.crashWindowSteps = steps;
+            return this;
+        }
+
+        /** @return the simulation */
+        public Simulation<S> build() {
+            if (program == null) {
+                throw new IllegalStateException("no fibers: call fibers(...) or program(...) before build()");
+            }
+            return new Simulation<>(copy());
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package dev.whopper.sim.kernels;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.io.YieldPoint;
+import dev.whopper.sim.FiberContext;
+import dev.whopper.sim.Operation;
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.Signal;
+import dev.whopper.sim.Simulation;
+import java.util.Locale;
+
+/**
+ * The race kernels. Each buggy kernel has a correct twin ({@code -fixed}) that differs only in the bug.
+ *
+ * <ul>
+ *   <li>{@code reentrant-counter}: the seed document's re-entrancy bug: a counter is incremented before a
+ *       call that may yield; when the step is re-entered it counts twice. Needs yield injection.</li>
+ *   <li>{@code lost-update}: read, yield, write back read + 1.</li>
+ *   <li>{@code check-then-act}: a lock taken by "if free (yield) take it": two fibers in the critical
+ *       section.</li>
+ *   <li>{@code lock-order}: even fibers lock A then B, odd fibers B then A: a DEADLOCK.</li>
+ *   <li>{@code missed-wakeup}: a consumer checks a flag, yields, then waits for a signal the producer
+ *       may already have sent: it waits forever, a DEADLOCK.</li>
+ *   <li>{@code pct-order}: fiber 1 checks, at its last step, that fiber 0 is not half-way through its
+ *       steps: a depth-2 ordering bug (fiber 0 starts, fiber 1 runs to its end, fiber 0 finishes) that
+ *       strict alternation (round-robin) never produces.</li>
+ * </ul>
+ */
+public enum RaceKernel {
+    /** Re-entrancy: increment before a yield point. */
+    REENTRANT_COUNTER(true, 1, Outcome.Kind.VIOLATION, "counted once"),
+    /** Its twin: move to a new state before the yield point. */
+    REENTRANT_COUNTER_FIXED(false, 1, Outcome.Kind.VIOLATION, "counted once"),
+    /** Lost update. */
+    LOST_UPDATE(true, 2, Outcome.Kind.VIOLATION, "no lost update"),
+    /** Its twin: read-modify-write in one step. */
+    LOST_UPDATE_FIXED(false, 2, Outcome.Kind.VIOLATION, "no lost update"),
+    /** Check-then-act lock. */
+    CHECK_THEN_ACT(true, 2, Outcome.Kind.VIOLATION, "mutual exclusion"),
+    /** Its twin: test-and-set in one step. */
+    CHECK_THEN_ACT_FIXED(false, 2, Outcome.Kind.VIOLATION, "mutual exclusion"),
+    /** Lock-order inversion. */
+    LOCK_ORDER(true, 2, Outcome.Kind.DEADLOCK, null),
+    /** Its twin: one global lock order. */
+    LOCK_ORDER_FIXED(false, 2, Outcome.Kind.DEADLOCK, null),
+    /** Missed wake-up. */
+    MISSED_WAKEUP(true, 2, Outcome.Kind.DEADLOCK, null),
+    /** Its twin: check and start waiting in the same step. */
+    MISSED_WAKEUP_FIXED(false, 2, Outcome.Kind.DEADLOCK, null),
+    /** Depth-2 ordering bug. */
+    PCT_ORDER(true, 2, Outcome.Kind.VIOLATION, "ordered completion"),
+    /** Its twin: fiber 1 waits for fiber 0 before its check. */
+    PCT_ORDER_FIXED(false, 2, Outcome.Kind.VIOLATION, "ordered completion");
+
+    /** Steps fiber 0 takes in {@code pct-order}. */
+    public static final int PCT_STEPS = 8;
+
+    private final boolean buggy;
+    private final int minConnections;
+    private final Outcome.Kind failureKind;
+    private final String property;
+
+    RaceKernel(boolean buggy, int minConnections, Outcome.Kind failureKind, String property) {
+        this.buggy = buggy;
+        this.minConnections = minConnections;
+        this.failureKind = failureKind;
+        this.property = property;
+    }
+
+    /** @return the workload name, e.g. {@code lost-update-fixed} */
+    public String workloadName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @return true for the buggy kernel, false for its correct twin */
+    public boolean buggy() {
+        return buggy;
+    }
+
+    /** @return the fewest connections (fibers) the kernel needs */
+    public int minConnections() {
+        return minConnections;
+    }
+
+    /** @return the failure the buggy kernel ends in (the twin must never end in it) */
+    public Outcome.Kind failureKind() {
+        return failureKind;
+    }
+
+    /** @return the violated property's name for VIOLATION kernels, else {@code null} */
+    public String property() {
+        return property;
+    }
+
+    /**
+     * @param name a workload name
+     * @return the kernel, or {@code null} when none has that name
+     */
+    public static RaceKernel byName(String name) {
+        for (RaceKernel k : values()) {
+            if (k.workloadName().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The yield point of the kernels. */
+    enum Point implements YieldPoint {
+        /** Inside the logging call of the re-entrancy kernel. */
+        LOG_APPEND
+    }
+
+    /**
+     * A builder with this kernel's world, fibers and properties; set the seed, strategy and budget on it.
+     *
+     * @param connections number of fibers, &gt;= {@link #minConnections()}
+     * @return the builder
+     */
+    public Simulation.Builder<?> builder(int connections) {
+        if (connections < minConnections) {
+            throw new IllegalArgumentException("connections: " + connections + " (expected: >= " + minConnections
+                + " for workload " + workloadName() + ")");
+        }
+        Simulation.Builder<?> b = switch (this) {
+            case REENTRANT_COUNTER, REENTRANT_COUNTER_FIXED -> counter(connections, buggy);
+            case LOST_UPDATE, LOST_UPDATE_FIXED -> lostUpdate(connections, buggy);
+            case CHECK_THEN_ACT, CHECK_THEN_ACT_FIXED -> checkThenAct(connections, buggy);
+            case LOCK_ORDER, LOCK_ORDER_FIXED -> lockOrder(connections, buggy);
+            case MISSED_WAKEUP, MISSED_WAKEUP_FIXED -> missedWakeup(connections, buggy);
+            case PCT_ORDER, PCT_ORDER_FIXED -> pctOrder(connections, buggy);
+        };
+        return b.workload(workloadName());
+    }
+
+    // ---- re-entrancy ----
+
+    /** Shared state of the counter kernels. */
+    static final class Counter {
+        int value;
+        int completed;
+    }
+
+    private static Simulation.Builder<Counter> counter(int n, boolean buggy) {
+        return Simulation.builder(Counter::new)
+            .fibers(n, 2, (c, ctx) -> buggy ? reentrantIncrement(c, ctx) : fixedIncrement(c, ctx))
+            .atEnd("counted once", c -> c.value == c.completed);
+    }
+
+    private static Operation<Void> reentrantIncrement(Counter c, FiberContext ctx) {
+        return Operation.named("increment-and-log", () -> {
+            c.value++; // BUG: mutated before a call that may yield; re-entered, it counts again
+            if (ctx.yields().shouldYield(Point.LOG_APPEND)) {
+                return IOResult.io(Completion.yielded());
+            }
+            c.completed++;
+            return IOResult.done();
+        });
+    }
+
+    private static Operation<Void> fixedIncrement(Counter c, FiberContext ctx) {
+        return new Operation<>() {
+            private boolean counted;
+
+            @Override
+            public IOResult<Void> step() {
+                if (!counted) {
+                    c.value++;
+                    counted = true; // moved to a new state before the call that may yield
+                }
+                if (ctx.yields().shouldYield(Point.LOG_APPEND)) {
+                    return IOResult.io(Completion.yielded());
+                }
+                c.completed++;
+                return IOResult.done();
+            }
+
+            @Override
+            public String kind() {
+                return "increment-and-log";
+            }
+        };
+    }
+
+    // ---- lost update ----
+
+    private static Simulation.Builder<Counter> lostUpdate(int n, boolean buggy) {
+        return Simulation.builder(Counter::new)
+            .fibers(n, 2, (c, ctx) -> new Operation<Void>() {
+                private int read = -1;
+
+                @Override
+                public IOResult<Void> step() {
+                    if (read < 0) {
+                        read = c.value;
+                        if (!buggy) {
+                            c.value = read + 1; // read-modify-write in one step
+                        }
+                        return IOResult.io(Completion.yielded()); // e.g. a write to disk
+                    }
+                    if (buggy) {
+                        c.value = read + 1; // BUG: writes back a stale read
+                    }
+                    c.completed++;
+                    return IOResult.done();
+                }
+
+                @Override
+                public String kind() {
+                    return "increment";
+                }
+            })
+            .atEnd("no lost update", c -> c.value == c.completed);
+    }
+
+    // ---- check-then-act ----
+
+    /** Shared state of the check-then-act kernel. */
+    static final class SpinLock {
+        boolean held;
+        int inCritical;
+    }
+
+    private static Simulation.Builder<SpinLock> checkThenAct(int n, boolean buggy) {
+        return Simulation.builder(SpinLock::new)
+            .fibers(n, 2, (l, ctx) -> new Operation<Void>() {
+                private int state; // 0 check, 1 take (buggy only), 2 in critical section
+
+                @Override
+                public IOResult<Void> step() {
+                    switch (state) {
+                        case 0:
+                            if (l.held) {
+                                return IOResult.io(Completion.yielded()); // spin
+                            }
+                            if (buggy) {
+                                state = 1; // BUG: the check and the act are separate steps
+                                return IOResult.io(Completion.yielded());
+                            }
+                            l.held = true;
+                            l.inCritical++;
+                            state = 2;
+                            return IOResult.io(Completion.yielded());
+                        case 1:
+                            l.held = true;
+                            l.inCritical++;
+                            state = 2;
+                            return IOResult.io(Completion.yielded());
+                        default:
+                            l.inCritical--;
+                            l.held = false;
+                            return IOResult.done();
+                    }
+                }
+
+                @Override
+                public String kind() {
+                    return "critical-section";
+                }
+            })
+            .invariant("mutual exclusion", l -> l.inCritical <= 1);
+    }
+
+    // ---- lock order ----
+
+    /** A blocking lock built on a {@link Signal}. */
+    static final class Lock {
+        int owner = -1;
+        final Signal released = new Signal();
+
+        /** @return null when taken, else the completion to wait on */
+        Completion tryAcquire(int fiber) {
+            if (owner < 0) {
+                owner = fiber;
+                return null;
+            }
+            return released.await();
+        }
+
+        void release() {
+            owner = -1;
+            released.signalAll();
+        }
+    }
+
+    /** Two locks. */
+    static final class TwoLocks {
+        final Lock a = new Lock();
+        final Lock b = new Lock();
+    }
+
+    private static Simulation.Builder<TwoLocks> lockOrder(int n, boolean buggy) {
+        return Simulation.builder(TwoLocks::new)
+            .fibers(n, 2, (w, ctx) -> {
+                boolean reversed = buggy && ctx.id() % 2 == 1; // BUG: odd fibers lock in the other order
+                Lock first = reversed ? w.b : w.a;
+                Lock second = reversed ? w.a : w.b;
+                return new Operation<Void>() {
+                    private int state; // 0 take first, 1 take second, 2 release
+
+                    @Override
+                    public IOResult<Void> step() {
+                        if (state == 0) {
+                            Completion wait = first.tryAcquire(ctx.id());
+                            if (wait != null) {
+                                return IOResult.io(wait);
+                            }
+                            state = 1;
+                            return IOResult.io(Completion.yielded());
+                        }
+                        if (state == 1) {
+                            Completion wait = second.tryAcquire(ctx.id());
+                            if (wait != null) {
+                                return IOResult.io(wait);
+                            }
+                            state = 2;
+                            return IOResult.io(Completion.yielded());
+                        }
+                        second.release();
+                        first.release();
+                        return IOResult.done();
+                    }
+
+                    @Override
+                    public String kind() {
+                        return "transfer";
+                    }
+                };
+            });
+    }
+
+    // ---- missed wake-up ----
+
+    /** Shared state of the missed-wake-up kernel. */
+    static final class Mailbox {
+        boolean ready;
+        final Signal signal = new Signal();
+        int consumed;
+    }
+
+    private static Simulation.Builder<Mailbox> missedWakeup(int n, boolean buggy) {
+        return Simulation.builder(Mailbox::new)
+            .fibers(n, (m, ctx) -> ctx.id() == 0 ? Operation.named("produce", () -> {
+                m.ready = true;
+                m.signal.signalAll();
+                return IOResult.done();
+            }) : new Operation<Void>() {
+                private int state; // 0 check, 1 wait (buggy only), 2 woken
+
+                @Override
+                public IOResult<Void> step() {
+                    if (state == 0 || state == 2) {
+                        if (m.ready) {
+                            m.consumed++;
+                            return IOResult.done();
+                        }
+                        if (buggy && state == 0) {
+                            state = 1; // BUG: a gap between the check and the wait
+                            return IOResult.io(Completion.yielded());
+                        }
+                        state = 2;
+                        return IOResult.io(m.signal.await()); // checked and waiting in one step
+                    }
+                    state = 2;
+                    return IOResult.io(m.signal.await());
+                }
+
+                @Override
+                public String kind() {
+                    return "consume";
+                }
+            });
+    }
+
+    // ---- depth-2 ordering ----
+
+    /** Shared state of the ordering kernel. */
+    static final class Progress {
+        int fiber0Steps;
+    }
+
+    private static Simulation.Builder<Progress> pctOrder(int n, boolean buggy) {
+        return Simulation.builder(Progress::new)
+            .fibers(n, (p, ctx) -> {
+                if (ctx.id() == 0) {
+                    return Operation.named("advance", () -> {
+                        p.fiber0Steps++;
+                        return p.fiber0Steps < PCT_STEPS ? IOResult.io(Completion.yielded()) : IOResult.done();
+                    });
+                }
+                if (ctx.id() > 1) {
+                    return Operation.named("idle", IOResult::done);
+                }
+                return new Operation<Void>() {
+                    private int steps;
+
+                    @Override
+                    public IOResult<Void> step() {
+                        if (steps++ < PCT_STEPS - 1) {
+                            return IOResult.io(Completion.yielded());
+                        }
+                        if (!buggy && p.fiber0Steps < PCT_STEPS) {
+                            return IOResult.io(Completion.yielded()); // wait for fiber 0 to finish
+                        }
+                        if (p.fiber0Steps > 0 && p.fiber0Steps < PCT_STEPS) {
+                            throw new dev.whopper.workloads.property.PropertyViolation("ordered completion",
+                                "fiber 1 finished while fiber 0 was at step " + p.fiber0Steps + " of " + PCT_STEPS);
+                        }
+                        return IOResult.done();
+                    }
+
+                    @Override
+                    public String kind() {
+                        return "check";
+                    }
+                };
+            });
+    }
+}

@@ -1,0 +1,88 @@
+package dev.whopper.sim.sched;
+
+import dev.whopper.core.io.Clock;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.RandomSource;
+import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.YieldPoint;
+import dev.whopper.sim.FiberContext;
+import dev.whopper.sim.FiberProgram;
+import dev.whopper.sim.Operation;
+
+/** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
+final class Fiber implements FiberContext, YieldInjector {
+    final int id;
+    final Scheduler scheduler;
+    final RandomSource random;
+    final RandomSource yieldRandom;
+    FiberProgram program;
+    Operation<?> op;
+    String opKind = "";
+    int opKindIndex;
+    long opStartNanos;
+    FiberState state = FiberState.RUNNABLE;
+    Completion blockedOn;
+    Completion sleepCompletion;
+    long wakeAtNanos;
+    int yieldsThisOp;
+
+    Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
+        this.id = id;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.yieldRandom = yieldRandom;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public RandomSource random() {
+        return random;
+    }
+
+    @Override
+    public YieldInjector yields() {
+        return this;
+    }
+
+    @Override
+    public Clock clock() {
+        return scheduler.clock();
+    }
+
+    @Override
+    public Completion sleep(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("nanos: " + nanos + " (expected: >= 0)");
+        }
+        Completion c = Completion.timer(null);
+        sleepCompletion = c;
+        long now = scheduler.clock().nowNanos();
+        wakeAtNanos = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos; // saturating
+        return c;
+    }
+
+    @Override
+    public IO io() {
+        return scheduler.io();
+    }
+
+    @Override
+    public double workloadWeight(int index) {
+        return scheduler.workloadWeight(index);
+    }
+
+    @Override
+    public boolean shouldYield(YieldPoint point) {
+        return scheduler.decideYield(this);
+    }
+
+    @Override
+    public String toString() {
+        return "fiber " + id + " (" + state + (op == null ? "" : ", " + opKind) + ")";
+    }
+}

@@ -1,0 +1,824 @@
+package dev.whopper.sim.sched;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.sim.Counters;
+import dev.whopper.sim.EventSource;
+import dev.whopper.sim.FiberContext;
+import dev.whopper.sim.FiberProgram;
+import dev.whopper.sim.Operation;
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.VirtualClock;
+import dev.whopper.sim.random.Fnv1a;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.strategy.SchedulerView;
+import dev.whopper.sim.strategy.Strategy;
+import dev.whopper.sim.trace.EventKind;
+import dev.whopper.sim.trace.EventRing;
+import dev.whopper.sim.trace.Recorder;
+import dev.whopper.sim.trace.TraceHash;
+import dev.whopper.workloads.property.OpResult;
+import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.property.PropertyViolation;
+import dev.whopper.workloads.property.RunEnd;
+import dev.whopper.workloads.property.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs fibers one step at a time, deterministically.
+ *
+ * <p>A step: fire the event source's due completions and wake due sleepers; collect the runnable fibers
+ * (ascending ids; a BLOCKED fiber whose completion finished is runnable again); when none is runnable
+ * but events are pending or fibers sleep, jump the clock to the earliest of them; when nothing is
+ * pending at all, the run is a DEADLOCK. Otherwise the strategy picks a fiber (recorded when there was
+ * a choice), its operation's {@code step()} is called once, the result is recorded and hashed, properties
+ * are told, and the clock advances by the step cost.
+ *
+ * <p>Failures of the code under test (a violated property, an operation throwing anything but an
+ * {@link IOFailureException}) end the run as VIOLATION; an exception from the scheduler itself or from a
+ * property checker is an INTERNAL_ERROR. The hot path allocates nothing.
+ */
+public final class Scheduler implements SchedulerView {
+    /** The built-in property an operation that throws (anything but an I/O failure) violates. */
+    public static final String UNCAUGHT_EXCEPTION = "no-uncaught-exception";
+
+    /** Creates a fiber's program; called once per fiber, in id order, and again after a recovery. */
+    @FunctionalInterface
+    public interface FiberFactory {
+        /**
+         * @param ctx the fiber's context
+         * @return its program
+         */
+        FiberProgram create(FiberContext ctx);
+    }
+
+    private static final int R_YIELD = 1;
+    private static final int R_BLOCKED = 2;
+    private static final int R_SLEEP = 3;
+    private static final int R_DONE = 4;
+    private static final int R_FAILED = 5;
+    private static final int IDLE_JUMP_BOUND = 10_000_000;
+
+    private final SchedulerConfig config;
+    private final VirtualClock clock;
+    private final Recorder recorder;
+    private final TraceHash hash;
+    private final Strategy strategy;
+    private final EventSource events;
+    private final IO io;
+    private final Property[] properties;
+    private final FiberFactory factory;
+    private final Fiber[] fibers;
+    private final int[] runnable;
+    private final EventRing ring;
+    private final long livenessTimeoutNanos;
+    private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
+    private final List<String> kindNames = new ArrayList<>();
+    private long[] opsPerKind = new long[8];
+
+    private double[] workloadWeights = new double[0];
+    private Runnable faultsEndAction;
+    private boolean faultsEnded;
+    private long[] crashSteps = new long[0];
+    private int nextCrash;
+    private Runnable crashAction;
+    private Runnable recoverAction;
+    private boolean started;
+    private long step;
+    private int lastFiber = -1;
+    private int live;
+    private int sleeping;
+    /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
+    private int waiting;
+    private boolean runnableDirty = true;
+    private int runnableCount;
+    private Outcome failure;
+    private long opsFailed;
+    private long yieldsInjected;
+    private long timeJumps;
+    private long crashes;
+
+    /**
+     * @param config     knobs
+     * @param streams    the run's random streams (fibers draw {@code fiber/<id>} and {@code yield/<id>})
+     * @param recorder   where every choice goes
+     * @param strategy   picks the next fiber
+     * @param clock      the virtual clock (shared with the event source)
+     * @param events     the simulated I/O's events, or {@code null}
+     * @param io         the simulated I/O handed to fibers, or {@code null}
+     * @param properties what to check
+     * @param fiberCount number of fibers, &gt; 0
+     * @param factory    creates each fiber's program
+     */
+    public Scheduler(SchedulerConfig config, RandomStreams streams, Recorder recorder, Strategy strategy,
+                     VirtualClock clock, EventSource events, IO io, List<Property> properties, int fiberCount,
+                     FiberFactory factory) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(streams, "streams");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.hash = recorder.hash();
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = events;
+        this.io = io;
+        this.properties = properties.toArray(new Property[0]);
+        this.factory = Objects.requireNonNull(factory, "factory");
+        if (fiberCount <= 0) {
+            throw new IllegalArgumentException("fibers: " + fiberCount + " (expected: > 0)");
+        }
+        fibers = new Fiber[fiberCount];
+        for (int i = 0; i < fiberCount; i++) {
+            fibers[i] = new Fiber(i, this, streams.fiber(i), streams.yields(i));
+        }
+        runnable = new int[fiberCount];
+        ring = new EventRing(config.eventsKept());
+        livenessTimeoutNanos = config.livenessTimeoutNanos();
+    }
+
+    // ---- SchedulerView ----
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public long nowNanos() {
+        return clock.nowNanos();
+    }
+
+    @Override
+    public int fiberCount() {
+        return fibers.length;
+    }
+
+    @Override
+    public int lastFiber() {
+        return lastFiber;
+    }
+
+    @Override
+    public long maxSteps() {
+        return config.maxSteps();
+    }
+
+    // ---- accessors ----
+
+    /** @return the virtual clock */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** @return the simulated I/O, or {@code null} */
+    public IO io() {
+        return io;
+    }
+
+    /** @return the ring of last events */
+    public EventRing events() {
+        return ring;
+    }
+
+    /** @return the recorder */
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    /** @return the failure found so far, or {@code null} */
+    public Outcome failure() {
+        return failure;
+    }
+
+    /** @return fibers not DONE */
+    public int liveFibers() {
+        return live;
+    }
+
+    /**
+     * @param fiber a fiber id
+     * @return its state
+     */
+    public FiberState state(int fiber) {
+        return fibers[fiber].state;
+    }
+
+    /**
+     * @param weights the workload weights fibers see (swarm's draw); fibers see 1.0 without them
+     */
+    public void setWorkloadWeights(double[] weights) {
+        this.workloadWeights = weights.clone();
+    }
+
+    double workloadWeight(int index) {
+        if (index < 0 || index >= dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS) {
+            throw new IllegalArgumentException("index: " + index + " (expected: 0.."
+                + (dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS - 1) + ")");
+        }
+        return index < workloadWeights.length ? workloadWeights[index] : 1.0;
+    }
+
+    /**
+     * @param action run once, at the first step at or after {@link SchedulerConfig#faultsEndNanos()}
+     *               (e.g. switch the simulated disk's faults off)
+     */
+    public void onFaultsEnd(Runnable action) {
+        this.faultsEndAction = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Plans crashes: before the first step numbered at or after each of {@code steps}, the run crashes and
+     * recovers ({@link #crashAndRecover}).
+     *
+     * @param steps   ascending step numbers
+     * @param crash   what a crash does
+     * @param recover how the system comes back
+     */
+    public void planCrashes(long[] steps, Runnable crash, Runnable recover) {
+        for (int i = 1; i < steps.length; i++) {
+            if (steps[i] < steps[i - 1]) {
+                throw new IllegalArgumentException("steps: not ascending at index " + i);
+            }
+        }
+        this.crashSteps = steps.clone();
+        this.crashAction = Objects.requireNonNull(crash, "crash");
+        this.recoverAction = Objects.requireNonNull(recover, "recover");
+    }
+
+    /**
+     * Runs until every fiber is done, the step budget is spent, or something fails, then tells the
+     * properties the run ended (when nothing failed).
+     *
+     * @return the outcome
+     */
+    public Outcome run() {
+        try {
+            start();
+            while (failure == null && step < config.maxSteps()) {
+                if (!runStep()) {
+                    break;
+                }
+            }
+            if (failure == null) {
+                RunEnd end = new RunEnd(live == 0, step, clock.nowNanos());
+                for (Property p : properties) {
+                    Violation v;
+                    try {
+                        v = p.onEnd(end);
+                    } catch (PropertyViolation pv) {
+                        v = pv.violation();
+                    } catch (RuntimeException e) {
+                        return internal("property " + p.name() + " threw in onEnd: " + e, e);
+                    }
+                    if (v != null) {
+                        fail(v, -1);
+                        break;
+                    }
+                }
+            }
+            return failure != null ? failure : new Outcome.Passed(live == 0);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            if (failure == null && !fromToolCode(e)) {
+                // Thrown by code under test outside an operation's step: a program factory, a recovery.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "code under test threw " + e), -1);
+                return failure;
+            }
+            return internal("simulator failed: " + e, e);
+        }
+    }
+
+    private Outcome internal(String message, Throwable e) {
+        if (!(failure instanceof Outcome.InternalError)) {
+            failure = new Outcome.InternalError(message, e, step);
+        }
+        return failure;
+    }
+
+    /** Creates every fiber's program and starts its first operation; idempotent. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        live = fibers.length;
+        for (Fiber f : fibers) {
+            f.program = factory.create(f);
+            if (f.program == null) {
+                throw new IllegalStateException("fiber factory returned null for fiber " + f.id);
+            }
+        }
+        for (Fiber f : fibers) {
+            if (failure != null) {
+                return;
+            }
+            nextOp(f);
+        }
+    }
+
+    /**
+     * Takes one scheduler step (after {@link #start()}).
+     *
+     * @return false when the run is over: every fiber done, or a failure found
+     */
+    public boolean runStep() {
+        if (nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null)) {
+            if (!beforeStep()) {
+                return false;
+            }
+        }
+        fireDue();
+        if (failure != null) {
+            return false;
+        }
+        int count = collectRunnable();
+        if (count == 0) {
+            count = idle();
+            if (count == 0) {
+                return false;
+            }
+        }
+        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
+        recorder.record(index, count);
+        Fiber f = fibers[runnable[index]];
+        execute(f);
+        lastFiber = f.id;
+        step++;
+        clock.advanceBy(config.stepCostNanos());
+        if (failure != null) {
+            return false;
+        }
+        if (properties.length > 0 || livenessTimeoutNanos > 0) {
+            return afterStepChecks(f.id);
+        }
+        return live > 0;
+    }
+
+    private boolean beforeStep() {
+        if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
+            nextCrash++;
+            if (!crashAndRecover(crashAction, recoverAction)) {
+                return false;
+            }
+        }
+        if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
+            faultsEnded = true;
+            faultsEndAction.run();
+            hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
+            ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
+        }
+        return true;
+    }
+
+    /** Nobody can run: jump the clock to the next event or wake-up. @return runnable fibers, 0 when the run is over */
+    private int idle() {
+        int idle = 0;
+        int count = 0;
+        while (count == 0) {
+            if (live == 0) {
+                return 0;
+            }
+            long next = nextWakeNanos();
+            if (next == Long.MAX_VALUE) {
+                failure = deadlock();
+                return 0;
+            }
+            if (++idle > IDLE_JUMP_BOUND) {
+                throw new IllegalStateException("no fiber became runnable after " + IDLE_JUMP_BOUND + " clock jumps");
+            }
+            clock.advanceTo(next);
+            timeJumps++;
+            hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
+            fireDue();
+            if (failure != null || (livenessTimeoutNanos > 0 && checkLiveness())) {
+                return 0;
+            }
+            count = collectRunnable();
+        }
+        return count;
+    }
+
+    private boolean afterStepChecks(int fiber) {
+        if (properties.length > 0 && !afterStep(fiber)) {
+            return false;
+        }
+        if (livenessTimeoutNanos > 0 && (step & 63) == 0 && checkLiveness()) {
+            return false;
+        }
+        return live > 0;
+    }
+
+    private void fireDue() {
+        if (events != null) {
+            fireEvents();
+        }
+        if (sleeping > 0) {
+            wakeSleepers();
+        }
+    }
+
+    private void fireEvents() {
+        if (events.pendingEvents() > 0) {
+            try {
+                events.fireDue();
+            } catch (PropertyViolation pv) {
+                fail(pv.violation(), -1);
+            } catch (RuntimeException | AssertionError e) {
+                if (fromToolCode(e)) {
+                    throw e;
+                }
+                // A completion callback of the code under test threw while the disk finished its request.
+                fail(new Violation(UNCAUGHT_EXCEPTION, "a completion callback threw " + e), -1);
+            }
+        }
+    }
+
+    /**
+     * Tells a tool bug from a failure of the code under test by where the exception was thrown: the first
+     * stack frame outside the JDK belongs to the simulator (any {@code dev.whopper.sim} package except the
+     * built-in workloads in {@code dev.whopper.sim.kernels}).
+     *
+     * @param e an exception
+     * @return true when the simulator threw it
+     */
+    public static boolean fromToolCode(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("dev.whopper.sim.") && !c.startsWith("dev.whopper.sim.kernels.");
+        }
+        return true;
+    }
+
+    private void wakeSleepers() {
+        long now = clock.nowNanos();
+        for (Fiber f : fibers) {
+            if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
+                f.state = FiberState.BLOCKED;
+                sleeping--;
+                f.blockedOn.succeed();
+            }
+        }
+    }
+
+    private int collectRunnable() {
+        if (!runnableDirty && waiting == 0) {
+            return runnableCount; // steady state: every live fiber runnable, nobody changed state
+        }
+        int n = 0;
+        for (Fiber f : fibers) {
+            FiberState s = f.state;
+            if (s == FiberState.RUNNABLE) {
+                runnable[n++] = f.id;
+            } else if (s == FiberState.BLOCKED && f.blockedOn.finished()) {
+                f.state = FiberState.RUNNABLE;
+                f.blockedOn = null;
+                waiting--;
+                runnable[n++] = f.id;
+            }
+        }
+        runnableDirty = false;
+        runnableCount = n;
+        return n;
+    }
+
+    private long nextWakeNanos() {
+        long next = events == null ? Long.MAX_VALUE : events.nextDueNanos();
+        if (sleeping > 0) {
+            for (Fiber f : fibers) {
+                if (f.state == FiberState.SLEEPING && f.wakeAtNanos < next) {
+                    next = f.wakeAtNanos;
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
+    private void execute(Fiber f) {
+        IOResult<?> r;
+        try {
+            r = f.op.step();
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            thrown(f, e);
+            return;
+        }
+        if (r != null && r.isIo() && r.completion().finished()) {
+            hash.mix(((long) f.id << 8) | R_YIELD);
+            ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
+            return;
+        }
+        result(f, r);
+    }
+
+    private void thrown(Fiber f, Throwable e) {
+        if (e instanceof PropertyViolation pv) {
+            fail(pv.violation(), f.id);
+        } else if (e instanceof IOFailureException) {
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+        } else {
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+            if (failure == null) {
+                fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
+            }
+        }
+    }
+
+    private void result(Fiber f, IOResult<?> r) {
+        if (r == null) {
+            fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " returned null"), f.id);
+            return;
+        }
+        if (r.isIo()) {
+            Completion c = r.completion();
+            if (c == f.sleepCompletion) {
+                f.state = FiberState.SLEEPING;
+                f.blockedOn = c;
+                f.sleepCompletion = null;
+                sleeping++;
+                waiting++;
+                runnableDirty = true;
+                hash.mix(((long) f.id << 8) | R_SLEEP);
+                hash.mix(f.wakeAtNanos);
+                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP);
+            } else {
+                f.state = FiberState.BLOCKED;
+                f.blockedOn = c;
+                waiting++;
+                runnableDirty = true;
+                hash.mix(((long) f.id << 8) | R_BLOCKED);
+                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED);
+            }
+        } else {
+            Object value = r.value();
+            hash.mix(valueHash(value));
+            finishOp(f, new OpResult.Ok(value), R_DONE, EventKind.DONE);
+        }
+    }
+
+    private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
+        hash.mix(((long) f.id << 8) | code);
+        ring.add(step, clock.nowNanos(), f.id, f.opKind, kind);
+        opsPerKind[f.opKindIndex]++;
+        if (code == R_FAILED) {
+            opsFailed++;
+        }
+        Operation<?> op = f.op;
+        f.op = null;
+        for (Property p : properties) {
+            Violation v;
+            try {
+                v = p.onOpFinish(f.id, op, result);
+            } catch (PropertyViolation pv) {
+                v = pv.violation();
+            } catch (RuntimeException e) {
+                internal("property " + p.name() + " threw in onOpFinish: " + e, e);
+                return;
+            }
+            if (v != null) {
+                fail(v, f.id);
+                return;
+            }
+        }
+        nextOp(f);
+    }
+
+    private void nextOp(Fiber f) {
+        Operation<?> next;
+        try {
+            next = f.program.next();
+        } catch (PropertyViolation pv) {
+            fail(pv.violation(), f.id);
+            return;
+        } catch (RuntimeException e) {
+            fail(new Violation(UNCAUGHT_EXCEPTION, "program of fiber " + f.id + " threw " + e), f.id);
+            return;
+        }
+        if (next == null) {
+            runnableDirty = true;
+            f.state = FiberState.DONE;
+            f.opKind = "";
+            live--;
+            return;
+        }
+        f.op = next;
+        String kind = next.kind();
+        Integer idx = kindIndex.get(kind);
+        if (idx == null) {
+            idx = kindNames.size();
+            kindIndex.put(kind, idx);
+            kindNames.add(kind);
+            if (idx >= opsPerKind.length) {
+                opsPerKind = java.util.Arrays.copyOf(opsPerKind, opsPerKind.length * 2);
+            }
+        }
+        f.opKind = kind;
+        f.opKindIndex = idx;
+        f.opStartNanos = clock.nowNanos();
+        f.yieldsThisOp = 0;
+        hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
+        ring.add(step, clock.nowNanos(), f.id, kind, EventKind.OP_START);
+        for (Property p : properties) {
+            Violation v;
+            try {
+                v = p.onOpStart(f.id, next);
+            } catch (PropertyViolation pv) {
+                v = pv.violation();
+            } catch (RuntimeException e) {
+                internal("property " + p.name() + " threw in onOpStart: " + e, e);
+                return;
+            }
+            if (v != null) {
+                fail(v, f.id);
+                return;
+            }
+        }
+    }
+
+    private boolean afterStep(int fiber) {
+        for (Property p : properties) {
+            Violation v;
+            try {
+                v = p.afterStep();
+            } catch (PropertyViolation pv) {
+                v = pv.violation();
+            } catch (RuntimeException e) {
+                internal("property " + p.name() + " threw in afterStep: " + e, e);
+                return false;
+            }
+            if (v != null) {
+                fail(v, fiber);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean decideYield(Fiber f) {
+        if (config.yieldRate() <= 0 || f.yieldsThisOp >= config.yieldCapPerOp()) {
+            return false;
+        }
+        boolean yield = recorder.replaying() ? recorder.replayNext(2) == 1 : f.yieldRandom.chance(config.yieldRate());
+        recorder.record(yield ? 1 : 0, 2);
+        if (yield) {
+            f.yieldsThisOp++;
+            yieldsInjected++;
+        }
+        return yield;
+    }
+
+    private boolean checkLiveness() {
+        long now = clock.nowNanos();
+        for (Fiber f : fibers) {
+            if (f.state == FiberState.DONE || f.op == null) {
+                continue;
+            }
+            long from = Math.max(f.opStartNanos, config.faultsEndNanos());
+            if (now - from > config.livenessTimeoutNanos()) {
+                failure = new Outcome.Liveness(f.id, f.opKind, step, now, now - from);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome deadlock() {
+        List<String> blocked = new ArrayList<>();
+        for (Fiber f : fibers) {
+            if (f.state != FiberState.DONE) {
+                blocked.add("fiber " + f.id + " (" + f.opKind + ") blocked on " + f.blockedOn);
+            }
+        }
+        return new Outcome.Deadlock(step, clock.nowNanos(), blocked);
+    }
+
+    private void fail(Violation v, int fiber) {
+        if (failure == null) {
+            failure = new Outcome.Violation(v.property(), v.message(), step, clock.nowNanos(), fiber);
+        }
+    }
+
+    /**
+     * Simulates a crash: every fiber's operation in flight is abandoned (properties see
+     * {@link OpResult#UNKNOWN}), {@code crash} runs (e.g. the simulated disk loses power), properties are
+     * told, {@code recover} runs (e.g. reopen the engine), properties are told of the recovery, and every
+     * fiber that was not done gets a fresh program from the fiber factory (it reconnects).
+     *
+     * @param crash   what the crash does
+     * @param recover how the system comes back
+     * @return false when a property failed
+     */
+    public boolean crashAndRecover(Runnable crash, Runnable recover) {
+        crashes++;
+        long now = clock.nowNanos();
+        hash.mix(0xC4A5_0000_0000_0000L ^ now);
+        ring.add(step, now, -1, "", EventKind.CRASH);
+        for (Fiber f : fibers) {
+            if (f.state == FiberState.DONE) {
+                continue;
+            }
+            if (f.state == FiberState.SLEEPING) {
+                sleeping--;
+            }
+            if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
+                waiting--;
+            }
+            Operation<?> op = f.op;
+            f.op = null;
+            f.blockedOn = null;
+            f.state = FiberState.RUNNABLE;
+            runnableDirty = true;
+            if (op != null) {
+                for (Property p : properties) {
+                    if (!verdict(p, () -> p.onOpFinish(f.id, op, OpResult.UNKNOWN), f.id)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        crash.run();
+        for (Property p : properties) {
+            if (!verdict(p, () -> p.onCrash(now), -1)) {
+                return false;
+            }
+        }
+        recover.run();
+        ring.add(step, clock.nowNanos(), -1, "", EventKind.RECOVERY);
+        for (Property p : properties) {
+            if (!verdict(p, () -> p.onRecovery(clock.nowNanos()), -1)) {
+                return false;
+            }
+        }
+        for (Fiber f : fibers) {
+            if (f.state != FiberState.DONE && failure == null) {
+                f.program = factory.create(f);
+                nextOp(f);
+            }
+        }
+        return failure == null;
+    }
+
+    private boolean verdict(Property p, java.util.function.Supplier<Violation> hook, int fiber) {
+        Violation v;
+        try {
+            v = hook.get();
+        } catch (PropertyViolation pv) {
+            v = pv.violation();
+        } catch (RuntimeException e) {
+            internal("property " + p.name() + " threw: " + e, e);
+            return false;
+        }
+        if (v != null) {
+            fail(v, fiber);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * @param faultsByKind faults injected so far, per kind
+     * @return the counters
+     */
+    public Counters counters(Map<String, Long> faultsByKind) {
+        Map<String, Long> ops = new LinkedHashMap<>();
+        for (int i = 0; i < kindNames.size(); i++) {
+            ops.put(kindNames.get(i), opsPerKind[i]);
+        }
+        return new Counters(step, clock.nowNanos(), recorder.decisions(), ops, opsFailed, yieldsInjected, timeJumps,
+            faultsByKind, crashes);
+    }
+
+    /**
+     * A stable hash of an operation's value: numbers, strings, booleans, characters, enums and byte
+     * arrays by content; anything else by its class name only (never an identity hash).
+     *
+     * @param value a value
+     * @return its stable hash
+     */
+    public static long valueHash(Object value) {
+        if (value == null) {
+            return 0x0DDL;
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        } else if (value instanceof Boolean b) {
+            return b ? 0xB1L : 0xB0L;
+        } else if (value instanceof Character c) {
+            return c;
+        } else if (value instanceof String s) {
+            return Fnv1a.hash64(s);
+        } else if (value instanceof Enum<?> e) {
+            return Fnv1a.hash64(e.getDeclaringClass().getName() + "." + e.name());
+        } else if (value instanceof byte[] b) {
+            return Fnv1a.hash64(b);
+        } else if (value instanceof Double d) {
+            return Double.doubleToLongBits(d);
+        }
+        return Fnv1a.hash64(value.getClass().getName());
+    }
+}

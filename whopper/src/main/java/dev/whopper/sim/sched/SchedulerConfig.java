@@ -1,0 +1,46 @@
+package dev.whopper.sim.sched;
+
+/**
+ * The scheduler's knobs.
+ *
+ * @param maxSteps             step budget, &gt; 0; a run that reaches it ends (PASSED unless something failed)
+ * @param stepCostNanos        simulated CPU time one step costs, &gt;= 0
+ * @param yieldRate            chance, in [0, 1], that a yield point yields
+ * @param yieldCapPerOp        at most this many injected yields per operation, &gt;= 0
+ * @param eventsKept           size of the ring of last events, &gt; 0
+ * @param livenessTimeoutNanos an operation running longer than this (counted from when faults stop, if
+ *                             later) is a LIVENESS failure; 0 turns the check off
+ * @param faultsEndNanos       simulated time from which no more faults are injected (0: from the start)
+ * @param recordDecisions      keep the decision log (false: only hash the decisions)
+ */
+public record SchedulerConfig(long maxSteps, long stepCostNanos, double yieldRate, int yieldCapPerOp, int eventsKept,
+                              long livenessTimeoutNanos, long faultsEndNanos, boolean recordDecisions) {
+    public SchedulerConfig {
+        if (maxSteps <= 0) {
+            throw new IllegalArgumentException("maxSteps: " + maxSteps + " (expected: > 0)");
+        }
+        if (stepCostNanos < 0) {
+            throw new IllegalArgumentException("stepCostNanos: " + stepCostNanos + " (expected: >= 0)");
+        }
+        if (!(yieldRate >= 0 && yieldRate <= 1)) {
+            throw new IllegalArgumentException("yieldRate: " + yieldRate + " (expected: in [0, 1])");
+        }
+        if (yieldCapPerOp < 0) {
+            throw new IllegalArgumentException("yieldCapPerOp: " + yieldCapPerOp + " (expected: >= 0)");
+        }
+        if (eventsKept <= 0) {
+            throw new IllegalArgumentException("eventsKept: " + eventsKept + " (expected: > 0)");
+        }
+        if (livenessTimeoutNanos < 0) {
+            throw new IllegalArgumentException("livenessTimeoutNanos: " + livenessTimeoutNanos + " (expected: >= 0)");
+        }
+        if (faultsEndNanos < 0) {
+            throw new IllegalArgumentException("faultsEndNanos: " + faultsEndNanos + " (expected: >= 0)");
+        }
+    }
+
+    /** @return 100 000 steps, 1 µs per step, no yield injection, 32 events, no liveness check, recording on */
+    public static SchedulerConfig defaults() {
+        return new SchedulerConfig(100_000, 1_000, 0, 0, 32, 0, 0, true);
+    }
+}

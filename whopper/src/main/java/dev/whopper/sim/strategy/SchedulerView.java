@@ -1,0 +1,19 @@
+package dev.whopper.sim.strategy;
+
+/** What a strategy may see of the scheduler. */
+public interface SchedulerView {
+    /** @return the current step number, from 0 */
+    long step();
+
+    /** @return simulated time */
+    long nowNanos();
+
+    /** @return number of fibers (ids are {@code 0 .. fiberCount-1}) */
+    int fiberCount();
+
+    /** @return the fiber that took the previous step, or -1 */
+    int lastFiber();
+
+    /** @return the step budget of the run (PCT spreads its change points over it) */
+    long maxSteps();
+}

@@ -1,0 +1,120 @@
+package dev.whopper.sim.trace;
+
+/**
+ * Every choice of a run goes through here. Recording, each choice with two or more options is appended to
+ * the {@link DecisionLog} (unless recording is off, for long soaks and benchmarks: runs are
+ * deterministic, so a failing run can be re-run with recording on) and folded into the
+ * {@link TraceHash}. Replaying, choices are read back from a given log in order; a value out of range
+ * becomes 0 and a log that runs out yields 0 (the "default choice" that shrinking substitutes).
+ */
+public final class Recorder {
+    private final DecisionLog log;
+    private final int[] replay;
+    private int cursor;
+    private final TraceHash hash = new TraceHash();
+    private long decisions;
+
+    private Recorder(boolean record, int[] replay) {
+        this.log = record ? new DecisionLog(1024) : null;
+        this.replay = replay;
+    }
+
+    /**
+     * @param record keep the decision log (false: only hash the decisions)
+     * @return a recorder whose choices come from the strategy
+     */
+    public static Recorder recording(boolean record) {
+        return new Recorder(record, null);
+    }
+
+    /**
+     * @param log the decisions to replay
+     * @return a recorder whose choices come from {@code log} (the run's own decisions are logged again)
+     */
+    public static Recorder replaying(DecisionLog log) {
+        return new Recorder(true, log.toArray());
+    }
+
+    /** @return true when choices come from a replayed log */
+    public boolean replaying() {
+        return replay != null;
+    }
+
+    /**
+     * The next replayed choice.
+     *
+     * @param bound number of options, &gt;= 2
+     * @return the logged choice, or 0 when it is out of range or the log has run out
+     */
+    public int replayNext(int bound) {
+        int v = cursor < replay.length ? replay[cursor] : 0;
+        cursor++;
+        return v < bound ? v : 0;
+    }
+
+    /** @return how many replayed decisions were consumed (may exceed the log's length) */
+    public int replayCursor() {
+        return cursor;
+    }
+
+    /**
+     * Makes and records a choice: drawn from {@code random} when recording, read back when replaying.
+     *
+     * @param bound  number of options, &gt; 0
+     * @param random where a fresh choice is drawn from
+     * @return the choice, in {@code [0, bound)}
+     */
+    public int choose(int bound, dev.whopper.core.io.RandomSource random) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound: " + bound + " (expected: > 0)");
+        }
+        if (bound == 1) {
+            return 0;
+        }
+        int v = replaying() ? replayNext(bound) : random.nextInt(bound);
+        record(v, bound);
+        return v;
+    }
+
+    /**
+     * Records a choice made among {@code bound} options. Choices with one option are ignored.
+     *
+     * @param value the choice, in {@code [0, bound)}
+     * @param bound the number of options
+     */
+    public void record(int value, int bound) {
+        if (bound > 1) {
+            recordChoice(value, bound);
+        }
+    }
+
+    private void recordChoice(int value, int bound) {
+        if (value < 0 || value >= bound) {
+            throw outOfRange(value, bound);
+        }
+        decisions++;
+        hash.mix(((long) bound << 32) | value);
+        if (log != null) {
+            log.append(value);
+        }
+    }
+
+    private static IllegalStateException outOfRange(int value, int bound) {
+        return new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
+    }
+
+    /** @return the hash every decision and result is folded into */
+    public TraceHash hash() {
+        return hash;
+    }
+
+    /** @return the decisions recorded so far, or {@code null} when recording was off */
+    public DecisionLog log() {
+        return log;
+    }
+
+    /** @return how many decisions were made (recorded or not) */
+    public long decisions() {
+        return decisions;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.whopper.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    private static final Pattern HASH = Pattern.compile("(?m)^trace hash: ([0-9a-f]{16})$");
+
+    record Run(int exit, String out, String err) {
+        String hash() {
+            Matcher m = HASH.matcher(out);
+            assertTrue(m.find(), "no trace hash line in:\n" + out);
+            return m.group(1);
+        }
+    }
+
+    static Run whopper(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void passingRunPrintsTraceHashAndExitsZero() {
+        Run r = whopper("run", "--seed", "7", "--connections", "4", "--steps", "5000", "--strategy", "random");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(16, r.hash().length());
+        assertTrue(r.out().contains("outcome: PASSED"), r.out());
+        assertTrue(r.out().contains("repro: whopper run --seed 7 --workload bank --connections 4"), r.out());
+    }
+
+    @Test
+    void sameSeedSameHashOtherSeedOtherHash() {
+        String a = whopper("run", "--seed", "11", "--workload", "check-then-act-fixed").hash();
+        String b = whopper("run", "--seed", "11", "--workload", "check-then-act-fixed").hash();
+        String c = whopper("run", "--seed", "12", "--workload", "check-then-act-fixed").hash();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void violationExitsOneWithReproThatReproduces() {
+        Run r = whopper("run", "--seed", "1", "--workload", "lost-update", "--connections", "4");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("outcome: VIOLATION of no lost update"), r.out());
+        assertTrue(r.out().contains("last events:"), r.out());
+        Matcher m = Pattern.compile("(?m)^repro: whopper (.*)$").matcher(r.out());
+        assertTrue(m.find());
+        Run again = whopper(m.group(1).split(" "));
+        assertEquals(1, again.exit());
+        assertEquals(r.hash(), again.hash());
+    }
+
+    @Test
+    void deadlockExitsOne() {
+        Run r = whopper("run", "--seed", "1", "--workload", "lock-order", "--connections", "4");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("outcome: DEADLOCK"), r.out());
+    }
+
+    @Test
+    void doublecheckPasses() {
+        Run r = whopper("run", "--seed", "3", "--strategy", "pct:2", "--doublecheck");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("doublecheck: identical (" + r.hash() + ")"), r.out());
+    }
+
+    @Test
+    void replayOfTheLogReproducesTheHash() {
+        Run r = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos");
+        Run replayed = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos",
+            "--replay", "0,1,0*3");
+        assertEquals(0, replayed.exit(), replayed.out());
+        assertEquals(16, replayed.hash().length());
+        assertTrue(replayed.out().contains("--replay 0,1,0*3"), replayed.out());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
+    void badArgumentsExitTwoWithOneLine() {
+        assertBad("whopper: --connections: 0 (expected: > 0)", "run", "--connections", "0");
+        assertBad("whopper: --steps: -1 (expected: > 0)", "run", "--steps", "-1");
+        assertBad("whopper: --strategy: nope (expected: random, rr, pct, pct:D with D in 1..64, pos, swarm or replay)",
+            "run", "--strategy", "nope");
+        assertBad("whopper: --connections: 1 (expected: >= 2 for workload lock-order)",
+            "run", "--workload", "lock-order", "--connections", "1");
+        assertBad("whopper: --yield-rate: 1.5 (expected: in [0, 1])", "run", "--yield-rate", "1.5");
+        assertBad("whopper: --replay: decision log: bad element 'x' (expected: value or value*count, value >= 0, count > 0)",
+            "run", "--replay", "1,x");
+        Run r = whopper("run", "--workload", "nope");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, reentrant-counter, "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    private static void assertBad(String line, String... args) {
+        Run r = whopper(args);
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals(line, r.err().strip());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void faultyDiskRunShrinksToAMinimalReproThatReplays() {
+        Run r = whopper("run", "--seed", "1", "--workload", "disk-echo", "--connections", "8", "--faults", "ragnarok",
+            "--crashes", "1", "--yield-rate", "0", "--shrink");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("outcome: VIOLATION of read-your-writes"), r.out());
+        assertTrue(r.out().contains("faults: {"), r.out());
+        Matcher m = Pattern.compile("(?m)^minimal repro: whopper (.*)$").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        Matcher h = Pattern.compile("(?m)^minimal trace hash: ([0-9a-f]{16})$").matcher(r.out());
+        assertTrue(h.find(), r.out());
+        Run min = whopper(m.group(1).split(" "));
+        assertEquals(1, min.exit(), min.out());
+        assertTrue(min.out().contains("outcome: VIOLATION of read-your-writes"), min.out());
+        assertEquals(h.group(1), min.hash());
+    }
+
+    @Test
+    void faultFlagsAreChecked() {
+        assertBad("whopper: --faults: nope (expected: one of none, fast, chaos, ragnarok, recovery-heavy)",
+            "run", "--workload", "disk-echo", "--faults", "nope");
+        assertBad("whopper: --faults-off: nope (expected: one of io-error-read, io-error-write, io-error-sync, "
+            + "io-error-truncate, short-read, torn-write, bit-flip, latency-spike, sync-failure)",
+            "run", "--workload", "disk-echo", "--faults-off", "bit-flip,nope");
+        assertBad("whopper: --crashes: 2 (expected: 0 for workload lost-update: it has no crash recovery)",
+            "run", "--workload", "lost-update", "--crashes", "2");
+        Run ok = whopper("run", "--seed", "4", "--workload", "disk-echo", "--faults", "chaos", "--faults-off", "bit-flip",
+            "--crashes", "2", "--crash-window-steps", "100", "--doublecheck");
+        assertEquals(0, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("crashes: 2"), ok.out());
+    }
+
+    @Test
+    void withoutSeedOneIsDrawnAndPrinted() {
+        Run r = whopper("run", "--steps", "2000");
+        if (System.getenv("SEED") == null) {
+            assertTrue(r.out().startsWith("seed: "), r.out());
+        }
+        assertEquals(0, r.exit(), r.out());
+    }
+
+    @Test
+    void noSubcommandRunsRunWithDefaults() {
+        Run r = whopper();
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(16, r.hash().length());
+        assertTrue(r.out().contains("--workload bank --connections 8"), r.out());
+        assertTrue(r.out().contains("outcome: PASSED"), r.out());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.whopper.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.RunResult;
+import dev.whopper.sim.Simulation;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** The engine under test inside the simulator: the {@code bank} workload and its broken twins. */
+class BankWorkloadTest {
+    private static final int SEEDS = 12;
+
+    @Test
+    void passesWithoutFaultsAndRunsEveryOperationKind() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunResult r = BankWorkload.builder(4).seed(seed).maxSteps(200_000).build().run();
+            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+            assertTrue(r.counters().opsByKind().getOrDefault("transfer", 0L) > 0, r.describe());
+            assertTrue(r.counters().opsByKind().getOrDefault("audit", 0L) > 0, r.describe());
+            assertEquals(1L, r.counters().opsByKind().getOrDefault("final", 0L), "final verification ran once: " + r.describe());
+        }
+    }
+
+    /** Crash test through SimIO: acknowledged commits survive, integrity is clean after each recovery. */
+    @Test
+    void acknowledgedCommitsSurviveCrashesUnderRecoveryFaults() {
+        long crashesSeen = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunResult r = BankWorkload.builder(8, 40, 2).seed(seed).maxSteps(300_000)
+                .faults("recovery-heavy").crashWindowSteps(600).build().run();
+            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+            crashesSeen += r.counters().crashes();
+        }
+        assertTrue(crashesSeen >= SEEDS, "most runs crashed at least once: " + crashesSeen);
+    }
+
+    @Test
+    void survivesChaosAndRagnarokWithCrashes() {
+        for (String mode : new String[] {"chaos", "ragnarok"}) {
+            for (long seed = 1; seed <= SEEDS / 2; seed++) {
+                RunResult r = BankWorkload.builder(8, 30, 2).seed(seed).maxSteps(300_000)
+                    .faults(mode).crashWindowSteps(600).build().run();
+                assertEquals(Outcome.Kind.PASSED, r.kind(), mode + ": " + r.describe());
+            }
+        }
+    }
+
+    @Test
+    void nonAtomicTransferViolatesConservation() {
+        RunResult failing = null;
+        for (long seed = 1; seed <= 20 && failing == null; seed++) {
+            RunResult r = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 4, 40, 0)
+                .seed(seed).maxSteps(200_000).build().run();
+            if (r.kind() != Outcome.Kind.PASSED) {
+                failing = r;
+            }
+        }
+        assertNotNull(failing, "the non-atomic twin fails within 20 seeds");
+        assertEquals(Outcome.Kind.VIOLATION, failing.kind());
+        assertTrue(failing.describe().contains(BankOp.CONSERVATION), failing.describe());
+    }
+
+    @Test
+    void earlyAcknowledgementViolatesDurabilityAcrossCrashes() {
+        RunResult failing = null;
+        for (long seed = 1; seed <= 30 && failing == null; seed++) {
+            RunResult r = BankWorkload.builder(BankWorkload.Variant.ACK_BEFORE_COMMIT, 8, 40, 3)
+                .seed(seed).maxSteps(300_000).crashWindowSteps(600).build().run();
+            if (r.kind() != Outcome.Kind.PASSED) {
+                failing = r;
+            }
+        }
+        assertNotNull(failing, "the early-ack twin fails within 30 seeds");
+        assertTrue(failing.describe().contains(BankOp.DURABILITY), failing.describe());
+    }
+
+    @Property(tries = 8)
+    void sameSeedSameTraceAndReplayReproduces(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+                                              @ForAll @IntRange(min = 1, max = 6) int connections,
+                                              @ForAll @IntRange(min = 0, max = 2) int crashes) {
+        Simulation<?> sim = BankWorkload.builder(connections, 15, crashes).seed(seed).maxSteps(100_000)
+            .faults("chaos").crashWindowSteps(300).build();
+        RunResult first = sim.run();
+        RunResult second = sim.run();
+        assertEquals(first.traceHashHex(), second.traceHashHex());
+        assertEquals(first.kind(), second.kind());
+        RunResult replayed = sim.replay(first);
+        assertEquals(first.traceHashHex(), replayed.traceHashHex());
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(0));
+        assertEquals("connections: 0 (expected: > 0)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(2, 0, 0));
+        assertEquals("opsPerFiber: 0 (expected: > 0)", e.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.whopper.sim.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.RunResult;
+import dev.whopper.sim.Simulation;
+import dev.whopper.sim.strategy.StrategySpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every buggy kernel is found by the random strategy within {@value #SEEDS} seeds, with 4 connections;
+ * every correct twin passes all {@value #SEEDS} seeds.
+ */
+class RaceKernelTest {
+    static final int SEEDS = 50;
+    static final int CONNECTIONS = 4;
+
+    private static Simulation<?> sim(RaceKernel k, String strategy, long seed) {
+        return k.builder(CONNECTIONS).strategy(strategy).seed(seed).maxSteps(10_000).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RaceKernel.class, names = ".*_FIXED", mode = EnumSource.Mode.MATCH_NONE)
+    void buggyKernelIsFoundByRandomWithinFiftySeeds(RaceKernel k) {
+        RunResult failure = sim(k, "random", 1).findFailure(1, SEEDS);
+        assertNotNull(failure, k.workloadName() + " not found within " + SEEDS + " seeds");
+        assertEquals(k.failureKind(), failure.kind(), failure.describe());
+        if (k.property() != null) {
+            assertEquals(k.property(), ((Outcome.Violation) failure.outcome()).property());
+        }
+        assertTrue(failure.repro().contains("--workload " + k.workloadName()), failure.repro());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RaceKernel.class, names = ".*_FIXED", mode = EnumSource.Mode.MATCH_ALL)
+    void correctTwinPassesTheSameFiftySeeds(RaceKernel k) {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunResult r = sim(k, "random", seed).run();
+            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+            assertTrue(((Outcome.Passed) r.outcome()).allFibersDone(), r.describe());
+        }
+    }
+
+    @Test
+    void pctFindsTheDepthTwoOrderingBugThatRoundRobinNeverFinds() {
+        int pctFound = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunResult rr = sim(RaceKernel.PCT_ORDER, "rr", seed).run();
+            assertEquals(Outcome.Kind.PASSED, rr.kind(), "round-robin, seed " + seed + ": " + rr.describe());
+            RunResult pct = RaceKernel.PCT_ORDER.builder(2).strategy(new StrategySpec(StrategySpec.Kind.PCT, 2))
+                .seed(seed).maxSteps(2L * RaceKernel.PCT_STEPS).build().run();
+            if (pct.failed()) {
+                assertEquals("VIOLATION:ordered completion", pct.outcome().failureKey());
+                pctFound++;
+            }
+        }
+        // PCT's guarantee here: change point inside fiber 0's run (about 7/16) times fiber 0 first (1/2).
+        assertTrue(pctFound >= 5, "PCT depth 2 found the ordering bug in only " + pctFound + " of " + SEEDS + " seeds");
+    }
+
+    @Test
+    void lockOrderDeadlockNamesTheBlockedFibers() {
+        RunResult r = sim(RaceKernel.LOCK_ORDER, "random", 1).findFailure(1, SEEDS);
+        Outcome.Deadlock d = (Outcome.Deadlock) r.outcome();
+        assertFalse(d.blocked().isEmpty());
+        assertTrue(d.blocked().get(0).contains("blocked on TIMER[pending]"), d.blocked().toString());
+    }
+
+    @Test
+    void tooFewConnectionsIsRejected() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> RaceKernel.LOCK_ORDER.builder(1));
+        assertEquals("connections: 1 (expected: >= 2 for workload lock-order)", e.getMessage());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.whopper.workloads.property;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class PropertyTest {
+    private final Property quiet = () -> "quiet";
+
+    @Test
+    void defaultHooksHold() {
+        assertNull(quiet.onOpStart(0, "op"));
+        assertNull(quiet.onOpFinish(0, "op", new OpResult.Ok(1)));
+        assertNull(quiet.onOpFinish(0, "op", OpResult.UNKNOWN));
+        assertNull(quiet.afterStep());
+        assertNull(quiet.onCrash(5));
+        assertNull(quiet.onRecovery(6));
+        assertNull(quiet.onEnd(new RunEnd(true, 10, 100)));
+    }
+
+    @Test
+    void violationCarriesTheName() {
+        Violation v = quiet.violation("lost 1 increment");
+        assertEquals(new Violation("quiet", "lost 1 increment"), v);
+        assertEquals("quiet: lost 1 increment", v.toString());
+        PropertyViolation thrown = new PropertyViolation(v);
+        assertSame(v, thrown.violation());
+        assertEquals("quiet: lost 1 increment", thrown.getMessage());
+        assertEquals("other", new PropertyViolation("other", "m").violation().property());
+    }
+
+    @Test
+    void nullsAreRejected() {
+        assertThrows(NullPointerException.class, () -> new Violation(null, "m"));
+        assertThrows(NullPointerException.class, () -> new OpResult.Failed(null));
+    }
+}
