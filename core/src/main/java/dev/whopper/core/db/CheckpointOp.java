@@ -21,7 +21,7 @@ import java.util.ArrayList;
  * no page a live reader still needs from the database file is overwritten.
  */
 final class CheckpointOp implements StateTransition<CheckpointResult> {
-    private enum State { LOCK_CHECKPOINTER, LOCK_WRITER, WAIT_READERS, PLAN, READ, WRITE, SYNC, SYNCED, RESET, TRUNCATED, DONE }
+    private enum State { LOCK_CHECKPOINTER, LOCK_WRITER, WAIT_READERS, PLAN, READ, WRITE, TRIM, SYNC, SYNCED, RESET, TRUNCATED, DONE }
 
     private final Database db;
     private final long owner;
@@ -34,6 +34,8 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     private boolean holdsWriter;
     private int walFrames;
     private int mxSafe;
+    /** Database size in pages at mxSafe when mxSafe is the newest commit, else 0 (no trimming). */
+    private int trimToPages;
     private int[] pages;
     private int[] frames;
     private byte[][] images;
@@ -48,6 +50,11 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         this.auto = auto;
         this.yields = yields;
         this.backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
+    }
+
+    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
+    private static <T> Transition<T> await(Completion c) {
+        return c.finished() ? Transition.proceed() : Transition.io(c);
     }
 
     @Override
@@ -119,6 +126,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                     state = State.RESET;
                     return Transition.proceed();
                 }
+                trimToPages = mxSafe == walFrames ? wal.dbPages() : 0;
                 int[][] newest = wal.newestFramesUpTo(mxSafe);
                 ArrayList<int[]> todo = new ArrayList<>(newest.length);
                 for (int[] pf : newest) {
@@ -148,7 +156,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = group.build();
                 state = State.READ;
-                return Transition.io(pending);
+                return await(pending);
             }
             case READ -> {
                 if (pending.failed()) {
@@ -171,17 +179,31 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                     db.dbFile().pwrite((pages[i] - 1) * pageSize, images[i], c);
                 }
                 pending = group.build();
-                state = State.SYNC;
-                return Transition.io(pending);
+                state = State.TRIM;
+                return await(pending);
             }
-            case SYNC -> {
+            case TRIM -> {
                 if (pending.failed()) {
                     throw Database.ioError("checkpoint: writing " + pages.length + " pages to the database file", pending.error());
                 }
                 pagesWritten = pages.length;
+                long size = (long) trimToPages * db.pageSize();
+                state = State.SYNC;
+                if (trimToPages > 0 && db.dbFile().size() > size) {
+                    // Pages past the newest commit's page count are not part of the database (left by
+                    // commits lost to a damaged WAL): cut them off, as SQLite does.
+                    pending = db.dbFile().truncate(size, Completion.truncate(null));
+                    return await(pending);
+                }
+                return Transition.proceed();
+            }
+            case SYNC -> {
+                if (pending.failed()) {
+                    throw Database.ioError("checkpoint: trimming the database file", pending.error());
+                }
                 pending = db.dbFile().sync(Completion.sync(null));
                 state = State.SYNCED;
-                return Transition.io(pending);
+                return await(pending);
             }
             case SYNCED -> {
                 if (pending.failed()) {
@@ -211,7 +233,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 if (mode == CheckpointMode.TRUNCATE) {
                     pending = db.walFile().truncate(0, Completion.truncate(null));
                     state = State.TRUNCATED;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 state = State.DONE;
                 return Transition.proceed();

@@ -51,6 +51,11 @@ final class CommitOp implements StateTransition<Void> {
         this.owner = owner;
     }
 
+    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
+    private static <T> Transition<T> await(Completion c) {
+        return c.finished() ? Transition.proceed() : Transition.io(c);
+    }
+
     @Override
     public Transition<Void> transition() {
         if (state == State.AUTO_CHECKPOINT) {
@@ -79,7 +84,7 @@ final class CommitOp implements StateTransition<Void> {
                     walHeader = WalFormat.header(db.pageSize(), wal.checkpointSeq(), wal.salt1(), wal.salt2());
                     pending = db.walFile().pwrite(0, walHeader, Completion.write(null));
                     state = State.HEADER_WRITE;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 buildFrames();
                 state = State.FRAMES;
@@ -91,7 +96,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = db.walFile().sync(Completion.sync(null));
                 state = State.HEADER_SYNC;
-                return Transition.io(pending);
+                return await(pending);
             }
             case HEADER_SYNC -> {
                 if (pending.failed()) {
@@ -122,7 +127,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = group.build();
                 state = State.WAIT_FRAMES;
-                return Transition.io(pending);
+                return await(pending);
             }
             case WAIT_FRAMES -> {
                 if (pending.failed()) {
@@ -130,7 +135,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = db.walFile().sync(Completion.sync(null));
                 state = State.WAIT_SYNC;
-                return Transition.io(pending);
+                return await(pending);
             }
             case WAIT_SYNC -> {
                 if (pending.failed()) {

@@ -231,7 +231,7 @@ public final class Connection {
                 active = false;
                 opActive = false;
                 if (txn != null) {
-                    txn.releasePins();
+                    txn.endOperation();
                 }
             }
         }

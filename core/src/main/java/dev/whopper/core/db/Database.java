@@ -40,6 +40,8 @@ public final class Database {
     private String poisonReason;
     private boolean closed;
     private long commits;
+    private byte[] lastHeaderImage;
+    private HeaderPage lastHeader;
 
     private Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
         this.io = io;
@@ -108,7 +110,7 @@ public final class Database {
                         byte[] page1 = HeaderPage.empty(pageSize).toPage();
                         pending = db.pwrite(0, page1, Completion.write(null));
                         state = State.CREATE_WRITE;
-                        return Transition.io(pending);
+                        return await(pending);
                     }
                     if (size < PageFormat.MIN_PAGE_SIZE) {
                         throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
@@ -116,13 +118,13 @@ public final class Database {
                     prefix = new byte[PageFormat.MIN_PAGE_SIZE];
                     pending = db.pread(0, Completion.read(prefix, null));
                     state = State.READ_PREFIX;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 case CREATE_WRITE -> {
                     check(pending, "writing the header of new database " + path);
                     pending = db.sync(Completion.sync(null));
                     state = State.CREATE_SYNC;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 case CREATE_SYNC -> {
                     check(pending, "syncing new database " + path);
@@ -157,7 +159,7 @@ public final class Database {
                             // transactions could validate again once new frames recreate their predecessors.
                             pending = walF.truncate(validEnd, Completion.truncate(null));
                             state = State.TRUNCATE_WAL;
-                            return Transition.io(pending);
+                            return await(pending);
                         }
                     } else {
                         // New salts: nothing left in the file can validate against the next header.
@@ -171,7 +173,7 @@ public final class Database {
                     check(pending, "truncating the WAL of " + path + " after its last valid commit");
                     pending = walF.sync(Completion.sync(null));
                     state = State.SYNC_WAL;
-                    return Transition.io(pending);
+                    return await(pending);
                 }
                 case SYNC_WAL -> {
                     check(pending, "syncing the WAL of " + path);
@@ -183,6 +185,11 @@ public final class Database {
                 }
                 default -> throw new IllegalStateException("open: state " + state);
             }
+        }
+
+        /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
+        private static <T> Transition<T> await(Completion c) {
+            return c.finished() ? Transition.proceed() : Transition.io(c);
         }
 
         private Transition<Database> readWal() {
@@ -197,7 +204,7 @@ public final class Database {
             walImage = new byte[(int) size];
             pending = walF.pread(0, Completion.read(walImage, null));
             state = State.READ_WAL;
-            return Transition.io(pending);
+            return await(pending);
         }
 
         private void check(Completion c, String what) {
@@ -210,6 +217,16 @@ public final class Database {
     static DbException ioError(String what, CompletionError error) {
         DbError code = error.code() == ErrorCode.CORRUPT ? DbError.CORRUPT : DbError.IO_ERROR;
         return new DbException(code, what + " failed: " + error);
+    }
+
+    /**
+     * Opens a connection without yield injection (no I/O).
+     *
+     * @return the connection
+     * @throws DbException MISUSE when the database is closed
+     */
+    public Connection connect() {
+        return connect(YieldInjector.NONE);
     }
 
     /**
@@ -272,6 +289,12 @@ public final class Database {
         return poisoned;
     }
 
+    /** @return a snapshot of the database's counters */
+    public DatabaseStats stats() {
+        return new DatabaseStats(commits, wal.maxFrame(), wal.backfilled(), cache.size(), cache.hits(), cache.misses(),
+            cache.loadsStarted(), cache.evictions(), locks.readers());
+    }
+
     /** @return committed frames in the WAL */
     public int walFrames() {
         return wal.maxFrame();
@@ -319,6 +342,25 @@ public final class Database {
         return nextConnectionId++;
     }
 
+    /**
+     * Decodes a (verified, immutable) page-1 image, reusing the last decoding when it is the same array.
+     *
+     * @param image page 1
+     * @return the header
+     */
+    HeaderPage decodeHeader(byte[] image) {
+        if (image == lastHeaderImage) {
+            return lastHeader;
+        }
+        if (!HeaderPage.hasMagic(image)) {
+            throw new DbException(DbError.CORRUPT, "page 1 is not a database header (bad magic)");
+        }
+        HeaderPage h = HeaderPage.decode(image);
+        lastHeaderImage = image;
+        lastHeader = h;
+        return h;
+    }
+
     void poison(String reason) {
         poisoned = true;
         poisonReason = reason;
@@ -362,7 +404,10 @@ public final class Database {
         Completion c = Completion.read(buf, done -> {
             if (done.failed()) {
                 CompletionError e = done.error();
-                if (e.code() == ErrorCode.SHORT_READ) {
+                File file = fromWal ? walFile : dbFile;
+                if (e.code() == ErrorCode.SHORT_READ && file.size() < offset + pageSize) {
+                    // The file really ends before the page: a lost or truncated write, i.e. corruption.
+                    // (A short read of a range the file covers is a device fault: IO_ERROR below.)
                     cache.failLoad(load, new DbException(DbError.CORRUPT, "page " + pageNo + " is missing: "
                         + (fromWal ? "WAL frame " + version + " is beyond the end of the WAL" : "beyond the end of the database file")
                         + " (" + e.message() + ")"));

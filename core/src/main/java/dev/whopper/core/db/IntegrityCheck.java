@@ -192,12 +192,17 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         if (owner != null) {
             long expected = (long) txn.pageCount() * db.pageSize();
             long size = db.dbFile().size();
+            // Fully checkpointed by a checkpoint of this WAL generation: the file holds exactly the pages
+            // (the checkpoint trims pages left past the page count). Otherwise pages may still live in the
+            // WAL, and pages past the page count (left by commits lost to a damaged WAL before recovery)
+            // are not part of the database until a checkpoint trims them.
             boolean fullyCheckpointed = db.wal().backfilled() >= txn.snapshot();
-            if (fullyCheckpointed && size != expected) {
+            if (fullyCheckpointed && size < expected) {
+                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                    + " pages of " + db.pageSize() + " bytes, fully checkpointed): pages are missing");
+            } else if (fullyCheckpointed && txn.snapshot() > 0 && size > expected) {
                 problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
                     + " pages of " + db.pageSize() + " bytes, fully checkpointed)");
-            } else if (size > expected) {
-                problem("database file is " + size + " bytes, larger than " + txn.pageCount() + " pages of " + db.pageSize() + " bytes");
             }
         }
         txn.end();

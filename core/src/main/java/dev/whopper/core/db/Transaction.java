@@ -106,11 +106,7 @@ final class Transaction implements PageStore {
         if (r.isIo()) {
             return r.cast();
         }
-        byte[] p = r.value();
-        if (!HeaderPage.hasMagic(p)) {
-            throw new DbException(DbError.CORRUPT, "page 1 is not a database header (bad magic)");
-        }
-        HeaderPage h = HeaderPage.decode(p);
+        HeaderPage h = db.decodeHeader(r.value());
         if (h.pageSize() != pageSize || h.pageCount() < 1) {
             throw new DbException(DbError.CORRUPT, "page 1: header says page size " + h.pageSize() + " and "
                 + h.pageCount() + " pages (expected page size " + pageSize + ", >= 1 page)");
@@ -159,6 +155,12 @@ final class Transaction implements PageStore {
             }
         }
         pinned.clear();
+    }
+
+    /** Called when an operation of the connection finishes: unpins its pages, forgets any load it waited on. */
+    void endOperation() {
+        releasePins();
+        waiting = null;
     }
 
     /** Ends the transaction: drops dirty pages, releases the read mark and WRITER. Idempotent. */
@@ -256,7 +258,7 @@ final class Transaction implements PageStore {
 
     private void requireWriter(String what) {
         if (!writer) {
-            throw new IllegalStateException(what + " outside a write transaction");
+            throw new DbException(DbError.MISUSE, what + " in a read transaction (the WRITER lock is not held)");
         }
     }
 

@@ -71,8 +71,14 @@ class CrashTest {
                 verify(db);
                 List<Writer> writers = new ArrayList<>();
                 int n = 1 + rng.nextInt(3);
+                boolean yields = rng.chance(0.5);
                 for (int i = 0; i < n; i++) {
-                    writers.add(new Writer(db.connect(YieldInjector.NONE)));
+                    YieldInjector y = YieldInjector.NONE;
+                    if (yields) {
+                        SplitMix64 yr = new SplitMix64(rng.nextLong());
+                        y = point -> yr.chance(0.5);
+                    }
+                    writers.add(new Writer(db.connect(y)));
                 }
                 int steps = rng.nextInt(3000);
                 boolean[] crashed = {false};

@@ -218,6 +218,10 @@ class EngineBehaviourTest {
         assertEquals("v100", s(vc));
         assertEquals(alone, reads[0], "two readers issued as many reads as one");
         assertEquals(alone, db2.cache().loadsStarted());
+        DatabaseStats st = db2.stats();
+        assertEquals(alone, st.pageReads());
+        assertEquals(0, st.readers());
+        assertEquals(0, st.walFrames());
     }
 
     @Test
@@ -369,7 +373,7 @@ class EngineBehaviourTest {
     void existingDatabaseKeepsItsPageSize() {
         MemoryIO io = MemoryIO.fifo();
         Database db = open(io, SMALL);
-        run(io, db.connect(YieldInjector.NONE).put(b("a"), b("b")));
+        run(io, db.connect().put(b("a"), b("b")));
         db.close();
         Database re = open(io, DatabaseOptions.defaults());
         assertEquals(512, re.pageSize());
@@ -400,6 +404,46 @@ class EngineBehaviourTest {
         run(io, c.rollback());
         assertEquals("v3", s(run(io, c.get(b("k0003")))));
         assertEquals("v4", s(run(io, c.get(b("k0004")))));
+        assertEquals(0, db.locks().writer());
+        assertEquals(0, db.locks().readers());
+    }
+
+    @Test
+    void transientReadFaultsAreIoErrorsNotCorruption() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Connection w = db.connect(YieldInjector.NONE);
+        fill(io, w, 100, "v");
+        run(io, w.checkpoint(CheckpointMode.TRUNCATE));
+        db.close();
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.SHORT_READ, ErrorCode.IO_ERROR}) {
+            Database re = open(io, SMALL);
+            Connection c = re.connect(YieldInjector.NONE);
+            io.setFaultHook((path, kind, offset, length) -> kind == CompletionKind.READ
+                ? new CompletionError(code, "injected " + code) : null);
+            DbException e = expectDb(() -> run(io, c.get(b("k0050"))));
+            assertEquals(DbError.IO_ERROR, e.error(), e.getMessage());
+            io.setFaultHook(null);
+            assertEquals("v50", s(run(io, c.get(b("k0050")))));
+            assertEquals(List.of(), run(io, re.integrityCheck()));
+            re.close();
+        }
+    }
+
+    @Test
+    void pageStoreWritesNeedTheWriterLock() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Transaction t = new Transaction(db, 99, YieldInjector.NONE);
+        t.ensureSnapshot();
+        dev.whopper.core.io.Blocking.run(io, t::loadHeader);
+        assertEquals(DbError.MISUSE, expectDb(() -> t.allocate()).error());
+        assertEquals(DbError.MISUSE, expectDb(() -> t.setRootPage(0)).error());
+        assertEquals(Transaction.Upgrade.OK, t.tryUpgrade());
+        int p = t.allocate().value();
+        assertEquals(2, p);
+        assertEquals(512, t.write(p).value().length);
+        run(io, new StateMachine<>(new CommitOp(db, t, YieldInjector.NONE, 99)));
         assertEquals(0, db.locks().writer());
         assertEquals(0, db.locks().readers());
     }

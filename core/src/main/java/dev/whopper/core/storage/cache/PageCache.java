@@ -12,13 +12,13 @@ import java.util.Map;
  * Shared cache of committed page versions of one database. A version is identified by
  * {@code (page, frame)}: the WAL frame that holds it, or frame 0 for the database file's copy. Versions
  * are immutable, so readers share the arrays. Capacity is bounded in pages: when an insertion goes over
- * capacity, the least recently used unpinned entries are evicted (pinned entries stay, so the cache may
+ * capacity, unpinned entries are evicted by CLOCK (second chance) (pinned entries stay, so the cache may
  * exceed its capacity by the pages pinned by operations in flight).
  *
  * <p>Loads: a reader that misses starts a {@link Load}; a second reader missing the same version while
  * that load is in flight waits on the same completion instead of reading again.
  *
- * <p>Single-threaded, like everything under one {@code IO}. Iteration order is the LRU order of a
+ * <p>Single-threaded, like everything under one {@code IO}. Iteration order is the insertion order of a
  * {@link LinkedHashMap}, so eviction is deterministic.
  */
 public final class PageCache {
@@ -28,6 +28,8 @@ public final class PageCache {
         private final int version;
         private final byte[] image;
         private int pins;
+        /** CLOCK reference bit: set on every hit, cleared when eviction passes over the entry. */
+        private boolean referenced;
 
         Entry(int page, int version, byte[] image) {
             this.page = page;
@@ -117,7 +119,7 @@ public final class PageCache {
             throw new IllegalArgumentException("capacityPages: " + capacityPages + " (expected: > 0)");
         }
         this.capacityPages = capacityPages;
-        this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, true);
+        this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, false);
     }
 
     /**
@@ -141,6 +143,7 @@ public final class PageCache {
             misses++;
         } else {
             hits++;
+            e.referenced = true;
         }
         return e;
     }
@@ -178,17 +181,48 @@ public final class PageCache {
         e.pins--;
     }
 
-    /** Evicts least recently used unpinned entries down to capacity, never {@code keep} (just inserted). */
+    /**
+     * Evicts unpinned entries down to capacity with the CLOCK (second chance) policy over insertion
+     * order: an entry hit since the hand last passed is spared once (moved to the back); never evicts
+     * {@code keep} (just inserted).
+     */
     private void evictIfNeeded(Entry keep) {
         if (entries.size() <= capacityPages) {
             return;
         }
+        ArrayList<Entry> spared = null;
         Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
-        while (entries.size() > capacityPages && it.hasNext()) {
+        while (entries.size() + (spared == null ? 0 : spared.size()) > capacityPages && it.hasNext()) {
             Entry e = it.next().getValue();
-            if (e.pins == 0 && e != keep) {
-                it.remove();
+            if (e.pins != 0 || e == keep) {
+                continue;
+            }
+            it.remove();
+            if (e.referenced) {
+                e.referenced = false;
+                if (spared == null) {
+                    spared = new ArrayList<>();
+                }
+                spared.add(e);
+            } else {
                 evictions++;
+            }
+        }
+        if (spared != null) {
+            for (int i = 0; i < spared.size(); i++) {
+                Entry e = spared.get(i);
+                entries.put(key(e.page, e.version), e);
+            }
+            if (entries.size() > capacityPages) {
+                // Every unpinned entry had its second chance: evict in order without sparing.
+                Iterator<Map.Entry<Long, Entry>> again = entries.entrySet().iterator();
+                while (entries.size() > capacityPages && again.hasNext()) {
+                    Entry e = again.next().getValue();
+                    if (e.pins == 0 && e != keep) {
+                        again.remove();
+                        evictions++;
+                    }
+                }
             }
         }
     }

@@ -33,7 +33,7 @@ public final class WalRecovery {
         int salt1 = PageFormat.getInt(wal, 16);
         int salt2 = PageFormat.getInt(wal, 20);
         int frameSize = WalFormat.FRAME_HEADER_SIZE + pageSize;
-        int available = (int) ((wal.length - WalFormat.HEADER_SIZE) / frameSize);
+        int available = (wal.length - WalFormat.HEADER_SIZE) / frameSize;
         int[] pages = new int[Math.max(0, available)];
         int prev = headerChecksum;
         int lastCommit = 0;

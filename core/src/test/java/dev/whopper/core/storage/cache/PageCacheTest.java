@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PageCacheTest {
     @Test
-    void versionsAreSeparateAndLruEvictsUnpinned() {
+    void versionsAreSeparateAndClockEvictsUnpinned() {
         PageCache c = new PageCache(2);
         PageCache.Entry a = c.put(2, 0, new byte[] {1});
         c.put(2, 5, new byte[] {2});
@@ -20,7 +20,7 @@ class PageCacheTest {
         c.pin(a);
         c.put(3, 0, new byte[] {3});
         assertNotNull(c.get(2, 0), "pinned entry survives");
-        assertNull(c.get(2, 5), "least recently used unpinned entry evicted");
+        assertNull(c.get(2, 5), "the unpinned entry is evicted after its second chance");
         assertEquals(2, c.size());
         c.unpin(a);
         assertThrows(IllegalStateException.class, () -> c.unpin(a));
@@ -92,6 +92,19 @@ class PageCacheTest {
         assertNull(c.inFlight(6, 1));
         c.finishLoad(l, new byte[] {61});
         assertNull(c.get(6, 1), "loads from before the reset are not cached");
+        assertEquals(3, c.size());
+    }
+
+    @Test
+    void clockSparesRecentlyHitEntriesOnce() {
+        PageCache c = new PageCache(3);
+        c.put(1, 0, new byte[1]);
+        c.put(2, 0, new byte[1]);
+        c.put(3, 0, new byte[1]);
+        c.get(1, 0);
+        c.put(4, 0, new byte[1]);
+        assertNotNull(c.get(1, 0), "hit entry spared");
+        assertNull(c.get(2, 0), "oldest entry without a hit evicted");
         assertEquals(3, c.size());
     }
 }

@@ -1,0 +1,17 @@
+package dev.whopper.core.db;
+
+/**
+ * Counters of one open {@link Database}, for reports.
+ *
+ * @param commits          commits published since open
+ * @param walFrames        committed frames in the WAL now
+ * @param backfilledFrames frames of the WAL copied into the database file
+ * @param cachedPages      page versions in the shared cache
+ * @param cacheHits        cache lookups that found their version
+ * @param cacheMisses      cache lookups that missed
+ * @param pageReads        page reads issued by the cache (shared in-flight reads count once)
+ * @param evictions        cache entries evicted
+ * @param readers          open read snapshots
+ */
+public record DatabaseStats(long commits, int walFrames, int backfilledFrames, int cachedPages, long cacheHits,
+                            long cacheMisses, long pageReads, long evictions, int readers) { }
