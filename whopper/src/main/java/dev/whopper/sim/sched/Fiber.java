@@ -20,6 +20,8 @@ final class Fiber implements FiberContext, YieldInjector {
     Operation<?> op;
     String opKind = "";
     int opKindIndex;
+    /** The operation kind's id in the scheduler's event ring. */
+    int ringOp;
     long opStartNanos;
     FiberState state = FiberState.RUNNABLE;
     Completion blockedOn;

@@ -13,8 +13,11 @@ import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.Fnv1a;
 import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.strategy.RandomStrategy;
+import dev.whopper.sim.strategy.RoundRobinStrategy;
 import dev.whopper.sim.strategy.SchedulerView;
 import dev.whopper.sim.strategy.Strategy;
+import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.EventKind;
 import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
@@ -64,6 +67,9 @@ public final class Scheduler implements SchedulerView {
     private static final int R_DONE = 4;
     private static final int R_FAILED = 5;
     private static final int IDLE_JUMP_BOUND = 10_000_000;
+    private static final int PICK_OTHER = 0;
+    private static final int PICK_RANDOM = 1;
+    private static final int PICK_ROUND_ROBIN = 2;
 
     private final SchedulerConfig config;
     private final VirtualClock clock;
@@ -78,6 +84,12 @@ public final class Scheduler implements SchedulerView {
     private final int[] runnable;
     private final EventRing ring;
     private final long livenessTimeoutNanos;
+    private final long stepCostNanos;
+    /** Which strategy, resolved once, so the common ones are called without an interface dispatch. */
+    private final int pickKind;
+    private final RandomStrategy randomPick;
+    /** Properties to tell after each step or a liveness check: the step's cold tail. */
+    private final boolean afterChecks;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
@@ -89,6 +101,8 @@ public final class Scheduler implements SchedulerView {
     private int nextCrash;
     private Runnable crashAction;
     private Runnable recoverAction;
+    /** A crash is planned or the faults-end action has not run: {@link #beforeStep()} has work. */
+    private boolean beforeWork;
     private boolean started;
     private long step;
     private int lastFiber = -1;
@@ -139,6 +153,16 @@ public final class Scheduler implements SchedulerView {
         runnable = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
         livenessTimeoutNanos = config.livenessTimeoutNanos();
+        stepCostNanos = config.stepCostNanos();
+        afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
+        Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
+        if (inner instanceof RandomStrategy r) {
+            pickKind = PICK_RANDOM;
+            randomPick = r;
+        } else {
+            pickKind = inner instanceof RoundRobinStrategy ? PICK_ROUND_ROBIN : PICK_OTHER;
+            randomPick = null;
+        }
     }
 
     // ---- SchedulerView ----
@@ -229,6 +253,7 @@ public final class Scheduler implements SchedulerView {
      */
     public void onFaultsEnd(Runnable action) {
         this.faultsEndAction = Objects.requireNonNull(action, "action");
+        updateBeforeWork();
     }
 
     /**
@@ -248,6 +273,11 @@ public final class Scheduler implements SchedulerView {
         this.crashSteps = steps.clone();
         this.crashAction = Objects.requireNonNull(crash, "crash");
         this.recoverAction = Objects.requireNonNull(recover, "recover");
+        updateBeforeWork();
+    }
+
+    private void updateBeforeWork() {
+        beforeWork = nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null);
     }
 
     /**
@@ -326,52 +356,70 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
-        if (nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null)) {
-            if (!beforeStep()) {
-                return false;
-            }
+        if (beforeWork && !beforeStep()) {
+            return false;
         }
-        fireDue();
+        if (events != null || sleeping > 0) {
+            fireDue();
+        }
         if (failure != null) {
             return false;
         }
-        int count = collectRunnable();
+        // Steady state (every live fiber runnable, nobody changed state): the runnable set is unchanged.
+        int count = runnableDirty || waiting != 0 ? collectRunnable() : runnableCount;
         if (count == 0) {
             count = idle();
             if (count == 0) {
                 return false;
             }
         }
-        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
-        recorder.record(index, count);
+        int index = 0;
+        if (count > 1) {
+            index = pick(count);
+            recorder.record(index, count);
+        }
         Fiber f = fibers[runnable[index]];
         execute(f);
         lastFiber = f.id;
         step++;
-        clock.advanceBy(config.stepCostNanos());
+        clock.advanceBy(stepCostNanos);
         if (failure != null) {
             return false;
         }
-        if (properties.length > 0 || livenessTimeoutNanos > 0) {
+        if (afterChecks) {
             return afterStepChecks(f.id);
         }
         return live > 0;
     }
 
+    /** The strategy's pick among {@code count >= 2} runnable fibers; the common strategies without dispatch. */
+    private int pick(int count) {
+        if (pickKind == PICK_RANDOM) {
+            return randomPick.pick(runnable, count, this);
+        } else if (pickKind == PICK_ROUND_ROBIN) {
+            return RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
+        }
+        return strategy.pick(runnable, count, this);
+    }
+
     private boolean beforeStep() {
-        if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
-            nextCrash++;
-            if (!crashAndRecover(crashAction, recoverAction)) {
-                return false;
+        try {
+            if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
+                nextCrash++;
+                if (!crashAndRecover(crashAction, recoverAction)) {
+                    return false;
+                }
             }
+            if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
+                faultsEnded = true;
+                faultsEndAction.run();
+                hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
+                ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
+            }
+            return true;
+        } finally {
+            updateBeforeWork();
         }
-        if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
-            faultsEnded = true;
-            faultsEndAction.run();
-            hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
-            ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
-        }
-        return true;
     }
 
     /** Nobody can run: jump the clock to the next event or wake-up. @return runnable fibers, 0 when the run is over */
@@ -511,7 +559,7 @@ public final class Scheduler implements SchedulerView {
         }
         if (r != null && r.isIo() && r.completion().finished()) {
             hash.mix(((long) f.id << 8) | R_YIELD);
-            ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
+            ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.YIELD);
             return;
         }
         result(f, r);
@@ -546,14 +594,14 @@ public final class Scheduler implements SchedulerView {
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP);
+                ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
                 waiting++;
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED);
+                ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.BLOCKED);
             }
         } else {
             Object value = r.value();
@@ -564,7 +612,7 @@ public final class Scheduler implements SchedulerView {
 
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
-        ring.add(step, clock.nowNanos(), f.id, f.opKind, kind);
+        ring.add(step, clock.nowNanos(), f.id, f.ringOp, kind);
         opsPerKind[f.opKindIndex]++;
         if (code == R_FAILED) {
             opsFailed++;
@@ -604,6 +652,7 @@ public final class Scheduler implements SchedulerView {
             runnableDirty = true;
             f.state = FiberState.DONE;
             f.opKind = "";
+            f.ringOp = EventRing.NO_OP;
             live--;
             return;
         }
@@ -620,10 +669,11 @@ public final class Scheduler implements SchedulerView {
         }
         f.opKind = kind;
         f.opKindIndex = idx;
+        f.ringOp = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
-        ring.add(step, clock.nowNanos(), f.id, kind, EventKind.OP_START);
+        ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.OP_START);
         for (Property p : properties) {
             Violation v;
             try {
@@ -718,7 +768,7 @@ public final class Scheduler implements SchedulerView {
         crashes++;
         long now = clock.nowNanos();
         hash.mix(0xC4A5_0000_0000_0000L ^ now);
-        ring.add(step, now, -1, "", EventKind.CRASH);
+        ring.add(step, now, -1, EventRing.NO_OP, EventKind.CRASH);
         for (Fiber f : fibers) {
             if (f.state == FiberState.DONE) {
                 continue;
@@ -749,7 +799,7 @@ public final class Scheduler implements SchedulerView {
             }
         }
         recover.run();
-        ring.add(step, clock.nowNanos(), -1, "", EventKind.RECOVERY);
+        ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
         for (Property p : properties) {
             if (!verdict(p, () -> p.onRecovery(clock.nowNanos()), -1)) {
                 return false;

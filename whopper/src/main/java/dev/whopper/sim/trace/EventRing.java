@@ -1,19 +1,29 @@
 package dev.whopper.sim.trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The last {@code capacity} events, in preallocated parallel arrays: recording an event allocates nothing.
+ * The last {@code capacity} events, in preallocated parallel primitive arrays: recording an event
+ * allocates nothing and stores no reference (no GC write barrier on the scheduler's hot path). An
+ * event's operation kind is stored as a small int id, interned once by {@link #opId(String)}; names are
+ * looked up again only when {@link #snapshot()} formats the events.
  */
 public final class EventRing {
     private static final EventKind[] KINDS = EventKind.values();
 
+    /** The id of the empty operation kind {@code ""} (system events). */
+    public static final int NO_OP = 0;
+
     private final long[] steps;
     private final long[] times;
-    private final int[] fibers;
-    private final String[] ops;
-    private final byte[] kinds;
+    /** {@code fiber << 32 | opId << 8 | kind ordinal}, one word per event. */
+    private final long[] packed;
+    private final Map<String, Integer> opIds = new HashMap<>();
+    private final List<String> opNames = new ArrayList<>();
+    private int opCount;
     private long written;
     private int next;
 
@@ -24,9 +34,28 @@ public final class EventRing {
         }
         steps = new long[capacity];
         times = new long[capacity];
-        fibers = new int[capacity];
-        ops = new String[capacity];
-        kinds = new byte[capacity];
+        packed = new long[capacity];
+        opId("");
+    }
+
+    /**
+     * Interns an operation kind: the same name always gets the same id (ids are internal to this ring).
+     *
+     * @param op operation kind (not null)
+     * @return its id, &gt;= 0
+     */
+    public int opId(String op) {
+        Integer id = opIds.get(op);
+        if (id == null) {
+            if (opNames.size() >= (1 << 24)) {
+                throw new IllegalStateException("event ring: more than " + (1 << 24) + " operation kinds");
+            }
+            id = opNames.size();
+            opIds.put(op, id);
+            opNames.add(op);
+            opCount = opNames.size();
+        }
+        return id;
     }
 
     /**
@@ -39,13 +68,27 @@ public final class EventRing {
      * @param kind      what happened
      */
     public void add(long step, long timeNanos, int fiber, String op, EventKind kind) {
+        add(step, timeNanos, fiber, opId(op), kind);
+    }
+
+    /**
+     * Records an event whose operation kind was interned by {@link #opId(String)}; allocation-free.
+     *
+     * @param step      scheduler step
+     * @param timeNanos simulated time
+     * @param fiber     fiber or -1
+     * @param opId      operation kind id from {@link #opId(String)}
+     * @param kind      what happened
+     */
+    public void add(long step, long timeNanos, int fiber, int opId, EventKind kind) {
+        if (opId < 0 || opId >= opCount) {
+            throw new IllegalArgumentException("opId: " + opId + " (expected: an id from opId(String))");
+        }
         int i = next;
         next = i + 1 == steps.length ? 0 : i + 1;
         steps[i] = step;
         times[i] = timeNanos;
-        fibers[i] = fiber;
-        ops[i] = op;
-        kinds[i] = (byte) kind.ordinal();
+        packed[i] = ((long) fiber << 32) | ((long) opId << 8) | kind.ordinal();
         written++;
     }
 
@@ -58,9 +101,16 @@ public final class EventRing {
     public List<Event> snapshot() {
         int n = (int) Math.min(written, steps.length);
         List<Event> out = new ArrayList<>(n);
-        for (long k = written - n; k < written; k++) {
-            int i = (int) (k % steps.length);
-            out.add(new Event(steps[i], times[i], fibers[i], ops[i], KINDS[kinds[i]]));
+        int i = next - n;
+        if (i < 0) {
+            i += steps.length;
+        }
+        for (int k = 0; k < n; k++) {
+            long p = packed[i];
+            int fiber = (int) (p >> 32);
+            int opId = (int) ((p >>> 8) & 0xFF_FFFF);
+            out.add(new Event(steps[i], times[i], fiber, opNames.get(opId), KINDS[(int) (p & 0xFF)]));
+            i = i + 1 == steps.length ? 0 : i + 1;
         }
         return List.copyOf(out);
     }
