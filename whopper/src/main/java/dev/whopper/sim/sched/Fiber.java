@@ -8,7 +8,6 @@ import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
 import dev.whopper.sim.FiberContext;
 import dev.whopper.sim.FiberProgram;
-import dev.whopper.sim.Operation;
 
 /** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
 final class Fiber implements FiberContext, YieldInjector {
@@ -17,11 +16,8 @@ final class Fiber implements FiberContext, YieldInjector {
     final RandomSource random;
     final RandomSource yieldRandom;
     FiberProgram program;
-    Operation<?> op;
     String opKind = "";
     int opKindIndex;
-    /** The operation kind's id in the scheduler's event ring. */
-    int ringOp;
     long opStartNanos;
     FiberState state = FiberState.RUNNABLE;
     Completion blockedOn;
@@ -85,6 +81,6 @@ final class Fiber implements FiberContext, YieldInjector {
 
     @Override
     public String toString() {
-        return "fiber " + id + " (" + state + (op == null ? "" : ", " + opKind) + ")";
+        return "fiber " + id + " (" + state + (scheduler.ops[id] == null ? "" : ", " + opKind) + ")";
     }
 }

@@ -82,6 +82,10 @@ public final class Scheduler implements SchedulerView {
     private final FiberFactory factory;
     private final Fiber[] fibers;
     private final int[] runnable;
+    /** Each fiber's operation in flight (null when none), by fiber id: the hot path never loads a Fiber. */
+    final Operation<?>[] ops;
+    /** Each fiber's operation kind id in the event ring, by fiber id. */
+    private final int[] ringOps;
     private final EventRing ring;
     private final long livenessTimeoutNanos;
     private final long stepCostNanos;
@@ -151,6 +155,8 @@ public final class Scheduler implements SchedulerView {
             fibers[i] = new Fiber(i, this, streams.fiber(i), streams.yields(i));
         }
         runnable = new int[fiberCount];
+        ops = new Operation<?>[fiberCount];
+        ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
         livenessTimeoutNanos = config.livenessTimeoutNanos();
         stepCostNanos = config.stepCostNanos();
@@ -378,16 +384,16 @@ public final class Scheduler implements SchedulerView {
             index = pick(count);
             recorder.record(index, count);
         }
-        Fiber f = fibers[runnable[index]];
-        execute(f);
-        lastFiber = f.id;
+        int id = runnable[index];
+        execute(id);
+        lastFiber = id;
         step++;
         clock.advanceBy(stepCostNanos);
         if (failure != null) {
             return false;
         }
         if (afterChecks) {
-            return afterStepChecks(f.id);
+            return afterStepChecks(id);
         }
         return live > 0;
     }
@@ -549,20 +555,20 @@ public final class Scheduler implements SchedulerView {
     }
 
     /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
-    private void execute(Fiber f) {
+    private void execute(int id) {
         IOResult<?> r;
         try {
-            r = f.op.step();
+            r = ops[id].step();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            thrown(f, e);
+            thrown(fibers[id], e);
             return;
         }
         if (r != null && r.isIo() && r.completion().finished()) {
-            hash.mix(((long) f.id << 8) | R_YIELD);
-            ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.YIELD);
+            hash.mix(((long) id << 8) | R_YIELD);
+            ring.add(step, clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
             return;
         }
-        result(f, r);
+        result(fibers[id], r);
     }
 
     private void thrown(Fiber f, Throwable e) {
@@ -594,14 +600,14 @@ public final class Scheduler implements SchedulerView {
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
-                ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.SLEEP);
+                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
                 waiting++;
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
-                ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.BLOCKED);
+                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
             }
         } else {
             Object value = r.value();
@@ -612,13 +618,13 @@ public final class Scheduler implements SchedulerView {
 
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
-        ring.add(step, clock.nowNanos(), f.id, f.ringOp, kind);
+        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], kind);
         opsPerKind[f.opKindIndex]++;
         if (code == R_FAILED) {
             opsFailed++;
         }
-        Operation<?> op = f.op;
-        f.op = null;
+        Operation<?> op = ops[f.id];
+        ops[f.id] = null;
         for (Property p : properties) {
             Violation v;
             try {
@@ -652,11 +658,11 @@ public final class Scheduler implements SchedulerView {
             runnableDirty = true;
             f.state = FiberState.DONE;
             f.opKind = "";
-            f.ringOp = EventRing.NO_OP;
+            ringOps[f.id] = EventRing.NO_OP;
             live--;
             return;
         }
-        f.op = next;
+        ops[f.id] = next;
         String kind = next.kind();
         Integer idx = kindIndex.get(kind);
         if (idx == null) {
@@ -669,11 +675,11 @@ public final class Scheduler implements SchedulerView {
         }
         f.opKind = kind;
         f.opKindIndex = idx;
-        f.ringOp = ring.opId(kind);
+        ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
-        ring.add(step, clock.nowNanos(), f.id, f.ringOp, EventKind.OP_START);
+        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         for (Property p : properties) {
             Violation v;
             try {
@@ -726,7 +732,7 @@ public final class Scheduler implements SchedulerView {
     private boolean checkLiveness() {
         long now = clock.nowNanos();
         for (Fiber f : fibers) {
-            if (f.state == FiberState.DONE || f.op == null) {
+            if (f.state == FiberState.DONE || ops[f.id] == null) {
                 continue;
             }
             long from = Math.max(f.opStartNanos, config.faultsEndNanos());
@@ -779,8 +785,8 @@ public final class Scheduler implements SchedulerView {
             if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
                 waiting--;
             }
-            Operation<?> op = f.op;
-            f.op = null;
+            Operation<?> op = ops[f.id];
+            ops[f.id] = null;
             f.blockedOn = null;
             f.state = FiberState.RUNNABLE;
             runnableDirty = true;

@@ -14,9 +14,15 @@ import java.util.Map;
 public final class EventRing {
     private static final EventKind[] KINDS = EventKind.values();
 
+    /** The largest capacity. */
+    public static final int MAX_CAPACITY = 1 << 24;
+
     /** The id of the empty operation kind {@code ""} (system events). */
     public static final int NO_OP = 0;
 
+    private final int capacity;
+    /** Slots - 1: the arrays are a power of two long, so a slot is {@code written & mask}. */
+    private final int mask;
     private final long[] steps;
     private final long[] times;
     /** {@code fiber << 32 | opId << 8 | kind ordinal}, one word per event. */
@@ -25,16 +31,18 @@ public final class EventRing {
     private final List<String> opNames = new ArrayList<>();
     private int opCount;
     private long written;
-    private int next;
 
     /** @param capacity how many events to keep, &gt; 0 */
     public EventRing(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
+        if (capacity <= 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: 1.." + MAX_CAPACITY + ")");
         }
-        steps = new long[capacity];
-        times = new long[capacity];
-        packed = new long[capacity];
+        this.capacity = capacity;
+        int slots = Integer.highestOneBit(capacity) == capacity ? capacity : Integer.highestOneBit(capacity) << 1;
+        mask = slots - 1;
+        steps = new long[slots];
+        times = new long[slots];
+        packed = new long[slots];
         opId("");
     }
 
@@ -84,8 +92,7 @@ public final class EventRing {
         if (opId < 0 || opId >= opCount) {
             throw new IllegalArgumentException("opId: " + opId + " (expected: an id from opId(String))");
         }
-        int i = next;
-        next = i + 1 == steps.length ? 0 : i + 1;
+        int i = (int) written & mask;
         steps[i] = step;
         times[i] = timeNanos;
         packed[i] = ((long) fiber << 32) | ((long) opId << 8) | kind.ordinal();
@@ -99,18 +106,14 @@ public final class EventRing {
 
     /** @return the kept events, oldest first */
     public List<Event> snapshot() {
-        int n = (int) Math.min(written, steps.length);
+        int n = (int) Math.min(written, capacity);
         List<Event> out = new ArrayList<>(n);
-        int i = next - n;
-        if (i < 0) {
-            i += steps.length;
-        }
-        for (int k = 0; k < n; k++) {
+        for (long k = written - n; k < written; k++) {
+            int i = (int) k & mask;
             long p = packed[i];
             int fiber = (int) (p >> 32);
             int opId = (int) ((p >>> 8) & 0xFF_FFFF);
             out.add(new Event(steps[i], times[i], fiber, opNames.get(opId), KINDS[(int) (p & 0xFF)]));
-            i = i + 1 == steps.length ? 0 : i + 1;
         }
         return List.copyOf(out);
     }

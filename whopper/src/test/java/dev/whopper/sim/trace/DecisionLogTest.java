@@ -110,6 +110,23 @@ class DecisionLogTest {
     }
 
     @Test
+    void eventRingOfANonPowerOfTwoCapacityKeepsExactlyThatMany() {
+        EventRing ring = new EventRing(5);
+        for (int i = 0; i < 13; i++) {
+            ring.add(i, i, i, EventRing.NO_OP, EventKind.YIELD);
+        }
+        List<Event> events = ring.snapshot();
+        assertEquals(5, events.size());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(8 + k, events.get(k).step());
+            assertEquals(8 + k, events.get(k).fiber());
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new EventRing(0));
+        assertEquals("capacity: 0 (expected: 1..16777216)", e.getMessage());
+    }
+
+    @Test
     void traceHashHexIsSixteenDigits() {
         assertEquals("0000000000000001", TraceHash.hex(1));
         assertEquals("ffffffffffffffff", TraceHash.hex(-1));
