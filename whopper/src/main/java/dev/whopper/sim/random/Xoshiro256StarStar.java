@@ -61,4 +61,29 @@ public final class Xoshiro256StarStar implements RandomSource {
         s3 = Long.rotateLeft(s3, 45);
         return result;
     }
+
+    /**
+     * The same unbiased draw as {@link RandomSource#nextInt(int)} (Lemire's multiply-shift with rejection;
+     * identical outputs), bound statically so the scheduler's pick inlines.
+     */
+    @Override
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound: " + bound + " (expected: > 0)");
+        }
+        long m = (nextLong() >>> 32) * bound;
+        if ((m & 0xFFFF_FFFFL) < bound) {
+            return rejectBiased(m, bound);
+        }
+        return (int) (m >>> 32);
+    }
+
+    private int rejectBiased(long first, int bound) {
+        long m = first;
+        long threshold = (0x1_0000_0000L - bound) % bound;
+        while ((m & 0xFFFF_FFFFL) < threshold) {
+            m = (nextLong() >>> 32) * bound;
+        }
+        return (int) (m >>> 32);
+    }
 }

@@ -8,7 +8,6 @@ import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
 import dev.whopper.sim.FiberContext;
 import dev.whopper.sim.FiberProgram;
-import dev.whopper.sim.Operation;
 
 /** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
 final class Fiber implements FiberContext, YieldInjector {
@@ -17,7 +16,6 @@ final class Fiber implements FiberContext, YieldInjector {
     final RandomSource random;
     final RandomSource yieldRandom;
     FiberProgram program;
-    Operation<?> op;
     String opKind = "";
     int opKindIndex;
     long opStartNanos;
@@ -83,6 +81,6 @@ final class Fiber implements FiberContext, YieldInjector {
 
     @Override
     public String toString() {
-        return "fiber " + id + " (" + state + (op == null ? "" : ", " + opKind) + ")";
+        return "fiber " + id + " (" + state + (scheduler.ops[id] == null ? "" : ", " + opKind) + ")";
     }
 }

@@ -13,8 +13,11 @@ import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.Fnv1a;
 import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.strategy.RandomStrategy;
+import dev.whopper.sim.strategy.RoundRobinStrategy;
 import dev.whopper.sim.strategy.SchedulerView;
 import dev.whopper.sim.strategy.Strategy;
+import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.EventKind;
 import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
@@ -64,6 +67,9 @@ public final class Scheduler implements SchedulerView {
     private static final int R_DONE = 4;
     private static final int R_FAILED = 5;
     private static final int IDLE_JUMP_BOUND = 10_000_000;
+    private static final int PICK_OTHER = 0;
+    private static final int PICK_RANDOM = 1;
+    private static final int PICK_ROUND_ROBIN = 2;
 
     private final SchedulerConfig config;
     private final VirtualClock clock;
@@ -76,8 +82,18 @@ public final class Scheduler implements SchedulerView {
     private final FiberFactory factory;
     private final Fiber[] fibers;
     private final int[] runnable;
+    /** Each fiber's operation in flight (null when none), by fiber id: the hot path never loads a Fiber. */
+    final Operation<?>[] ops;
+    /** Each fiber's operation kind id in the event ring, by fiber id. */
+    private final int[] ringOps;
     private final EventRing ring;
     private final long livenessTimeoutNanos;
+    private final long stepCostNanos;
+    /** Which strategy, resolved once, so the common ones are called without an interface dispatch. */
+    private final int pickKind;
+    private final RandomStrategy randomPick;
+    /** Properties to tell after each step or a liveness check: the step's cold tail. */
+    private final boolean afterChecks;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
     private final List<String> kindNames = new ArrayList<>();
     private long[] opsPerKind = new long[8];
@@ -89,6 +105,8 @@ public final class Scheduler implements SchedulerView {
     private int nextCrash;
     private Runnable crashAction;
     private Runnable recoverAction;
+    /** A crash is planned or the faults-end action has not run: {@link #beforeStep()} has work. */
+    private boolean beforeWork;
     private boolean started;
     private long step;
     private int lastFiber = -1;
@@ -137,8 +155,20 @@ public final class Scheduler implements SchedulerView {
             fibers[i] = new Fiber(i, this, streams.fiber(i), streams.yields(i));
         }
         runnable = new int[fiberCount];
+        ops = new Operation<?>[fiberCount];
+        ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
         livenessTimeoutNanos = config.livenessTimeoutNanos();
+        stepCostNanos = config.stepCostNanos();
+        afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
+        Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
+        if (inner instanceof RandomStrategy r) {
+            pickKind = PICK_RANDOM;
+            randomPick = r;
+        } else {
+            pickKind = inner instanceof RoundRobinStrategy ? PICK_ROUND_ROBIN : PICK_OTHER;
+            randomPick = null;
+        }
     }
 
     // ---- SchedulerView ----
@@ -229,6 +259,7 @@ public final class Scheduler implements SchedulerView {
      */
     public void onFaultsEnd(Runnable action) {
         this.faultsEndAction = Objects.requireNonNull(action, "action");
+        updateBeforeWork();
     }
 
     /**
@@ -248,6 +279,11 @@ public final class Scheduler implements SchedulerView {
         this.crashSteps = steps.clone();
         this.crashAction = Objects.requireNonNull(crash, "crash");
         this.recoverAction = Objects.requireNonNull(recover, "recover");
+        updateBeforeWork();
+    }
+
+    private void updateBeforeWork() {
+        beforeWork = nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null);
     }
 
     /**
@@ -326,52 +362,70 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
-        if (nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null)) {
-            if (!beforeStep()) {
-                return false;
-            }
+        if (beforeWork && !beforeStep()) {
+            return false;
         }
-        fireDue();
+        if (events != null || sleeping > 0) {
+            fireDue();
+        }
         if (failure != null) {
             return false;
         }
-        int count = collectRunnable();
+        // Steady state (every live fiber runnable, nobody changed state): the runnable set is unchanged.
+        int count = runnableDirty || waiting != 0 ? collectRunnable() : runnableCount;
         if (count == 0) {
             count = idle();
             if (count == 0) {
                 return false;
             }
         }
-        int index = count == 1 ? 0 : strategy.pick(runnable, count, this);
-        recorder.record(index, count);
-        Fiber f = fibers[runnable[index]];
-        execute(f);
-        lastFiber = f.id;
+        int index = 0;
+        if (count > 1) {
+            index = pick(count);
+            recorder.record(index, count);
+        }
+        int id = runnable[index];
+        execute(id);
+        lastFiber = id;
         step++;
-        clock.advanceBy(config.stepCostNanos());
+        clock.advanceBy(stepCostNanos);
         if (failure != null) {
             return false;
         }
-        if (properties.length > 0 || livenessTimeoutNanos > 0) {
-            return afterStepChecks(f.id);
+        if (afterChecks) {
+            return afterStepChecks(id);
         }
         return live > 0;
     }
 
+    /** The strategy's pick among {@code count >= 2} runnable fibers; the common strategies without dispatch. */
+    private int pick(int count) {
+        if (pickKind == PICK_RANDOM) {
+            return randomPick.pick(runnable, count, this);
+        } else if (pickKind == PICK_ROUND_ROBIN) {
+            return RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
+        }
+        return strategy.pick(runnable, count, this);
+    }
+
     private boolean beforeStep() {
-        if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
-            nextCrash++;
-            if (!crashAndRecover(crashAction, recoverAction)) {
-                return false;
+        try {
+            if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
+                nextCrash++;
+                if (!crashAndRecover(crashAction, recoverAction)) {
+                    return false;
+                }
             }
+            if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
+                faultsEnded = true;
+                faultsEndAction.run();
+                hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
+                ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
+            }
+            return true;
+        } finally {
+            updateBeforeWork();
         }
-        if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
-            faultsEnded = true;
-            faultsEndAction.run();
-            hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
-            ring.add(step, clock.nowNanos(), -1, "", EventKind.FAULTS_END);
-        }
-        return true;
     }
 
     /** Nobody can run: jump the clock to the next event or wake-up. @return runnable fibers, 0 when the run is over */
@@ -501,20 +555,20 @@ public final class Scheduler implements SchedulerView {
     }
 
     /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
-    private void execute(Fiber f) {
+    private void execute(int id) {
         IOResult<?> r;
         try {
-            r = f.op.step();
+            r = ops[id].step();
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            thrown(f, e);
+            thrown(fibers[id], e);
             return;
         }
         if (r != null && r.isIo() && r.completion().finished()) {
-            hash.mix(((long) f.id << 8) | R_YIELD);
-            ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.YIELD);
+            hash.mix(((long) id << 8) | R_YIELD);
+            ring.add(step, clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
             return;
         }
-        result(f, r);
+        result(fibers[id], r);
     }
 
     private void thrown(Fiber f, Throwable e) {
@@ -546,14 +600,14 @@ public final class Scheduler implements SchedulerView {
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP);
+                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
                 waiting++;
                 runnableDirty = true;
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
-                ring.add(step, clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED);
+                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
             }
         } else {
             Object value = r.value();
@@ -564,13 +618,13 @@ public final class Scheduler implements SchedulerView {
 
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
-        ring.add(step, clock.nowNanos(), f.id, f.opKind, kind);
+        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], kind);
         opsPerKind[f.opKindIndex]++;
         if (code == R_FAILED) {
             opsFailed++;
         }
-        Operation<?> op = f.op;
-        f.op = null;
+        Operation<?> op = ops[f.id];
+        ops[f.id] = null;
         for (Property p : properties) {
             Violation v;
             try {
@@ -604,10 +658,11 @@ public final class Scheduler implements SchedulerView {
             runnableDirty = true;
             f.state = FiberState.DONE;
             f.opKind = "";
+            ringOps[f.id] = EventRing.NO_OP;
             live--;
             return;
         }
-        f.op = next;
+        ops[f.id] = next;
         String kind = next.kind();
         Integer idx = kindIndex.get(kind);
         if (idx == null) {
@@ -620,10 +675,11 @@ public final class Scheduler implements SchedulerView {
         }
         f.opKind = kind;
         f.opKindIndex = idx;
+        ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
-        ring.add(step, clock.nowNanos(), f.id, kind, EventKind.OP_START);
+        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         for (Property p : properties) {
             Violation v;
             try {
@@ -676,7 +732,7 @@ public final class Scheduler implements SchedulerView {
     private boolean checkLiveness() {
         long now = clock.nowNanos();
         for (Fiber f : fibers) {
-            if (f.state == FiberState.DONE || f.op == null) {
+            if (f.state == FiberState.DONE || ops[f.id] == null) {
                 continue;
             }
             long from = Math.max(f.opStartNanos, config.faultsEndNanos());
@@ -718,7 +774,7 @@ public final class Scheduler implements SchedulerView {
         crashes++;
         long now = clock.nowNanos();
         hash.mix(0xC4A5_0000_0000_0000L ^ now);
-        ring.add(step, now, -1, "", EventKind.CRASH);
+        ring.add(step, now, -1, EventRing.NO_OP, EventKind.CRASH);
         for (Fiber f : fibers) {
             if (f.state == FiberState.DONE) {
                 continue;
@@ -729,8 +785,8 @@ public final class Scheduler implements SchedulerView {
             if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
                 waiting--;
             }
-            Operation<?> op = f.op;
-            f.op = null;
+            Operation<?> op = ops[f.id];
+            ops[f.id] = null;
             f.blockedOn = null;
             f.state = FiberState.RUNNABLE;
             runnableDirty = true;
@@ -749,7 +805,7 @@ public final class Scheduler implements SchedulerView {
             }
         }
         recover.run();
-        ring.add(step, clock.nowNanos(), -1, "", EventKind.RECOVERY);
+        ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
         for (Property p : properties) {
             if (!verdict(p, () -> p.onRecovery(clock.nowNanos()), -1)) {
                 return false;

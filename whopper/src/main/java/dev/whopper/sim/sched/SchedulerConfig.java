@@ -7,7 +7,7 @@ package dev.whopper.sim.sched;
  * @param stepCostNanos        simulated CPU time one step costs, &gt;= 0
  * @param yieldRate            chance, in [0, 1], that a yield point yields
  * @param yieldCapPerOp        at most this many injected yields per operation, &gt;= 0
- * @param eventsKept           size of the ring of last events, &gt; 0
+ * @param eventsKept           size of the ring of last events, in 1..{@link dev.whopper.sim.trace.EventRing#MAX_CAPACITY}
  * @param livenessTimeoutNanos an operation running longer than this (counted from when faults stop, if
  *                             later) is a LIVENESS failure; 0 turns the check off
  * @param faultsEndNanos       simulated time from which no more faults are injected (0: from the start)
@@ -28,8 +28,9 @@ public record SchedulerConfig(long maxSteps, long stepCostNanos, double yieldRat
         if (yieldCapPerOp < 0) {
             throw new IllegalArgumentException("yieldCapPerOp: " + yieldCapPerOp + " (expected: >= 0)");
         }
-        if (eventsKept <= 0) {
-            throw new IllegalArgumentException("eventsKept: " + eventsKept + " (expected: > 0)");
+        if (eventsKept <= 0 || eventsKept > dev.whopper.sim.trace.EventRing.MAX_CAPACITY) {
+            throw new IllegalArgumentException("eventsKept: " + eventsKept + " (expected: 1.."
+                + dev.whopper.sim.trace.EventRing.MAX_CAPACITY + ")");
         }
         if (livenessTimeoutNanos < 0) {
             throw new IllegalArgumentException("livenessTimeoutNanos: " + livenessTimeoutNanos + " (expected: >= 0)");

@@ -7,9 +7,24 @@ package dev.whopper.sim.strategy;
 public final class RoundRobinStrategy implements Strategy {
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
-        int last = view.lastFiber();
+        return after(runnable, count, view.lastFiber(), view.fiberCount());
+    }
+
+    /**
+     * The round-robin pick, allocation- and dispatch-free (the scheduler calls it directly).
+     *
+     * @param runnable   ids of the runnable fibers, ascending, distinct, in {@code [0, fiberCount)}
+     * @param count      how many, &gt;= 1
+     * @param last       the fiber that ran last, or -1
+     * @param fiberCount number of fibers
+     * @return the index of the first runnable fiber after {@code last}, wrapping around to 0
+     */
+    public static int after(int[] runnable, int count, int last, int fiberCount) {
         if (runnable[count - 1] <= last) {
             return 0; // wrap around
+        }
+        if (count == fiberCount) {
+            return last + 1; // every fiber runnable: runnable[i] == i
         }
         int lo = 0;
         int hi = count - 1; // runnable[hi] > last: find the first such index (ids are ascending)

@@ -92,6 +92,11 @@ public final class SwarmStrategy implements Strategy {
         return draw;
     }
 
+    /** @return the drawn strategy every pick is delegated to */
+    public Strategy delegate() {
+        return delegate;
+    }
+
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
         return delegate.pick(runnable, count, view);

@@ -46,6 +46,18 @@ public final class DecisionLog {
      * @param value the choice, &gt;= 0
      */
     public void append(int value) {
+        byte[] b = bytes;
+        int n = byteCount;
+        if (value >= 0 && value < 0x80 && n < b.length) { // the common one-byte decision: no loop, no growth
+            b[n] = (byte) value;
+            byteCount = n + 1;
+            size++;
+            return;
+        }
+        appendSlow(value);
+    }
+
+    private void appendSlow(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("value: " + value + " (expected: >= 0)");
         }

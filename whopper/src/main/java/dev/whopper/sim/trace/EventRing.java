@@ -1,32 +1,69 @@
 package dev.whopper.sim.trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The last {@code capacity} events, in preallocated parallel arrays: recording an event allocates nothing.
+ * The last {@code capacity} events, in preallocated parallel primitive arrays: recording an event
+ * allocates nothing and stores no reference (no GC write barrier on the scheduler's hot path). An
+ * event's operation kind is stored as a small int id, interned once by {@link #opId(String)}; names are
+ * looked up again only when {@link #snapshot()} formats the events.
  */
 public final class EventRing {
     private static final EventKind[] KINDS = EventKind.values();
 
+    /** The largest capacity. */
+    public static final int MAX_CAPACITY = 1 << 24;
+
+    /** The id of the empty operation kind {@code ""} (system events). */
+    public static final int NO_OP = 0;
+
+    private final int capacity;
+    /** Slots - 1: the arrays are a power of two long, so a slot is {@code written & mask}. */
+    private final int mask;
     private final long[] steps;
     private final long[] times;
-    private final int[] fibers;
-    private final String[] ops;
-    private final byte[] kinds;
+    /** {@code fiber << 32 | opId << 8 | kind ordinal}, one word per event. */
+    private final long[] packed;
+    private final Map<String, Integer> opIds = new HashMap<>();
+    private final List<String> opNames = new ArrayList<>();
+    private int opCount;
     private long written;
-    private int next;
 
     /** @param capacity how many events to keep, &gt; 0 */
     public EventRing(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
+        if (capacity <= 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: 1.." + MAX_CAPACITY + ")");
         }
-        steps = new long[capacity];
-        times = new long[capacity];
-        fibers = new int[capacity];
-        ops = new String[capacity];
-        kinds = new byte[capacity];
+        this.capacity = capacity;
+        int slots = Integer.highestOneBit(capacity) == capacity ? capacity : Integer.highestOneBit(capacity) << 1;
+        mask = slots - 1;
+        steps = new long[slots];
+        times = new long[slots];
+        packed = new long[slots];
+        opId("");
+    }
+
+    /**
+     * Interns an operation kind: the same name always gets the same id (ids are internal to this ring).
+     *
+     * @param op operation kind (not null)
+     * @return its id, &gt;= 0
+     */
+    public int opId(String op) {
+        Integer id = opIds.get(op);
+        if (id == null) {
+            if (opNames.size() >= (1 << 24)) {
+                throw new IllegalStateException("event ring: more than " + (1 << 24) + " operation kinds");
+            }
+            id = opNames.size();
+            opIds.put(op, id);
+            opNames.add(op);
+            opCount = opNames.size();
+        }
+        return id;
     }
 
     /**
@@ -39,13 +76,26 @@ public final class EventRing {
      * @param kind      what happened
      */
     public void add(long step, long timeNanos, int fiber, String op, EventKind kind) {
-        int i = next;
-        next = i + 1 == steps.length ? 0 : i + 1;
+        add(step, timeNanos, fiber, opId(op), kind);
+    }
+
+    /**
+     * Records an event whose operation kind was interned by {@link #opId(String)}; allocation-free.
+     *
+     * @param step      scheduler step
+     * @param timeNanos simulated time
+     * @param fiber     fiber or -1
+     * @param opId      operation kind id from {@link #opId(String)}
+     * @param kind      what happened
+     */
+    public void add(long step, long timeNanos, int fiber, int opId, EventKind kind) {
+        if (opId < 0 || opId >= opCount) {
+            throw new IllegalArgumentException("opId: " + opId + " (expected: an id from opId(String))");
+        }
+        int i = (int) written & mask;
         steps[i] = step;
         times[i] = timeNanos;
-        fibers[i] = fiber;
-        ops[i] = op;
-        kinds[i] = (byte) kind.ordinal();
+        packed[i] = ((long) fiber << 32) | ((long) opId << 8) | kind.ordinal();
         written++;
     }
 
@@ -56,11 +106,14 @@ public final class EventRing {
 
     /** @return the kept events, oldest first */
     public List<Event> snapshot() {
-        int n = (int) Math.min(written, steps.length);
+        int n = (int) Math.min(written, capacity);
         List<Event> out = new ArrayList<>(n);
         for (long k = written - n; k < written; k++) {
-            int i = (int) (k % steps.length);
-            out.add(new Event(steps[i], times[i], fibers[i], ops[i], KINDS[kinds[i]]));
+            int i = (int) k & mask;
+            long p = packed[i];
+            int fiber = (int) (p >> 32);
+            int opId = (int) ((p >>> 8) & 0xFF_FFFF);
+            out.add(new Event(steps[i], times[i], fiber, opNames.get(opId), KINDS[(int) (p & 0xFF)]));
         }
         return List.copyOf(out);
     }

@@ -38,6 +38,33 @@ class StrategyTest {
         assertEquals("023023", order.toString());
     }
 
+    @net.jqwik.api.Property(tries = 200)
+    void roundRobinFastPathsAgreeWithALinearScan(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 70) int fibers,
+                                                @net.jqwik.api.ForAll long seed) {
+        Xoshiro256StarStar r = new Xoshiro256StarStar(seed);
+        int[] runnable = new int[fibers];
+        int count = 0;
+        boolean all = r.nextInt(3) == 0;
+        for (int id = 0; id < fibers; id++) {
+            if (all || r.nextInt(2) == 0) {
+                runnable[count++] = id;
+            }
+        }
+        if (count == 0) {
+            runnable[count++] = fibers - 1;
+        }
+        for (int last = -1; last < fibers; last++) {
+            int expected = 0;
+            for (int i = 0; i < count; i++) {
+                if (runnable[i] > last) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, RoundRobinStrategy.after(runnable, count, last, fibers), "last " + last);
+        }
+    }
+
     @Test
     void pctRunsTheHighestPriorityFiberUntilAChangePoint() {
         PctStrategy pct = new PctStrategy(new Xoshiro256StarStar(3), 2, 3, 10);

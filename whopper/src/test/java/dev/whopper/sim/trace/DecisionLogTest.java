@@ -92,6 +92,41 @@ class DecisionLogTest {
     }
 
     @Test
+    void eventRingKeepsOperationKindsAndSystemFibersThroughInternedIds() {
+        EventRing ring = new EventRing(4);
+        int read = ring.opId("read");
+        assertEquals(read, ring.opId(new String("read")));
+        assertEquals(EventRing.NO_OP, ring.opId(""));
+        ring.add(7, 70, 3, read, EventKind.DONE);
+        ring.add(8, 80, -1, "FSYNC", EventKind.IO_FAILED);
+        ring.add(9, 90, -1, EventRing.NO_OP, EventKind.CRASH);
+        List<Event> events = ring.snapshot();
+        assertEquals(List.of(new Event(7, 70, 3, "read", EventKind.DONE), new Event(8, 80, -1, "FSYNC", EventKind.IO_FAILED),
+            new Event(9, 90, -1, "", EventKind.CRASH)), events);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ring.add(10, 100, 0, 99, EventKind.YIELD));
+        assertEquals("opId: 99 (expected: an id from opId(String))", e.getMessage());
+        assertEquals(3, ring.written());
+    }
+
+    @Test
+    void eventRingOfANonPowerOfTwoCapacityKeepsExactlyThatMany() {
+        EventRing ring = new EventRing(5);
+        for (int i = 0; i < 13; i++) {
+            ring.add(i, i, i, EventRing.NO_OP, EventKind.YIELD);
+        }
+        List<Event> events = ring.snapshot();
+        assertEquals(5, events.size());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(8 + k, events.get(k).step());
+            assertEquals(8 + k, events.get(k).fiber());
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new EventRing(0));
+        assertEquals("capacity: 0 (expected: 1..16777216)", e.getMessage());
+    }
+
+    @Test
     void traceHashHexIsSixteenDigits() {
         assertEquals("0000000000000001", TraceHash.hex(1));
         assertEquals("ffffffffffffffff", TraceHash.hex(-1));
