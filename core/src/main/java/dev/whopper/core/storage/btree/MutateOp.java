@@ -26,7 +26,8 @@ import java.util.List;
  * state and moves to the next phase in the same transition, so a re-entry continues exactly there.
  */
 final class MutateOp implements StateTransition<Boolean> {
-    private enum Phase { START, DESCEND, MODIFY_LEAF, BALANCE, READ_SIBLING, ALLOCATE, ACQUIRE, APPLY, SET_ROOT, FREE }
+    private enum Phase { START, DESCEND, MODIFY_LEAF, BALANCE, READ_SIBLING, ALLOCATE, ACQUIRE, APPLY, SET_ROOT, FREE,
+        FAST_ACQUIRE, FAST_APPLY }
 
     private final BTree tree;
     private final byte[] key;
@@ -79,6 +80,8 @@ final class MutateOp implements StateTransition<Boolean> {
             case APPLY -> apply();
             case SET_ROOT -> setRoot();
             case FREE -> free();
+            case FAST_ACQUIRE -> fastAcquire();
+            case FAST_APPLY -> fastApply();
         };
     }
 
@@ -111,7 +114,9 @@ final class MutateOp implements StateTransition<Boolean> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        String problem = PageFormat.structureProblem(img, tree.usable);
+        // A leaf is checked whole (the leaf is edited); an interior page only in the cells the search visits.
+        String problem = PageFormat.isLeaf(img) ? PageFormat.structureProblem(img, tree.usable)
+                : PageFormat.headerProblem(img, tree.usable);
         if (problem != null) {
             throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
         }
@@ -120,7 +125,12 @@ final class MutateOp implements StateTransition<Boolean> {
         if (PageFormat.isLeaf(img)) {
             phase = Phase.MODIFY_LEAF;
         } else {
-            int idx = PageFormat.childIndex(img, key);
+            int i = PageFormat.checkedSearch(img, key, tree.usable, page);
+            int idx = i >= 0 ? i + 1 : -i - 1;
+            if (idx > 0 && PageFormat.cellProblem(img, idx - 1, tree.usable) != null) {
+                throw new IllegalStateException("page " + page + " is not a valid tree page: "
+                        + PageFormat.cellProblem(img, idx - 1, tree.usable));
+            }
             int child = PageFormat.child(img, idx);
             if (child < 2) {
                 throw new IllegalStateException("page " + page + " has invalid child page " + child);
@@ -161,6 +171,11 @@ final class MutateOp implements StateTransition<Boolean> {
     }
 
     private Transition<Boolean> modifyLeaf() {
+        if (value != null && fastPutFits()) {
+            result = true;
+            phase = Phase.FAST_ACQUIRE;
+            return Transition.proceed();
+        }
         level = pathPages.size() - 1;
         nodes = new Node[level + 1];
         Node leaf = node(level);
@@ -183,6 +198,82 @@ final class MutateOp implements StateTransition<Boolean> {
         result = true;
         phase = Phase.BALANCE;
         return Transition.proceed();
+    }
+
+    /*
+     * Fast path of a put that needs no balancing: replacing a value by one of the same length, or
+     * inserting a cell that fits in the leaf's contiguous free space, is done in the page image itself
+     * (no Node decode, no re-encode). The plan is only "edit this leaf"; the edit happens in FAST_APPLY
+     * after the writable image was acquired, like APPLY. Anything else takes the general path.
+     */
+
+    /** @return true when the put is a same-length replacement or an insert that fits without balancing */
+    private boolean fastPutFits() {
+        int l = pathPages.size() - 1;
+        byte[] img = pathImages.get(l);
+        int i = PageFormat.checkedSearch(img, key, tree.usable, pathPages.get(l));
+        int content = PageFormat.contentSize(img);
+        if (i >= 0) {
+            int off = PageFormat.cellOffset(img, i);
+            if (PageFormat.u16(img, off + 2) != value.length) {
+                return false;
+            }
+        } else {
+            int cell = PageFormat.LEAF_CELL_OVERHEAD + key.length + value.length;
+            int n = PageFormat.count(img);
+            int freeStart = PageFormat.HEADER + 2 * (n + 1);
+            if (n + 1 > 0xFFFF || PageFormat.lowestCellOffset(img, tree.usable) - (cell - 2) < freeStart) {
+                return false;
+            }
+            content += cell;
+            if (content > tree.capacity) {
+                return false;
+            }
+        }
+        // A non-root leaf below the fill bound is balanced by the general path (as it would be there).
+        return l == 0 || !tree.underfull(content);
+    }
+
+    private Transition<Boolean> fastAcquire() {
+        int leafPage = pathPages.get(pathPages.size() - 1);
+        IOResult<byte[]> r = tree.store.write(leafPage);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        buffers = new byte[][] {r.value()};
+        phase = Phase.FAST_APPLY;
+        return tree.yieldOr(BTreeYieldPoint.BEFORE_APPLY);
+    }
+
+    private Transition<Boolean> fastApply() {
+        byte[] p = buffers[0];
+        int leafPage = pathPages.get(pathPages.size() - 1);
+        // The writable image has the content of the image planned on; search it again for its offsets.
+        int i = PageFormat.checkedSearch(p, key, tree.usable, leafPage);
+        if (i >= 0) {
+            int off = PageFormat.cellOffset(p, i);
+            if (PageFormat.u16(p, off + 2) != value.length) {
+                throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
+            }
+            System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
+        } else {
+            int at = -i - 1;
+            int n = PageFormat.count(p);
+            int len = 4 + key.length + value.length;
+            int off = PageFormat.lowestCellOffset(p, tree.usable) - len;
+            if (off < PageFormat.HEADER + 2 * (n + 1)) {
+                throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
+            }
+            PageFormat.putU16(p, off, key.length);
+            PageFormat.putU16(p, off + 2, value.length);
+            System.arraycopy(key, 0, p, off + 4, key.length);
+            System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
+            int slot = PageFormat.HEADER + 2 * at;
+            System.arraycopy(p, slot, p, slot + 2, 2 * (n - at));
+            PageFormat.putU16(p, slot, off);
+            PageFormat.putU16(p, 2, n + 1);
+        }
+        return Transition.done(result);
     }
 
     /** Balances the node at {@code level}, which this operation changed. */
