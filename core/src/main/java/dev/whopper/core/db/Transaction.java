@@ -10,7 +10,6 @@ import dev.whopper.core.storage.page.HeaderPage;
 import dev.whopper.core.storage.page.PageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * One transaction of one connection, and the B+tree's view of the pager ({@link PageStore}). A reader
@@ -27,7 +26,7 @@ final class Transaction implements PageStore {
     private final int pageSize;
     private int snapshot = -1;
     private boolean writer;
-    private TreeMap<Integer, byte[]> dirty;
+    private DirtyPages dirty;
     private boolean headerLoaded;
     private int pageCount;
     private int freelistHead;
@@ -84,7 +83,7 @@ final class Transaction implements PageStore {
         }
         ensureSnapshot();
         writer = true;
-        dirty = new TreeMap<>();
+        dirty = new DirtyPages();
         // Restart the WAL when it is entirely in the database file and nobody else reads it (SQLite does
         // the same at the start of a write transaction): keeps the WAL from growing forever.
         if (db.wal().maxFrame() > 0 && db.wal().backfilled() == db.wal().maxFrame() && locks.readers() == 1
@@ -136,7 +135,7 @@ final class Transaction implements PageStore {
         return dirty != null && !dirty.isEmpty();
     }
 
-    TreeMap<Integer, byte[]> dirtyPages() {
+    DirtyPages dirtyPages() {
         return dirty;
     }
 

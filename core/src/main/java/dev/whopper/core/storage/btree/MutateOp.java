@@ -61,6 +61,11 @@ final class MutateOp implements StateTransition<Boolean> {
     private int acquireIdx;
     private int freeIdx;
 
+    /* fast path: the planned search result, cell count and lowest cell offset of the leaf */
+    private int fastIndex;
+    private int fastCount;
+    private int fastLow;
+
     MutateOp(BTree tree, byte[] key, byte[] value) {
         this.tree = tree;
         this.key = key;
@@ -114,9 +119,9 @@ final class MutateOp implements StateTransition<Boolean> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        // A leaf is checked whole (the leaf is edited); an interior page only in the cells the search visits.
-        String problem = PageFormat.isLeaf(img) ? PageFormat.structureProblem(img, tree.usable)
-                : PageFormat.headerProblem(img, tree.usable);
+        // Only the header here; an interior page's cells as the search visits them, a leaf's in MODIFY_LEAF
+        // (every cell: by fastPutFits or by Node.decode).
+        String problem = PageFormat.headerProblem(img, tree.usable);
         if (problem != null) {
             throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
         }
@@ -211,8 +216,11 @@ final class MutateOp implements StateTransition<Boolean> {
     private boolean fastPutFits() {
         int l = pathPages.size() - 1;
         byte[] img = pathImages.get(l);
-        int i = PageFormat.checkedSearch(img, key, tree.usable, pathPages.get(l));
-        int content = PageFormat.contentSize(img);
+        int pageNo = pathPages.get(l);
+        long summary = PageFormat.leafSummary(img, tree.usable, pageNo);
+        int content = (int) (summary >>> 32);
+        int low = (int) summary;
+        int i = PageFormat.checkedSearch(img, key, tree.usable, pageNo);
         if (i >= 0) {
             int off = PageFormat.cellOffset(img, i);
             if (PageFormat.u16(img, off + 2) != value.length) {
@@ -221,8 +229,7 @@ final class MutateOp implements StateTransition<Boolean> {
         } else {
             int cell = PageFormat.LEAF_CELL_OVERHEAD + key.length + value.length;
             int n = PageFormat.count(img);
-            int freeStart = PageFormat.HEADER + 2 * (n + 1);
-            if (n + 1 > 0xFFFF || PageFormat.lowestCellOffset(img, tree.usable) - (cell - 2) < freeStart) {
+            if (n + 1 > 0xFFFF || low - (cell - 2) < PageFormat.HEADER + 2 * (n + 1)) {
                 return false;
             }
             content += cell;
@@ -230,6 +237,9 @@ final class MutateOp implements StateTransition<Boolean> {
                 return false;
             }
         }
+        fastIndex = i;
+        fastCount = PageFormat.count(img);
+        fastLow = low;
         // A non-root leaf below the fill bound is balanced by the general path (as it would be there).
         return l == 0 || !tree.underfull(content);
     }
@@ -248,22 +258,18 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> fastApply() {
         byte[] p = buffers[0];
         int leafPage = pathPages.get(pathPages.size() - 1);
-        // The writable image has the content of the image planned on; search it again for its offsets.
-        int i = PageFormat.checkedSearch(p, key, tree.usable, leafPage);
-        if (i >= 0) {
-            int off = PageFormat.cellOffset(p, i);
-            if (PageFormat.u16(p, off + 2) != value.length) {
-                throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
-            }
+        // The writable image has the content of the image planned on (same array, or its copy).
+        if (PageFormat.count(p) != fastCount || p[0] != PageFormat.LEAF) {
+            throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
+        }
+        if (fastIndex >= 0) {
+            int off = PageFormat.cellOffset(p, fastIndex);
             System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
         } else {
-            int at = -i - 1;
-            int n = PageFormat.count(p);
+            int at = -fastIndex - 1;
+            int n = fastCount;
             int len = 4 + key.length + value.length;
-            int off = PageFormat.lowestCellOffset(p, tree.usable) - len;
-            if (off < PageFormat.HEADER + 2 * (n + 1)) {
-                throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
-            }
+            int off = fastLow - len;
             PageFormat.putU16(p, off, key.length);
             PageFormat.putU16(p, off + 2, value.length);
             System.arraycopy(key, 0, p, off + 4, key.length);

@@ -281,16 +281,35 @@ final class PageFormat {
     }
 
     /**
-     * @return the lowest cell offset of a structurally valid page (where its free space ends), or
-     *     {@code usable} for a page without cells
+     * Checks every cell of a leaf that passed {@link #headerProblem} (as {@link #structureProblem}) and
+     * measures it, in one pass.
+     *
+     * @return the content size (cells with slots) in the upper 32 bits, the lowest cell offset
+     *     ({@code usable} without cells) in the lower 32 bits
      */
-    static int lowestCellOffset(byte[] p, int usable) {
-        int n = count(p);
-        int low = usable;
-        for (int i = 0; i < n; i++) {
-            low = Math.min(low, cellOffset(p, i));
+    static long leafSummary(byte[] p, int usable, int pageNo) {
+        if (p[0] != LEAF) {
+            throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + p[0] + ")");
         }
-        return low;
+        int n = count(p);
+        int slotsEnd = HEADER + 2 * n;
+        int low = usable;
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            int off = cellOffset(p, i);
+            if (off < slotsEnd || off + 4 > usable) {
+                throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " offset "
+                        + off + " outside [" + slotsEnd + ", " + usable + ")");
+            }
+            int len = 4 + u16(p, off) + u16(p, off + 2);
+            if (off + len > usable) {
+                throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " of " + len
+                        + " bytes at offset " + off + " overflows the page");
+            }
+            low = Math.min(low, off);
+            size += len + 2;
+        }
+        return ((long) size << 32) | low;
     }
 
     /** @return the content bytes a page image uses (cells with their slots) */
