@@ -217,31 +217,32 @@ final class MutateOp implements StateTransition<Boolean> {
         int l = pathPages.size() - 1;
         byte[] img = pathImages.get(l);
         int pageNo = pathPages.get(l);
-        long summary = PageFormat.leafSummary(img, tree.usable, pageNo);
-        int content = (int) (summary >>> 32);
-        int low = (int) summary;
+        if (img[0] != PageFormat.LEAF) {
+            throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + img[0] + ")");
+        }
+        // Only the cells the search visits are checked (and, for an insert, every slot offset): the fast
+        // path reads and writes nothing else. The fill bounds hold before the put (every mutation balances),
+        // so a same-length replacement keeps them, and an insert that fits the contiguous free space keeps
+        // the content within the capacity and the leaf above its lower bound.
         int i = PageFormat.checkedSearch(img, key, tree.usable, pageNo);
+        int n = PageFormat.count(img);
+        int low = 0;
         if (i >= 0) {
             int off = PageFormat.cellOffset(img, i);
             if (PageFormat.u16(img, off + 2) != value.length) {
                 return false;
             }
         } else {
-            int cell = PageFormat.LEAF_CELL_OVERHEAD + key.length + value.length;
-            int n = PageFormat.count(img);
-            if (n + 1 > 0xFFFF || low - (cell - 2) < PageFormat.HEADER + 2 * (n + 1)) {
-                return false;
-            }
-            content += cell;
-            if (content > tree.capacity) {
+            low = PageFormat.lowestCellOffset(img, tree.usable, pageNo);
+            int len = 4 + key.length + value.length;
+            if (n + 1 > 0xFFFF || low - len < PageFormat.HEADER + 2 * (n + 1)) {
                 return false;
             }
         }
         fastIndex = i;
-        fastCount = PageFormat.count(img);
+        fastCount = n;
         fastLow = low;
-        // A non-root leaf below the fill bound is balanced by the general path (as it would be there).
-        return l == 0 || !tree.underfull(content);
+        return true;
     }
 
     private Transition<Boolean> fastAcquire() {

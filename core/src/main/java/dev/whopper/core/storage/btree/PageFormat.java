@@ -281,35 +281,24 @@ final class PageFormat {
     }
 
     /**
-     * Checks every cell of a leaf that passed {@link #headerProblem} (as {@link #structureProblem}) and
-     * measures it, in one pass.
+     * The lowest cell offset of a page that passed {@link #headerProblem} (where its free space ends),
+     * checking that every slot points into {@code [slotsEnd, usable - 4]}.
      *
-     * @return the content size (cells with slots) in the upper 32 bits, the lowest cell offset
-     *     ({@code usable} without cells) in the lower 32 bits
+     * @return the offset, or {@code usable} for a page without cells
      */
-    static long leafSummary(byte[] p, int usable, int pageNo) {
-        if (p[0] != LEAF) {
-            throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + p[0] + ")");
-        }
+    static int lowestCellOffset(byte[] p, int usable, int pageNo) {
         int n = count(p);
         int slotsEnd = HEADER + 2 * n;
         int low = usable;
-        int size = 0;
         for (int i = 0; i < n; i++) {
             int off = cellOffset(p, i);
             if (off < slotsEnd || off + 4 > usable) {
                 throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " offset "
                         + off + " outside [" + slotsEnd + ", " + usable + ")");
             }
-            int len = 4 + u16(p, off) + u16(p, off + 2);
-            if (off + len > usable) {
-                throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " of " + len
-                        + " bytes at offset " + off + " overflows the page");
-            }
             low = Math.min(low, off);
-            size += len + 2;
         }
-        return ((long) size << 32) | low;
+        return low;
     }
 
     /** @return the content bytes a page image uses (cells with their slots) */

@@ -184,6 +184,25 @@ public final class WalIndex {
     }
 
     /**
+     * @return {@code pages[f - 1]} = the page of frame {@code f}, for frames 1..maxFrame
+     */
+    public int[] framePages() {
+        int[] out = new int[maxFrame];
+        for (int p = 0; p < byPage.length; p++) {
+            Frames fr = byPage[p];
+            if (fr == null) {
+                continue;
+            }
+            for (int i = 0; i < fr.size; i++) {
+                if (fr.frames[i] >= 1 && fr.frames[i] <= maxFrame) {
+                    out[fr.frames[i] - 1] = p;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Starts a new WAL generation: no frames, new salts; the header must be written before frames.
      *
      * @param newSalt1 salt 1
