@@ -261,9 +261,16 @@ final class Transaction implements PageStore {
         }
     }
 
+    /** {@link #requireWriter(String)} for a call naming a page; builds the message only on failure. */
+    private void requireWriter(String call, int pageNo) {
+        if (!writer) {
+            requireWriter(call + "(" + pageNo + ")");
+        }
+    }
+
     @Override
     public IOResult<byte[]> write(int pageNo) {
-        requireWriter("write(" + pageNo + ")");
+        requireWriter("write", pageNo);
         checkPageNo(pageNo);
         byte[] d = dirty.get(pageNo);
         if (d != null) {
@@ -312,7 +319,7 @@ final class Transaction implements PageStore {
 
     @Override
     public IOResult<Void> free(int pageNo) {
-        requireWriter("free(" + pageNo + ")");
+        requireWriter("free", pageNo);
         checkPageNo(pageNo);
         dirty.put(pageNo, FreelistPage.create(pageSize, freelistHead));
         freelistHead = pageNo;
@@ -327,7 +334,7 @@ final class Transaction implements PageStore {
 
     @Override
     public void setRootPage(int pageNo) {
-        requireWriter("setRootPage(" + pageNo + ")");
+        requireWriter("setRootPage", pageNo);
         if (pageNo < 0 || pageNo == 1 || pageNo > pageCount) {
             throw new IllegalArgumentException("root page: " + pageNo + " (expected: 0 or 2.." + pageCount + ")");
         }

@@ -37,10 +37,12 @@ final class MutateOp implements StateTransition<Boolean> {
 
     /* DESCEND */
     private int page;
-    private final ArrayList<Integer> pathPages = new ArrayList<>();
-    private final ArrayList<byte[]> pathImages = new ArrayList<>();
+    /** Levels read so far: pathPages[0..pathLen) and pathImages[0..pathLen). */
+    private int pathLen;
+    private int[] pathPages = new int[4];
+    private byte[][] pathImages = new byte[4][];
     /** pathIdx[l] = index of the child of path level l taken to reach level l+1. */
-    private final ArrayList<Integer> pathIdx = new ArrayList<>();
+    private int[] pathIdx = new int[4];
 
     /* planning */
     private Node[] nodes;
@@ -111,7 +113,7 @@ final class MutateOp implements StateTransition<Boolean> {
     }
 
     private Transition<Boolean> descend() {
-        if (pathPages.size() >= BTree.MAX_DEPTH) {
+        if (pathLen >= BTree.MAX_DEPTH) {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
         IOResult<byte[]> r = tree.store.read(page);
@@ -125,8 +127,14 @@ final class MutateOp implements StateTransition<Boolean> {
         if (problem != null) {
             throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
         }
-        pathPages.add(page);
-        pathImages.add(img);
+        if (pathLen == pathPages.length) {
+            pathPages = java.util.Arrays.copyOf(pathPages, pathLen * 2);
+            pathImages = java.util.Arrays.copyOf(pathImages, pathLen * 2);
+            pathIdx = java.util.Arrays.copyOf(pathIdx, pathLen * 2);
+        }
+        pathPages[pathLen] = page;
+        pathImages[pathLen] = img;
+        pathLen++;
         if (PageFormat.isLeaf(img)) {
             phase = Phase.MODIFY_LEAF;
         } else {
@@ -140,7 +148,7 @@ final class MutateOp implements StateTransition<Boolean> {
             if (child < 2) {
                 throw new IllegalStateException("page " + page + " has invalid child page " + child);
             }
-            pathIdx.add(idx);
+            pathIdx[pathLen - 1] = idx;
             page = child;
         }
         return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
@@ -148,7 +156,7 @@ final class MutateOp implements StateTransition<Boolean> {
 
     private Node node(int l) {
         if (nodes[l] == null) {
-            nodes[l] = Node.decode(pathPages.get(l), pathImages.get(l), tree.usable);
+            nodes[l] = Node.decode(pathPages[l], pathImages[l], tree.usable);
         }
         return nodes[l];
     }
@@ -181,7 +189,7 @@ final class MutateOp implements StateTransition<Boolean> {
             phase = Phase.FAST_ACQUIRE;
             return Transition.proceed();
         }
-        level = pathPages.size() - 1;
+        level = pathLen - 1;
         nodes = new Node[level + 1];
         Node leaf = node(level);
         int i = leaf.search(key);
@@ -214,9 +222,9 @@ final class MutateOp implements StateTransition<Boolean> {
 
     /** @return true when the put is a same-length replacement or an insert that fits without balancing */
     private boolean fastPutFits() {
-        int l = pathPages.size() - 1;
-        byte[] img = pathImages.get(l);
-        int pageNo = pathPages.get(l);
+        int l = pathLen - 1;
+        byte[] img = pathImages[l];
+        int pageNo = pathPages[l];
         if (img[0] != PageFormat.LEAF) {
             throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + img[0] + ")");
         }
@@ -246,7 +254,7 @@ final class MutateOp implements StateTransition<Boolean> {
     }
 
     private Transition<Boolean> fastAcquire() {
-        int leafPage = pathPages.get(pathPages.size() - 1);
+        int leafPage = pathPages[pathLen - 1];
         IOResult<byte[]> r = tree.store.write(leafPage);
         if (r.isIo()) {
             return Transition.io(r.completion());
@@ -258,7 +266,7 @@ final class MutateOp implements StateTransition<Boolean> {
 
     private Transition<Boolean> fastApply() {
         byte[] p = buffers[0];
-        int leafPage = pathPages.get(pathPages.size() - 1);
+        int leafPage = pathPages[pathLen - 1];
         // The writable image has the content of the image planned on (same array, or its copy).
         if (PageFormat.count(p) != fastCount || p[0] != PageFormat.LEAF) {
             throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
@@ -305,7 +313,7 @@ final class MutateOp implements StateTransition<Boolean> {
             phase = Phase.ALLOCATE;
             return Transition.proceed();
         }
-        int idx = pathIdx.get(level - 1);
+        int idx = pathIdx[level - 1];
         if (size > tree.capacity) {
             Node parent = node(level - 1);
             byte[] sep = split(n);
@@ -340,7 +348,7 @@ final class MutateOp implements StateTransition<Boolean> {
             throw new IllegalStateException("sibling page " + siblingPage + " of page " + n.pageNo + " is on another level");
         }
         Node parent = node(level - 1);
-        int idx = pathIdx.get(level - 1);
+        int idx = pathIdx[level - 1];
         Node left = siblingLeft ? sib : n;
         Node right = siblingLeft ? n : sib;
         int sepIdx = siblingLeft ? idx - 1 : idx;
