@@ -12,7 +12,6 @@ import dev.whopper.core.storage.page.PageFormat;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Commits a write transaction: (write and sync the WAL header when a new WAL generation starts), write
@@ -184,17 +183,18 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private void prepare() {
-        Map<Integer, byte[]> dirty = txn.dirtyPages();
-        int n = dirty.size() + 1;
+        DirtyPages dirty = txn.dirtyPages();
+        int[] dirtyPages = dirty.sortedPages();
+        int n = dirtyPages.length + 1;
         pages = new int[n];
         images = new byte[n][];
         int i = 0;
-        for (Map.Entry<Integer, byte[]> e : dirty.entrySet()) {
-            if (e.getKey() == 1) {
+        for (int p : dirtyPages) {
+            if (p == 1) {
                 throw new IllegalStateException("page 1 in the dirty set");
             }
-            pages[i] = e.getKey();
-            images[i] = e.getValue();
+            pages[i] = p;
+            images[i] = dirty.get(p);
             PageFormat.seal(images[i], pages[i]);
             i++;
         }

@@ -378,14 +378,10 @@ public final class Database {
         if (wal.backfilled() != wal.maxFrame()) {
             throw new IllegalStateException("WAL reset with " + wal.backfilled() + " of " + wal.maxFrame() + " frames backfilled");
         }
-        int[][] newest = wal.newestFramesUpTo(wal.maxFrame());
-        java.util.HashMap<Integer, Integer> byPage = new java.util.HashMap<>(newest.length * 2);
-        for (int[] pf : newest) {
-            byPage.put(pf[0], pf[1]);
-        }
+        int[] framePages = wal.framePages();
         long salts = io.random().nextLong();
         wal.reset((int) (salts >>> 32), (int) salts);
-        cache.rebaseForWalReset(byPage);
+        cache.rebaseForWalReset(framePages);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.whopper.core.db;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Non-blocking locks of one database, as in SQLite's WAL mode: read marks (each open read snapshot,
@@ -9,27 +8,47 @@ import java.util.TreeMap;
  * unavailable; nobody waits here (callers retry with backoff).
  */
 public final class LockTable {
-    private final TreeMap<Integer, Integer> readMarks = new TreeMap<>();
+    /**
+     * Read marks: distinct snapshots ascending in {@code markFrames[0, marks)}, each with its count of
+     * readers in {@code markCounts} (a few entries, one per distinct open snapshot: no boxing, no nodes).
+     */
+    private int[] markFrames = new int[8];
+    private int[] markCounts = new int[8];
+    private int marks;
     private int readers;
     private long writer;
     private long checkpointer;
 
     /** @param snapshot the maxFrame a reader reads at */
     public void addReadMark(int snapshot) {
-        readMarks.merge(snapshot, 1, Integer::sum);
+        int i = Arrays.binarySearch(markFrames, 0, marks, snapshot);
+        if (i >= 0) {
+            markCounts[i]++;
+        } else {
+            int at = -i - 1;
+            if (marks == markFrames.length) {
+                markFrames = Arrays.copyOf(markFrames, marks * 2);
+                markCounts = Arrays.copyOf(markCounts, marks * 2);
+            }
+            System.arraycopy(markFrames, at, markFrames, at + 1, marks - at);
+            System.arraycopy(markCounts, at, markCounts, at + 1, marks - at);
+            markFrames[at] = snapshot;
+            markCounts[at] = 1;
+            marks++;
+        }
         readers++;
     }
 
     /** @param snapshot a mark added before */
     public void removeReadMark(int snapshot) {
-        Integer n = readMarks.get(snapshot);
-        if (n == null) {
+        int i = Arrays.binarySearch(markFrames, 0, marks, snapshot);
+        if (i < 0) {
             throw new IllegalStateException("no read mark at " + snapshot);
         }
-        if (n == 1) {
-            readMarks.remove(snapshot);
-        } else {
-            readMarks.put(snapshot, n - 1);
+        if (--markCounts[i] == 0) {
+            System.arraycopy(markFrames, i + 1, markFrames, i, marks - i - 1);
+            System.arraycopy(markCounts, i + 1, markCounts, i, marks - i - 1);
+            marks--;
         }
         readers--;
     }
@@ -39,8 +58,7 @@ public final class LockTable {
      * @return the oldest reader snapshot, or {@code ifNone}
      */
     public int oldestReadMark(int ifNone) {
-        Map.Entry<Integer, Integer> e = readMarks.firstEntry();
-        return e == null ? ifNone : e.getKey();
+        return marks == 0 ? ifNone : markFrames[0];
     }
 
     /** @return open read snapshots */

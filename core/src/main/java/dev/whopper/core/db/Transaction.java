@@ -10,7 +10,6 @@ import dev.whopper.core.storage.page.HeaderPage;
 import dev.whopper.core.storage.page.PageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * One transaction of one connection, and the B+tree's view of the pager ({@link PageStore}). A reader
@@ -27,7 +26,7 @@ final class Transaction implements PageStore {
     private final int pageSize;
     private int snapshot = -1;
     private boolean writer;
-    private TreeMap<Integer, byte[]> dirty;
+    private DirtyPages dirty;
     private boolean headerLoaded;
     private int pageCount;
     private int freelistHead;
@@ -84,7 +83,7 @@ final class Transaction implements PageStore {
         }
         ensureSnapshot();
         writer = true;
-        dirty = new TreeMap<>();
+        dirty = new DirtyPages();
         // Restart the WAL when it is entirely in the database file and nobody else reads it (SQLite does
         // the same at the start of a write transaction): keeps the WAL from growing forever.
         if (db.wal().maxFrame() > 0 && db.wal().backfilled() == db.wal().maxFrame() && locks.readers() == 1
@@ -136,7 +135,7 @@ final class Transaction implements PageStore {
         return dirty != null && !dirty.isEmpty();
     }
 
-    TreeMap<Integer, byte[]> dirtyPages() {
+    DirtyPages dirtyPages() {
         return dirty;
     }
 
@@ -262,9 +261,16 @@ final class Transaction implements PageStore {
         }
     }
 
+    /** {@link #requireWriter(String)} for a call naming a page; builds the message only on failure. */
+    private void requireWriter(String call, int pageNo) {
+        if (!writer) {
+            requireWriter(call + "(" + pageNo + ")");
+        }
+    }
+
     @Override
     public IOResult<byte[]> write(int pageNo) {
-        requireWriter("write(" + pageNo + ")");
+        requireWriter("write", pageNo);
         checkPageNo(pageNo);
         byte[] d = dirty.get(pageNo);
         if (d != null) {
@@ -313,7 +319,7 @@ final class Transaction implements PageStore {
 
     @Override
     public IOResult<Void> free(int pageNo) {
-        requireWriter("free(" + pageNo + ")");
+        requireWriter("free", pageNo);
         checkPageNo(pageNo);
         dirty.put(pageNo, FreelistPage.create(pageSize, freelistHead));
         freelistHead = pageNo;
@@ -328,7 +334,7 @@ final class Transaction implements PageStore {
 
     @Override
     public void setRootPage(int pageNo) {
-        requireWriter("setRootPage(" + pageNo + ")");
+        requireWriter("setRootPage", pageNo);
         if (pageNo < 0 || pageNo == 1 || pageNo > pageCount) {
             throw new IllegalArgumentException("root page: " + pageNo + " (expected: 0 or 2.." + pageCount + ")");
         }

@@ -30,18 +30,18 @@ final class GetOp implements StateTransition<byte[]> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        String problem = PageFormat.structureProblem(img, tree.usable);
+        String problem = PageFormat.headerProblem(img, tree.usable);
         if (problem != null) {
             throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
         }
         if (PageFormat.isLeaf(img)) {
-            int i = PageFormat.find(img, key);
+            int i = PageFormat.checkedSearch(img, key, tree.usable, page);
             return Transition.done(i < 0 ? null : PageFormat.value(img, i));
         }
         if (++depth >= BTree.MAX_DEPTH) {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
-        int child = PageFormat.child(img, PageFormat.childIndex(img, key));
+        int child = PageFormat.checkedChildFor(img, key, tree.usable, page);
         if (child < 2) {
             throw new IllegalStateException("page " + page + " has invalid child page " + child);
         }

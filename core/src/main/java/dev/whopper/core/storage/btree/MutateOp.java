@@ -26,7 +26,8 @@ import java.util.List;
  * state and moves to the next phase in the same transition, so a re-entry continues exactly there.
  */
 final class MutateOp implements StateTransition<Boolean> {
-    private enum Phase { START, DESCEND, MODIFY_LEAF, BALANCE, READ_SIBLING, ALLOCATE, ACQUIRE, APPLY, SET_ROOT, FREE }
+    private enum Phase { START, DESCEND, MODIFY_LEAF, BALANCE, READ_SIBLING, ALLOCATE, ACQUIRE, APPLY, SET_ROOT, FREE,
+        FAST_ACQUIRE, FAST_APPLY }
 
     private final BTree tree;
     private final byte[] key;
@@ -36,10 +37,12 @@ final class MutateOp implements StateTransition<Boolean> {
 
     /* DESCEND */
     private int page;
-    private final ArrayList<Integer> pathPages = new ArrayList<>();
-    private final ArrayList<byte[]> pathImages = new ArrayList<>();
+    /** Levels read so far: pathPages[0..pathLen) and pathImages[0..pathLen). */
+    private int pathLen;
+    private int[] pathPages = new int[4];
+    private byte[][] pathImages = new byte[4][];
     /** pathIdx[l] = index of the child of path level l taken to reach level l+1. */
-    private final ArrayList<Integer> pathIdx = new ArrayList<>();
+    private int[] pathIdx = new int[4];
 
     /* planning */
     private Node[] nodes;
@@ -60,6 +63,11 @@ final class MutateOp implements StateTransition<Boolean> {
     private int acquireIdx;
     private int freeIdx;
 
+    /* fast path: the planned search result, cell count and lowest cell offset of the leaf */
+    private int fastIndex;
+    private int fastCount;
+    private int fastLow;
+
     MutateOp(BTree tree, byte[] key, byte[] value) {
         this.tree = tree;
         this.key = key;
@@ -79,6 +87,8 @@ final class MutateOp implements StateTransition<Boolean> {
             case APPLY -> apply();
             case SET_ROOT -> setRoot();
             case FREE -> free();
+            case FAST_ACQUIRE -> fastAcquire();
+            case FAST_APPLY -> fastApply();
         };
     }
 
@@ -103,7 +113,7 @@ final class MutateOp implements StateTransition<Boolean> {
     }
 
     private Transition<Boolean> descend() {
-        if (pathPages.size() >= BTree.MAX_DEPTH) {
+        if (pathLen >= BTree.MAX_DEPTH) {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
         IOResult<byte[]> r = tree.store.read(page);
@@ -111,21 +121,34 @@ final class MutateOp implements StateTransition<Boolean> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        String problem = PageFormat.structureProblem(img, tree.usable);
+        // Only the header here; an interior page's cells as the search visits them, a leaf's in MODIFY_LEAF
+        // (every cell: by fastPutFits or by Node.decode).
+        String problem = PageFormat.headerProblem(img, tree.usable);
         if (problem != null) {
             throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
         }
-        pathPages.add(page);
-        pathImages.add(img);
+        if (pathLen == pathPages.length) {
+            pathPages = java.util.Arrays.copyOf(pathPages, pathLen * 2);
+            pathImages = java.util.Arrays.copyOf(pathImages, pathLen * 2);
+            pathIdx = java.util.Arrays.copyOf(pathIdx, pathLen * 2);
+        }
+        pathPages[pathLen] = page;
+        pathImages[pathLen] = img;
+        pathLen++;
         if (PageFormat.isLeaf(img)) {
             phase = Phase.MODIFY_LEAF;
         } else {
-            int idx = PageFormat.childIndex(img, key);
+            int i = PageFormat.checkedSearch(img, key, tree.usable, page);
+            int idx = i >= 0 ? i + 1 : -i - 1;
+            if (idx > 0 && PageFormat.cellProblem(img, idx - 1, tree.usable) != null) {
+                throw new IllegalStateException("page " + page + " is not a valid tree page: "
+                        + PageFormat.cellProblem(img, idx - 1, tree.usable));
+            }
             int child = PageFormat.child(img, idx);
             if (child < 2) {
                 throw new IllegalStateException("page " + page + " has invalid child page " + child);
             }
-            pathIdx.add(idx);
+            pathIdx[pathLen - 1] = idx;
             page = child;
         }
         return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
@@ -133,7 +156,7 @@ final class MutateOp implements StateTransition<Boolean> {
 
     private Node node(int l) {
         if (nodes[l] == null) {
-            nodes[l] = Node.decode(pathPages.get(l), pathImages.get(l), tree.usable);
+            nodes[l] = Node.decode(pathPages[l], pathImages[l], tree.usable);
         }
         return nodes[l];
     }
@@ -161,7 +184,12 @@ final class MutateOp implements StateTransition<Boolean> {
     }
 
     private Transition<Boolean> modifyLeaf() {
-        level = pathPages.size() - 1;
+        if (value != null && fastPutFits()) {
+            result = true;
+            phase = Phase.FAST_ACQUIRE;
+            return Transition.proceed();
+        }
+        level = pathLen - 1;
         nodes = new Node[level + 1];
         Node leaf = node(level);
         int i = leaf.search(key);
@@ -183,6 +211,84 @@ final class MutateOp implements StateTransition<Boolean> {
         result = true;
         phase = Phase.BALANCE;
         return Transition.proceed();
+    }
+
+    /*
+     * Fast path of a put that needs no balancing: replacing a value by one of the same length, or
+     * inserting a cell that fits in the leaf's contiguous free space, is done in the page image itself
+     * (no Node decode, no re-encode). The plan is only "edit this leaf"; the edit happens in FAST_APPLY
+     * after the writable image was acquired, like APPLY. Anything else takes the general path.
+     */
+
+    /** @return true when the put is a same-length replacement or an insert that fits without balancing */
+    private boolean fastPutFits() {
+        int l = pathLen - 1;
+        byte[] img = pathImages[l];
+        int pageNo = pathPages[l];
+        if (img[0] != PageFormat.LEAF) {
+            throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + img[0] + ")");
+        }
+        // Only the cells the search visits are checked (and, for an insert, every slot offset): the fast
+        // path reads and writes nothing else. The fill bounds hold before the put (every mutation balances),
+        // so a same-length replacement keeps them, and an insert that fits the contiguous free space keeps
+        // the content within the capacity and the leaf above its lower bound.
+        int i = PageFormat.checkedSearch(img, key, tree.usable, pageNo);
+        int n = PageFormat.count(img);
+        int low = 0;
+        if (i >= 0) {
+            int off = PageFormat.cellOffset(img, i);
+            if (PageFormat.u16(img, off + 2) != value.length) {
+                return false;
+            }
+        } else {
+            low = PageFormat.lowestCellOffset(img, tree.usable, pageNo);
+            int len = 4 + key.length + value.length;
+            if (n + 1 > 0xFFFF || low - len < PageFormat.HEADER + 2 * (n + 1)) {
+                return false;
+            }
+        }
+        fastIndex = i;
+        fastCount = n;
+        fastLow = low;
+        return true;
+    }
+
+    private Transition<Boolean> fastAcquire() {
+        int leafPage = pathPages[pathLen - 1];
+        IOResult<byte[]> r = tree.store.write(leafPage);
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        buffers = new byte[][] {r.value()};
+        phase = Phase.FAST_APPLY;
+        return tree.yieldOr(BTreeYieldPoint.BEFORE_APPLY);
+    }
+
+    private Transition<Boolean> fastApply() {
+        byte[] p = buffers[0];
+        int leafPage = pathPages[pathLen - 1];
+        // The writable image has the content of the image planned on (same array, or its copy).
+        if (PageFormat.count(p) != fastCount || p[0] != PageFormat.LEAF) {
+            throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
+        }
+        if (fastIndex >= 0) {
+            int off = PageFormat.cellOffset(p, fastIndex);
+            System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
+        } else {
+            int at = -fastIndex - 1;
+            int n = fastCount;
+            int len = 4 + key.length + value.length;
+            int off = fastLow - len;
+            PageFormat.putU16(p, off, key.length);
+            PageFormat.putU16(p, off + 2, value.length);
+            System.arraycopy(key, 0, p, off + 4, key.length);
+            System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
+            int slot = PageFormat.HEADER + 2 * at;
+            System.arraycopy(p, slot, p, slot + 2, 2 * (n - at));
+            PageFormat.putU16(p, slot, off);
+            PageFormat.putU16(p, 2, n + 1);
+        }
+        return Transition.done(result);
     }
 
     /** Balances the node at {@code level}, which this operation changed. */
@@ -207,7 +313,7 @@ final class MutateOp implements StateTransition<Boolean> {
             phase = Phase.ALLOCATE;
             return Transition.proceed();
         }
-        int idx = pathIdx.get(level - 1);
+        int idx = pathIdx[level - 1];
         if (size > tree.capacity) {
             Node parent = node(level - 1);
             byte[] sep = split(n);
@@ -242,7 +348,7 @@ final class MutateOp implements StateTransition<Boolean> {
             throw new IllegalStateException("sibling page " + siblingPage + " of page " + n.pageNo + " is on another level");
         }
         Node parent = node(level - 1);
-        int idx = pathIdx.get(level - 1);
+        int idx = pathIdx[level - 1];
         Node left = siblingLeft ? sib : n;
         Node right = siblingLeft ? n : sib;
         int sepIdx = siblingLeft ? idx - 1 : idx;

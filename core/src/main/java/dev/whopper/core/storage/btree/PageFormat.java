@@ -155,6 +155,99 @@ final class PageFormat {
     }
 
     /**
+     * Checks what a point lookup relies on before it touches the cells: the page type and that the slot
+     * array fits. Each cell the lookup then visits is checked by {@link #cellProblem}, so a lookup costs
+     * O(log n) checks instead of the O(n) of {@link #structureProblem} and still never reads out of bounds.
+     *
+     * @return null when the header is usable, else what is wrong
+     */
+    static String headerProblem(byte[] p, int usable) {
+        if (p.length < usable) {
+            return "image of " + p.length + " bytes is shorter than the usable size " + usable;
+        }
+        int type = p[0];
+        if (type != LEAF && type != INTERIOR) {
+            return "unknown page type " + type;
+        }
+        int n = count(p);
+        if (HEADER + 2 * n > usable) {
+            return "cell count " + n + " does not fit in the page";
+        }
+        return null;
+    }
+
+    /**
+     * Checks one cell of a page whose header passed {@link #headerProblem} (the same per-cell rule as
+     * {@link #structureProblem}).
+     *
+     * @return null when cell {@code i} lies inside the usable area, else what is wrong
+     */
+    static String cellProblem(byte[] p, int i, int usable) {
+        int slotsEnd = HEADER + 2 * count(p);
+        boolean leaf = p[0] == LEAF;
+        int off = cellOffset(p, i);
+        if (off < slotsEnd || off + (leaf ? 4 : 6) > usable) {
+            return "cell " + i + " offset " + off + " outside [" + slotsEnd + ", " + usable + ")";
+        }
+        int k = u16(p, off);
+        int len = leaf ? 4 + k + u16(p, off + 2) : 6 + k;
+        if (off + len > usable) {
+            return "cell " + i + " of " + len + " bytes at offset " + off + " overflows the page";
+        }
+        return null;
+    }
+
+    /** Throws when cell {@code i} is malformed (see {@link #cellProblem}). */
+    private static void checkCell(byte[] p, int i, int usable, int pageNo) {
+        String problem = cellProblem(p, i, usable);
+        if (problem != null) {
+            throw new IllegalStateException("page " + pageNo + " is not a valid tree page: " + problem);
+        }
+    }
+
+    /**
+     * {@link #find} on a page that passed only {@link #headerProblem}: checks every cell it visits.
+     *
+     * @return the index of {@code key} in the page, or {@code -(insertionPoint + 1)}
+     */
+    static int checkedSearch(byte[] p, byte[] key, int usable, int pageNo) {
+        int lo = 0;
+        int hi = count(p) - 1;
+        int keyOff = p[0] == LEAF ? 4 : 6;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            checkCell(p, mid, usable, pageNo);
+            int off = cellOffset(p, mid);
+            int s = off + keyOff;
+            int c = Arrays.compareUnsigned(p, s, s + u16(p, off), key, 0, key.length);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /**
+     * {@link #childIndex} followed by {@link #child} on an interior page that passed only
+     * {@link #headerProblem}: checks every cell it visits.
+     *
+     * @return the child page whose key range holds {@code key}
+     */
+    static int checkedChildFor(byte[] p, byte[] key, int usable, int pageNo) {
+        int i = checkedSearch(p, key, usable, pageNo);
+        // Found at i: child i+1 (keys >= key i). Absent with insertion point ip: child ip.
+        int idx = i >= 0 ? i + 1 : -i - 1;
+        if (idx > 0) {
+            checkCell(p, idx - 1, usable, pageNo);
+        }
+        return child(p, idx);
+    }
+
+    /**
      * Checks the structure of a page image (type, slot array and every cell inside the usable area),
      * so that the accessors above cannot read out of bounds.
      *
@@ -185,6 +278,27 @@ final class PageFormat {
             }
         }
         return null;
+    }
+
+    /**
+     * The lowest cell offset of a page that passed {@link #headerProblem} (where its free space ends),
+     * checking that every slot points into {@code [slotsEnd, usable - 4]}.
+     *
+     * @return the offset, or {@code usable} for a page without cells
+     */
+    static int lowestCellOffset(byte[] p, int usable, int pageNo) {
+        int n = count(p);
+        int slotsEnd = HEADER + 2 * n;
+        int low = usable;
+        for (int i = 0; i < n; i++) {
+            int off = cellOffset(p, i);
+            if (off < slotsEnd || off + 4 > usable) {
+                throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " offset "
+                        + off + " outside [" + slotsEnd + ", " + usable + ")");
+            }
+            low = Math.min(low, off);
+        }
+        return low;
     }
 
     /** @return the content bytes a page image uses (cells with their slots) */

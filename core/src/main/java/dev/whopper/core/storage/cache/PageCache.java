@@ -112,6 +112,8 @@ public final class PageCache {
     private long misses;
     private long loadsStarted;
     private long evictions;
+    /** Cached entries with a WAL version (not 0); lets a WAL reset know it found them all. */
+    private int walEntries;
 
     /** @param capacityPages bound on unpinned cached pages, &gt; 0 */
     public PageCache(int capacityPages) {
@@ -164,6 +166,9 @@ public final class PageCache {
         }
         e = new Entry(page, version, image);
         entries.put(k, e);
+        if (version != 0) {
+            walEntries++;
+        }
         evictIfNeeded(e);
         return e;
     }
@@ -179,6 +184,13 @@ public final class PageCache {
             throw new IllegalStateException("unpin of unpinned page " + e.page + "@" + e.version);
         }
         e.pins--;
+    }
+
+    private void evicted(Entry e) {
+        evictions++;
+        if (e.version != 0) {
+            walEntries--;
+        }
     }
 
     /**
@@ -205,7 +217,7 @@ public final class PageCache {
                 }
                 spared.add(e);
             } else {
-                evictions++;
+                evicted(e);
             }
         }
         if (spared != null) {
@@ -220,7 +232,7 @@ public final class PageCache {
                     Entry e = again.next().getValue();
                     if (e.pins == 0 && e != keep) {
                         again.remove();
-                        evictions++;
+                        evicted(e);
                     }
                 }
             }
@@ -314,6 +326,7 @@ public final class PageCache {
                     rebased.add(e);
                 }
                 it.remove();
+                walEntries--;
             } else if (newest != null) {
                 it.remove();
             }
@@ -327,9 +340,54 @@ public final class PageCache {
         generation++;
     }
 
+    /**
+     * {@link #rebaseForWalReset(Map)} given the WAL's frames instead of a map: visits only the versions
+     * those frames can have cached (O(frames) lookups, not a walk of the whole cache). Every cached WAL
+     * version belongs to one of these frames (the cache is rebased at every reset); should one be left
+     * over anyway, it is dropped by a walk.
+     *
+     * @param framePages {@code framePages[f - 1]} is the page of WAL frame {@code f}, for every frame up
+     *     to maxFrame (all backfilled)
+     */
+    public void rebaseForWalReset(int[] framePages) {
+        ArrayList<Entry> rebased = new ArrayList<>();
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int f = framePages.length; f >= 1; f--) {
+            int page = framePages[f - 1];
+            Entry e = entries.remove(key(page, f));
+            if (e != null) {
+                walEntries--;
+            }
+            if (!seen.get(page)) {
+                // The page's newest frame: that version (when cached) is now the database file's copy.
+                seen.set(page);
+                entries.remove(key(page, 0));
+                if (e != null) {
+                    rebased.add(e);
+                }
+            }
+        }
+        if (walEntries != 0) {
+            Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
+            while (it.hasNext()) {
+                if (it.next().getValue().version != 0) {
+                    it.remove();
+                }
+            }
+            walEntries = 0;
+        }
+        for (int i = rebased.size() - 1; i >= 0; i--) {
+            Entry e = rebased.get(i);
+            entries.put(key(e.page, 0), new Entry(e.page, 0, e.image));
+        }
+        loads.clear();
+        generation++;
+    }
+
     /** Drops every entry and forgets in-flight loads (their results are not cached). */
     public void clear() {
         entries.clear();
+        walEntries = 0;
         loads.clear();
         generation++;
     }

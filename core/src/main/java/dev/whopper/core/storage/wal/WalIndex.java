@@ -1,7 +1,6 @@
 package dev.whopper.core.storage.wal;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * The shared WAL index of one database: which frames hold which page, the last committed frame
@@ -15,7 +14,13 @@ public final class WalIndex {
         int size;
     }
 
-    private final HashMap<Integer, Frames> byPage = new HashMap<>();
+    /**
+     * Frames of page {@code p} at index {@code p} (null: no frame), grown on demand to the largest page
+     * with a frame: a lookup is an array access, without boxing or hashing.
+     */
+    private Frames[] byPage = new Frames[64];
+    /** Pages with at least one frame. */
+    private int pagesWithFrames;
     private int maxFrame;
     private int backfilled;
     private int dbPages;
@@ -48,7 +53,10 @@ public final class WalIndex {
      * @return the frame, or 0 when the page is read from the database file
      */
     public int lookup(int pageNo, int snapshot) {
-        Frames f = byPage.get(pageNo);
+        if (pageNo < 0 || pageNo >= byPage.length) {
+            return 0;
+        }
+        Frames f = byPage[pageNo];
         if (f == null) {
             return 0;
         }
@@ -71,7 +79,18 @@ public final class WalIndex {
         int frame = maxFrame;
         for (int p : pages) {
             frame++;
-            Frames f = byPage.computeIfAbsent(p, k -> new Frames());
+            if (p < 1) {
+                throw new IllegalArgumentException("WAL index: page " + p + " (expected: >= 1)");
+            }
+            if (p >= byPage.length) {
+                byPage = Arrays.copyOf(byPage, Math.max(p + 1, (int) Math.min(Integer.MAX_VALUE - 8, byPage.length * 2L)));
+            }
+            Frames f = byPage[p];
+            if (f == null) {
+                f = new Frames();
+                byPage[p] = f;
+                pagesWithFrames++;
+            }
             if (f.size == f.frames.length) {
                 f.frames = Arrays.copyOf(f.frames, f.size * 2);
             }
@@ -146,12 +165,13 @@ public final class WalIndex {
      * @return pairs {page, frame} sorted by page
      */
     public int[][] newestFramesUpTo(int upTo) {
-        int[] pages = new int[byPage.size()];
+        int[] pages = new int[pagesWithFrames];
         int n = 0;
-        for (Integer p : byPage.keySet()) {
-            pages[n++] = p;
+        for (int p = 0; p < byPage.length; p++) {
+            if (byPage[p] != null) {
+                pages[n++] = p;
+            }
         }
-        Arrays.sort(pages, 0, n);
         int[][] out = new int[n][];
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -164,13 +184,33 @@ public final class WalIndex {
     }
 
     /**
+     * @return {@code pages[f - 1]} = the page of frame {@code f}, for frames 1..maxFrame
+     */
+    public int[] framePages() {
+        int[] out = new int[maxFrame];
+        for (int p = 0; p < byPage.length; p++) {
+            Frames fr = byPage[p];
+            if (fr == null) {
+                continue;
+            }
+            for (int i = 0; i < fr.size; i++) {
+                if (fr.frames[i] >= 1 && fr.frames[i] <= maxFrame) {
+                    out[fr.frames[i] - 1] = p;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Starts a new WAL generation: no frames, new salts; the header must be written before frames.
      *
      * @param newSalt1 salt 1
      * @param newSalt2 salt 2
      */
     public void reset(int newSalt1, int newSalt2) {
-        byPage.clear();
+        byPage = new Frames[64];
+        pagesWithFrames = 0;
         maxFrame = 0;
         backfilled = 0;
         dbPages = 0;

@@ -348,6 +348,64 @@ class BTreeTest {
     }
 
     @Test
+    void inPlacePutsKeepPagesValidAndFreeSpaceZero() {
+        TestPageStore s = new TestPageStore(512);
+        BTree t = deepTree(s, 300);
+        int leafNo = someLeaf(s);
+        byte[] leaf = s.raw(leafNo);
+        int before = PageFormat.count(leaf);
+        byte[] first = PageFormat.key(leaf, 0);
+        // A key just above the leaf's first key goes into this leaf; 2 bytes of value keep it small enough to fit.
+        byte[] fresh = Arrays.copyOf(first, first.length + 1);
+        s.drive(t.put(fresh, v(7, 2)));
+        assertEquals(before + 1, PageFormat.count(s.raw(leafNo)), "inserted into the same leaf, no split");
+        assertArrayEquals(v(7, 2), s.drive(t.get(fresh)));
+        s.drive(t.put(fresh, v(8, 2))); // same length: replaced in place
+        assertArrayEquals(v(8, 2), s.drive(t.get(fresh)));
+        s.drive(t.put(first, v(9, 60)));
+        assertArrayEquals(v(9, 60), s.drive(t.get(first)));
+        assertEquals(List.of(), problems(s, t));
+        byte[] img = s.raw(leafNo);
+        int low = s.usableSize();
+        for (int i = 0; i < PageFormat.count(img); i++) {
+            low = Math.min(low, PageFormat.cellOffset(img, i));
+        }
+        for (int b = PageFormat.HEADER + 2 * PageFormat.count(img); b < low; b++) {
+            assertEquals(0, img[b], "free space byte " + b);
+        }
+    }
+
+    @Test
+    void lookupsAndPutsNeverReadOutsideACorruptLeaf() {
+        TestPageStore s = new TestPageStore(512);
+        BTree t = deepTree(s, 300);
+        int leafNo = someLeaf(s);
+        byte[] leaf = s.raw(leafNo);
+        int n = PageFormat.count(leaf);
+        byte[] last = PageFormat.key(leaf, n - 1);
+        PageFormat.putU16(leaf, PageFormat.HEADER + 2 * (n - 1), 0xFFF0); // last slot points past the page
+        int thrown = 0;
+        for (int i = 0; i < 300; i++) {
+            int fi = i;
+            try {
+                assertArrayEquals(v(i, 60), s.drive(t.get(k(fi))));
+            } catch (IllegalStateException e) {
+                assertTrue(e.getMessage().startsWith("page " + leafNo + " is not a valid tree page: cell " + (n - 1)),
+                        e.getMessage());
+                thrown++;
+                s.abandonPending();
+            }
+        }
+        assertTrue(thrown > 0, "the key of the bad cell cannot be read");
+        // An insert into that leaf checks every slot first (nothing written).
+        byte[] fresh = Arrays.copyOf(last, last.length + 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.drive(t.put(fresh, v(1, 2))));
+        assertTrue(e.getMessage().startsWith("page " + leafNo + " is not a valid tree page"), e.getMessage());
+        s.abandonPending();
+        assertEquals(0xFFF0, PageFormat.cellOffset(s.raw(leafNo), n - 1), "page left as it was");
+    }
+
+    @Test
     void checkReportsGarbageInsteadOfThrowing() {
         TestPageStore s = new TestPageStore(512);
         BTree t = deepTree(s, 300);
