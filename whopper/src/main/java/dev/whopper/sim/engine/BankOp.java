@@ -228,7 +228,7 @@ final class BankOp implements Operation<String> {
                     state = State.T_GET_A;
                 }
                 case T_GET_A -> {
-                    IOResult<byte[]> r = runSub(() -> conn().get(BankWorld.accountKey(from)));
+                    IOResult<byte[]> r = runSub(() -> conn().get(w.accountKey(from)));
                     if (r.isIo()) {
                         return r.cast();
                     }
@@ -236,7 +236,7 @@ final class BankOp implements Operation<String> {
                     state = State.T_GET_B;
                 }
                 case T_GET_B -> {
-                    IOResult<byte[]> r = runSub(() -> conn().get(BankWorld.accountKey(to)));
+                    IOResult<byte[]> r = runSub(() -> conn().get(w.accountKey(to)));
                     if (r.isIo()) {
                         return r.cast();
                     }
@@ -249,21 +249,21 @@ final class BankOp implements Operation<String> {
                     }
                 }
                 case T_PUT_A -> {
-                    IOResult<Void> r = runSub(() -> conn().put(BankWorld.accountKey(from), BankWorld.encode(balanceFrom - amount)));
+                    IOResult<Void> r = runSub(() -> conn().put(w.accountKey(from), BankWorld.encode(balanceFrom - amount)));
                     if (r.isIo()) {
                         return r.cast();
                     }
                     state = State.T_PUT_B;
                 }
                 case T_PUT_B -> {
-                    IOResult<Void> r = runSub(() -> conn().put(BankWorld.accountKey(to), BankWorld.encode(balanceTo + amount)));
+                    IOResult<Void> r = runSub(() -> conn().put(w.accountKey(to), BankWorld.encode(balanceTo + amount)));
                     if (r.isIo()) {
                         return r.cast();
                     }
                     state = State.T_PUT_SEQ;
                 }
                 case T_PUT_SEQ -> {
-                    IOResult<Void> r = runSub(() -> conn().put(BankWorld.seqKey(id), BankWorld.encode(seq)));
+                    IOResult<Void> r = runSub(() -> conn().put(w.seqKey(id), BankWorld.encode(seq)));
                     if (r.isIo()) {
                         return r.cast();
                     }
@@ -326,7 +326,7 @@ final class BankOp implements Operation<String> {
                     return finish("final");
                 }
                 case R_GET -> {
-                    IOResult<byte[]> r = runSub(() -> conn().get(BankWorld.accountKey(from)));
+                    IOResult<byte[]> r = runSub(() -> conn().get(w.accountKey(from)));
                     if (r.isIo()) {
                         return r.cast();
                     }

@@ -34,6 +34,8 @@ final class BankWorld {
     /** Incremented at each crash; a connection from an older epoch is stale. */
     long epoch;
     final Connection[] connections;
+    private final byte[][] accountKeys;
+    private final byte[][] seqKeys;
     final long[] connectionEpoch;
 
     /** Highest commit sequence number per fiber whose commit was acknowledged. */
@@ -83,6 +85,8 @@ final class BankWorld {
         this.initialBalance = initialBalance;
         this.variant = variant;
         this.connections = new Connection[fibers];
+        this.accountKeys = keys("acct/", accounts);
+        this.seqKeys = keys("seq/", fibers);
         this.connectionEpoch = new long[fibers];
         this.ackedSeq = new long[fibers];
         this.attemptedSeq = new long[fibers];
@@ -121,12 +125,22 @@ final class BankWorld {
         return accounts * initialBalance;
     }
 
-    static byte[] accountKey(int account) {
-        return String.format("acct/%04d", account).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** @return the key of an account, {@code acct/NNNN} (shared, never modified) */
+    byte[] accountKey(int account) {
+        return accountKeys[account];
     }
 
-    static byte[] seqKey(int fiber) {
-        return String.format("seq/%04d", fiber).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** @return the key of a fiber's commit sequence number, {@code seq/NNNN} (shared, never modified) */
+    byte[] seqKey(int fiber) {
+        return seqKeys[fiber];
+    }
+
+    private static byte[][] keys(String prefix, int count) {
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = String.format("%s%04d", prefix, i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return out;
     }
 
     static byte[] encode(long v) {
