@@ -13,6 +13,7 @@ import dev.whopper.core.storage.page.PageFormat;
  * @param busyTimeoutNanos    how long an operation retries BUSY (with backoff) before failing; 0 fails at once
  */
 public record DatabaseOptions(int pageSize, int cacheCapacityPages, int autoCheckpointFrames, long busyTimeoutNanos) {
+    /** Checks every component; see the class description for the ranges. */
     public DatabaseOptions {
         if (!PageFormat.validPageSize(pageSize)) {
             throw new IllegalArgumentException("pageSize: " + pageSize + " (expected: a power of two in 512..65536)");

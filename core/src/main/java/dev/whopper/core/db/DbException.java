@@ -5,7 +5,9 @@ import java.util.Objects;
 /** A database operation failed; thrown from {@code StateMachine.step()}. */
 public class DbException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The code. */
     private final DbError error;
+    /** The message without the code prefix. */
     private final String detail;
 
     /**

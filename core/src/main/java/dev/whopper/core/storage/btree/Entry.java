@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param value the value
  */
 public record Entry(byte[] key, byte[] value) {
+    /** Checks that key and value are present. */
     public Entry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

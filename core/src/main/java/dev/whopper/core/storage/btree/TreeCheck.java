@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param entries   number of key/value pairs in the leaves
  */
 public record TreeCheck(List<String> problems, int[] pagesUsed, int depth, long entries) {
+    /** Copies the problem list and checks the components. */
     public TreeCheck {
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
         pagesUsed = Objects.requireNonNull(pagesUsed, "pagesUsed").clone();
