@@ -30,10 +30,7 @@ final class GetOp implements StateTransition<byte[]> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        String problem = PageFormat.headerProblem(img, tree.usable);
-        if (problem != null) {
-            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
-        }
+        PageFormat.checkHeader(img, tree.usable, page);
         if (PageFormat.isLeaf(img)) {
             int i = PageFormat.checkedSearch(img, key, tree.usable, page);
             return Transition.done(i < 0 ? null : PageFormat.value(img, i));

@@ -123,10 +123,7 @@ final class MutateOp implements StateTransition<Boolean> {
         byte[] img = r.value();
         // Only the header here; an interior page's cells as the search visits them, a leaf's in MODIFY_LEAF
         // (every cell: by fastPutFits or by Node.decode).
-        String problem = PageFormat.headerProblem(img, tree.usable);
-        if (problem != null) {
-            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
-        }
+        PageFormat.checkHeader(img, tree.usable, page);
         if (pathLen == pathPages.length) {
             pathPages = java.util.Arrays.copyOf(pathPages, pathLen * 2);
             pathImages = java.util.Arrays.copyOf(pathImages, pathLen * 2);
@@ -140,9 +137,8 @@ final class MutateOp implements StateTransition<Boolean> {
         } else {
             int i = PageFormat.checkedSearch(img, key, tree.usable, page);
             int idx = i >= 0 ? i + 1 : -i - 1;
-            if (idx > 0 && PageFormat.cellProblem(img, idx - 1, tree.usable) != null) {
-                throw new IllegalStateException("page " + page + " is not a valid tree page: "
-                        + PageFormat.cellProblem(img, idx - 1, tree.usable));
+            if (idx > 0) {
+                PageFormat.checkCell(img, idx - 1, tree.usable, page);
             }
             int child = PageFormat.child(img, idx);
             if (child < 2) {

@@ -29,10 +29,7 @@ final class Node {
 
     /** Decodes a page image (which must be structurally valid) into a private copy. */
     static Node decode(int pageNo, byte[] image, int usable) {
-        String problem = PageFormat.structureProblem(image, usable);
-        if (problem != null) {
-            throw new IllegalStateException("page " + pageNo + " is not a valid tree page: " + problem);
-        }
+        PageFormat.requireValid(pageNo, PageFormat.structureProblem(image, usable));
         Node n = new Node(pageNo, PageFormat.isLeaf(image));
         n.right = PageFormat.right(image);
         int count = PageFormat.count(image);

@@ -197,12 +197,26 @@ final class PageFormat {
         return null;
     }
 
-    /** Throws when cell {@code i} is malformed (see {@link #cellProblem}). */
-    private static void checkCell(byte[] p, int i, int usable, int pageNo) {
-        String problem = cellProblem(p, i, usable);
+    /**
+     * The tree's one error for a malformed page: throws when {@code problem} is not {@code null}.
+     *
+     * @param pageNo  the page
+     * @param problem what is wrong with it, or {@code null}
+     */
+    static void requireValid(int pageNo, String problem) {
         if (problem != null) {
             throw new IllegalStateException("page " + pageNo + " is not a valid tree page: " + problem);
         }
+    }
+
+    /** Throws when the page's header is malformed (see {@link #headerProblem}). */
+    static void checkHeader(byte[] p, int usable, int pageNo) {
+        requireValid(pageNo, headerProblem(p, usable));
+    }
+
+    /** Throws when cell {@code i} is malformed (see {@link #cellProblem}). */
+    static void checkCell(byte[] p, int i, int usable, int pageNo) {
+        requireValid(pageNo, cellProblem(p, i, usable));
     }
 
     /**
@@ -293,8 +307,7 @@ final class PageFormat {
         for (int i = 0; i < n; i++) {
             int off = cellOffset(p, i);
             if (off < slotsEnd || off + 4 > usable) {
-                throw new IllegalStateException("page " + pageNo + " is not a valid tree page: cell " + i + " offset "
-                        + off + " outside [" + slotsEnd + ", " + usable + ")");
+                requireValid(pageNo, "cell " + i + " offset " + off + " outside [" + slotsEnd + ", " + usable + ")");
             }
             low = Math.min(low, off);
         }

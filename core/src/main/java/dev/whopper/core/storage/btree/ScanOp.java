@@ -45,10 +45,7 @@ final class ScanOp implements StateTransition<List<Entry>> {
             return Transition.io(r.completion());
         }
         byte[] img = r.value();
-        String problem = PageFormat.structureProblem(img, tree.usable);
-        if (problem != null) {
-            throw new IllegalStateException("page " + page + " is not a valid tree page: " + problem);
-        }
+        PageFormat.requireValid(page, PageFormat.structureProblem(img, tree.usable));
         if (descending) {
             if (!PageFormat.isLeaf(img)) {
                 if (++depth >= BTree.MAX_DEPTH) {
