@@ -50,10 +50,13 @@ final class BankOp implements Operation<String> {
         ROLLBACK, DONE
     }
 
+    /** The states in which this operation is the opener (opening the database or verifying recovery). */
+    private static final java.util.Set<State> OPENER_STATES = java.util.EnumSet.range(State.OPENING, State.VERIFY_INTEGRITY);
+
     private final BankWorld w;
     private final FiberContext ctx;
     private final int id;
-    private Kind kind;
+    private final Kind kind;
     private State state = State.ENSURE_OPEN;
     private StateMachine<?> sub;
     private String label;
@@ -399,8 +402,8 @@ final class BankOp implements Operation<String> {
 
     private IOResult<String> failed(DbError error, String message) {
         sub = null;
-        boolean opener = state == State.OPENING || (state.ordinal() >= State.VERIFY_BEGIN.ordinal()
-            && state.ordinal() <= State.VERIFY_INTEGRITY.ordinal());
+        boolean opener = OPENER_STATES.contains(state);
+        boolean rollbackFailed = state == State.ROLLBACK;
         switch (error) {
             case BUSY, BUSY_SNAPSHOT -> {
                 w.busy++;
@@ -449,7 +452,10 @@ final class BankOp implements Operation<String> {
         if (opener) {
             return finish(label);
         }
-        if (state == State.F_INTEGRITY || state == State.DONE || state == State.ENSURE_OPEN || state == State.CONNECT) {
+        if (rollbackFailed || state == State.F_INTEGRITY || state == State.DONE || state == State.ENSURE_OPEN
+            || state == State.CONNECT) {
+            // Nothing to roll back, or the rollback itself failed: retrying it could loop forever. The next
+            // operation's CONNECT sees a connection still in a transaction and cleans up.
             return finish(label);
         }
         state = State.ROLLBACK;
