@@ -27,9 +27,12 @@ public final class EventRing {
     private final long[] times;
     /** {@code fiber << 32 | opId << 8 | kind ordinal}, one word per event. */
     private final long[] packed;
+    /**
+     * Op-kind name to id, ids handed out in first-seen order. Only looked up, never iterated, so hash order
+     * cannot reach a run (determinism rule); the reverse mapping is a list indexed by id.
+     */
     private final Map<String, Integer> opIds = new HashMap<>();
     private final List<String> opNames = new ArrayList<>();
-    private int opCount;
     private long written;
 
     /** @param capacity how many events to keep, &gt; 0 */
@@ -61,7 +64,6 @@ public final class EventRing {
             id = opNames.size();
             opIds.put(op, id);
             opNames.add(op);
-            opCount = opNames.size();
         }
         return id;
     }
@@ -89,7 +91,7 @@ public final class EventRing {
      * @param kind      what happened
      */
     public void add(long step, long timeNanos, int fiber, int opId, EventKind kind) {
-        if (opId < 0 || opId >= opCount) {
+        if (opId < 0 || opId >= opNames.size()) {
             throw new IllegalArgumentException("opId: " + opId + " (expected: an id from opId(String))");
         }
         int i = (int) written & mask;

@@ -106,6 +106,10 @@ public final class PageCache {
 
     private final int capacityPages;
     private final LinkedHashMap<Long, Entry> entries;
+    /**
+     * In-flight loads by (page, version) key. Only looked up, added to, removed from and cleared, never
+     * iterated, so hash order cannot reach a simulated run.
+     */
     private final HashMap<Long, Load> loads = new HashMap<>();
     private long generation;
     private long hits;
