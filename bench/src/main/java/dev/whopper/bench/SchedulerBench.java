@@ -91,7 +91,7 @@ public class SchedulerBench {
             mine[i] = new Trivial();
         }
         Scheduler s = new Scheduler(config, streams, recorder,
-            spec.create(streams.stream(RandomStreams.SCHEDULER), fibers, 1_000_000, recorder), new VirtualClock(), null,
+            spec.create(streams.stream(RandomStreams.SCHEDULER), fibers, 1_000_000, recorder), new VirtualClock(1_000), null,
             null, List.of(), fibers, ctx -> {
                 Operation<?> op = mine[ctx.id()];
                 return (FiberProgram) () -> op;
@@ -104,33 +104,21 @@ public class SchedulerBench {
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public boolean simulatedRandom() {
-        boolean ok = true;
-        for (int i = 0; i < STEPS; i++) {
-            ok &= random.runStep();
-        }
-        return ok;
+        return random.runSteps(STEPS);
     }
 
     /** @return steps taken by the simulator with round-robin, decision log off */
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public boolean simulatedRoundRobin() {
-        boolean ok = true;
-        for (int i = 0; i < STEPS; i++) {
-            ok &= roundRobin.runStep();
-        }
-        return ok;
+        return roundRobin.runSteps(STEPS);
     }
 
     /** @return steps taken by the simulator with the random strategy, recording the decision log */
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public boolean simulatedRandomRecording() {
-        boolean ok = true;
-        for (int i = 0; i < STEPS; i++) {
-            ok &= recording.runStep();
-        }
-        return ok;
+        return recording.runSteps(STEPS);
     }
 
     /** @return the same trivial operations called round-robin by a bare loop, no simulator */

@@ -298,7 +298,7 @@ public final class Simulation<S> {
             spec = draw.strategy();
             yieldRate = draw.yieldRate();
         }
-        VirtualClock clock = new VirtualClock();
+        VirtualClock clock = new VirtualClock(b.stepCostNanos);
         FaultConfig faults = b.effectiveFaults();
         if (draw != null) {
             faults = scaled(faults, draw.faultScale());

@@ -3,15 +3,47 @@ package dev.whopper.sim;
 import dev.whopper.core.io.Clock;
 
 /**
- * Simulated time in nanoseconds. Only the simulator moves it; it never goes backwards.
- * Starts at 0.
+ * Simulated time in nanoseconds, and the scheduler's step count. Each scheduler step costs a fixed
+ * simulated CPU time, so time is kept as {@code base + steps * stepCostNanos}: a step is one increment
+ * (the step counter and the clock are the same word), and only an idle jump or an explicit advance moves
+ * the base. Only the simulator moves it; it never goes backwards. Starts at 0.
  */
 public final class VirtualClock implements Clock {
-    private long nowNanos;
+    private final long stepCostNanos;
+    private long steps;
+    private long baseNanos;
+
+    /** A clock whose steps cost no time (time moves only by {@link #advanceBy} and {@link #advanceTo}). */
+    public VirtualClock() {
+        this(0);
+    }
+
+    /** @param stepCostNanos simulated CPU time of one scheduler step, &gt;= 0 */
+    public VirtualClock(long stepCostNanos) {
+        if (stepCostNanos < 0) {
+            throw new IllegalArgumentException("stepCostNanos: " + stepCostNanos + " (expected: >= 0)");
+        }
+        this.stepCostNanos = stepCostNanos;
+    }
 
     @Override
     public long nowNanos() {
-        return nowNanos;
+        return baseNanos + steps * stepCostNanos;
+    }
+
+    /** @return simulated CPU time of one step */
+    public long stepCostNanos() {
+        return stepCostNanos;
+    }
+
+    /** @return scheduler steps taken */
+    public long steps() {
+        return steps;
+    }
+
+    /** One scheduler step: time moves forward by the step cost. */
+    public void step() {
+        steps++;
     }
 
     /**
@@ -23,7 +55,7 @@ public final class VirtualClock implements Clock {
         if (nanos < 0) {
             throw new IllegalArgumentException("nanos: " + nanos + " (expected: >= 0)");
         }
-        nowNanos += nanos;
+        baseNanos += nanos;
     }
 
     /**
@@ -32,8 +64,9 @@ public final class VirtualClock implements Clock {
      * @param timeNanos target time
      */
     public void advanceTo(long timeNanos) {
-        if (timeNanos > nowNanos) {
-            nowNanos = timeNanos;
+        long now = nowNanos();
+        if (timeNanos > now) {
+            baseNanos += timeNanos - now;
         }
     }
 }

@@ -12,12 +12,14 @@ import dev.whopper.sim.Operation;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.Fnv1a;
+import dev.whopper.sim.random.Xoshiro256StarStar;
 import dev.whopper.sim.random.RandomStreams;
 import dev.whopper.sim.strategy.RandomStrategy;
 import dev.whopper.sim.strategy.RoundRobinStrategy;
 import dev.whopper.sim.strategy.SchedulerView;
 import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.SwarmStrategy;
+import dev.whopper.sim.trace.DecisionLog;
 import dev.whopper.sim.trace.EventKind;
 import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
@@ -88,10 +90,20 @@ public final class Scheduler implements SchedulerView {
     private final int[] ringOps;
     private final EventRing ring;
     private final long livenessTimeoutNanos;
-    private final long stepCostNanos;
     /** Which strategy, resolved once, so the common ones are called without an interface dispatch. */
     private final int pickKind;
-    private final RandomStrategy randomPick;
+    /** The random strategy's generator, drawn from directly; null for any other strategy. */
+    private final Xoshiro256StarStar randomGenerator;
+    private static final int BLOCK = 64;
+    /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
+    private final long[] block;
+    /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
+    private int blockLength;
+    private int blockCursor;
+    private final DecisionLog log;
+    /** Steps where only one fiber could run (no decision): picks = steps - these. */
+    private long singleChoiceSteps;
+    private static final IOResult<?> THREW = IOResult.done(null);
     /** Properties to tell after each step or a liveness check: the step's cold tail. */
     private final boolean afterChecks;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
@@ -108,13 +120,17 @@ public final class Scheduler implements SchedulerView {
     /** A crash is planned or the faults-end action has not run: {@link #beforeStep()} has work. */
     private boolean beforeWork;
     private boolean started;
-    private long step;
     private int lastFiber = -1;
     private int live;
     private int sleeping;
     /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
     private int waiting;
     private boolean runnableDirty = true;
+    /**
+     * The next step must go through {@link #prepareStep()}: something changed state, work is planned, events
+     * or sleepers exist, or fibers wait. False only in steady state, where a step needs one check.
+     */
+    private boolean prepare = true;
     private int runnableCount;
     private Outcome failure;
     private long opsFailed;
@@ -159,23 +175,28 @@ public final class Scheduler implements SchedulerView {
         ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
         livenessTimeoutNanos = config.livenessTimeoutNanos();
-        stepCostNanos = config.stepCostNanos();
+        if (clock.stepCostNanos() != config.stepCostNanos()) {
+            throw new IllegalArgumentException("clock: step cost " + clock.stepCostNanos()
+                + " ns (expected: the config's " + config.stepCostNanos() + " ns)");
+        }
         afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
         Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
         if (inner instanceof RandomStrategy r) {
             pickKind = PICK_RANDOM;
-            randomPick = r;
+            randomGenerator = r.generator();
         } else {
             pickKind = inner instanceof RoundRobinStrategy ? PICK_ROUND_ROBIN : PICK_OTHER;
-            randomPick = null;
+            randomGenerator = null;
         }
+        block = randomGenerator != null ? new long[BLOCK] : null;
+        log = recorder.log();
     }
 
     // ---- SchedulerView ----
 
     @Override
     public long step() {
-        return step;
+        return clock.steps();
     }
 
     @Override
@@ -284,6 +305,7 @@ public final class Scheduler implements SchedulerView {
 
     private void updateBeforeWork() {
         beforeWork = nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null);
+        prepare |= beforeWork;
     }
 
     /**
@@ -295,13 +317,13 @@ public final class Scheduler implements SchedulerView {
     public Outcome run() {
         try {
             start();
-            while (failure == null && step < config.maxSteps()) {
-                if (!runStep()) {
+            while (failure == null && clock.steps() < config.maxSteps()) {
+                if (!runSteps((int) Math.min(config.maxSteps() - clock.steps(), 1 << 20))) {
                     break;
                 }
             }
             if (failure == null) {
-                RunEnd end = new RunEnd(live == 0, step, clock.nowNanos());
+                RunEnd end = new RunEnd(live == 0, clock.steps(), clock.nowNanos());
                 for (Property p : properties) {
                     Violation v;
                     try {
@@ -330,7 +352,8 @@ public final class Scheduler implements SchedulerView {
 
     private Outcome internal(String message, Throwable e) {
         if (!(failure instanceof Outcome.InternalError)) {
-            failure = new Outcome.InternalError(message, e, step);
+            failure = new Outcome.InternalError(message, e, clock.steps());
+            prepare = true;
         }
         return failure;
     }
@@ -362,55 +385,150 @@ public final class Scheduler implements SchedulerView {
      * @return false when the run is over: every fiber done, or a failure found
      */
     public boolean runStep() {
-        if (beforeWork && !beforeStep()) {
+        return runSteps(1);
+    }
+
+    /**
+     * Takes up to {@code n} scheduler steps (after {@link #start()}); the loop {@link #run()} uses.
+     *
+     * @param n how many steps at most
+     * @return false when the run is over: every fiber done, or a failure found
+     */
+    public boolean runSteps(int n) {
+        if (failure != null) {
             return false;
+        }
+        // The loop's invariants in locals: the JIT keeps them in registers instead of reloading each step.
+        final int[] runnable = this.runnable;
+        final Operation<?>[] ops = this.ops;
+        final TraceHash hash = this.hash;
+        final VirtualClock clock = this.clock;
+        final DecisionLog log = this.log;
+        final EventRing ring = this.ring;
+        final int[] ringOps = this.ringOps;
+        final long[] block = this.block;
+        int i = 0;
+        while (i < n) {
+            if (prepare && prepareStep() == 0) {
+                return false;
+            }
+            // Steady steps until something needs preparing: an innermost loop with no loop inlined into it.
+            int cursor = blockCursor;
+            final int blockEnd = blockLength;
+            do {
+                int count = runnableCount;
+                int index = 0;
+                int id;
+                long decision = 0;
+                if (cursor < blockEnd) {
+                    long picked = block[cursor++];
+                    index = (int) (picked >>> 32);
+                    id = (int) picked;
+                    decision = ((long) count << 32) | index;
+                    if (cursor == blockEnd) {
+                        prepare = true;
+                    }
+                } else {
+                    if (count > 1) {
+                        index = pick(count);
+                        decision = ((long) count << 32) | index;
+                    }
+                    id = runnable[index];
+                }
+                if (decision != 0) {
+                    if (log != null) {
+                        log.append(index);
+                    }
+                } else {
+                    singleChoiceSteps++;
+                }
+                IOResult<?> r;
+                try {
+                    r = ops[id].step();
+                } catch (RuntimeException | AssertionError | StackOverflowError e) {
+                    hash.mix(decision);
+                    thrown(fibers[id], e);
+                    r = THREW;
+                }
+                if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
+                    hash.mix(decision * 0xC2B2AE3D27D4EB4FL ^ (((long) id << 8) | R_YIELD));
+                    ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
+                } else if (r != THREW) {
+                    hash.mix(decision);
+                    result(fibers[id], r);
+                }
+                lastFiber = id;
+                clock.step();
+                if (prepare && (failure != null || live == 0) || afterChecks && !afterStepChecks(id)) {
+                    blockCursor = cursor;
+                    return false;
+                }
+            } while (++i < n && !prepare);
+            blockCursor = cursor;
+        }
+        return true;
+    }
+
+    /**
+     * Draws a block of the random strategy's picks for steady state ({@code count} runnable fibers that
+     * stay runnable until something changes, which ends the block): {@value #BLOCK} picks at a time, each
+     * {@code index << 32 | fiber}, so a steady step reads one word instead of drawing. Draws of a block
+     * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
+     */
+    private void drawBlock(int count) {
+        for (int k = 0; k < BLOCK; k++) {
+            int index = randomGenerator.nextInt(count);
+            block[k] = ((long) index << 32) | runnable[index];
+        }
+        blockLength = BLOCK;
+    }
+
+    /**
+     * The start of a step that is not in steady state: planned work, due events and sleepers, the runnable
+     * set re-collected, or an idle clock jump.
+     *
+     * @return runnable fibers, 0 when the run is over
+     */
+    private int prepareStep() {
+        blockLength = 0; // something changed (or the block is used up): the rest of a block is dropped
+        blockCursor = 0;
+        if (beforeWork && !beforeStep()) {
+            return 0;
         }
         if (events != null || sleeping > 0) {
             fireDue();
         }
         if (failure != null) {
-            return false;
+            return 0;
         }
-        // Steady state (every live fiber runnable, nobody changed state): the runnable set is unchanged.
-        int count = runnableDirty || waiting != 0 ? collectRunnable() : runnableCount;
+        int count = collectRunnable();
         if (count == 0) {
             count = idle();
-            if (count == 0) {
-                return false;
-            }
         }
-        int index = 0;
-        if (count > 1) {
-            index = pick(count);
-            recorder.record(index, count);
+        prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
+        if (!prepare && count > 1 && randomGenerator != null) {
+            drawBlock(count);
         }
-        int id = runnable[index];
-        execute(id);
-        lastFiber = id;
-        step++;
-        clock.advanceBy(stepCostNanos);
-        if (failure != null) {
-            return false;
-        }
-        if (afterChecks) {
-            return afterStepChecks(id);
-        }
-        return live > 0;
+        return count;
     }
 
     /** The strategy's pick among {@code count >= 2} runnable fibers; the common strategies without dispatch. */
     private int pick(int count) {
-        if (pickKind == PICK_RANDOM) {
-            return randomPick.pick(runnable, count, this);
+        if (randomGenerator != null) {
+            return randomGenerator.nextInt(count);
         } else if (pickKind == PICK_ROUND_ROBIN) {
             return RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
         }
-        return strategy.pick(runnable, count, this);
+        int index = strategy.pick(runnable, count, this);
+        if (index < 0 || index >= count) {
+            throw new IllegalStateException("strategy " + strategy.name() + " picked " + index + " of " + count);
+        }
+        return index;
     }
 
     private boolean beforeStep() {
         try {
-            if (nextCrash < crashSteps.length && step >= crashSteps[nextCrash]) {
+            if (nextCrash < crashSteps.length && clock.steps() >= crashSteps[nextCrash]) {
                 nextCrash++;
                 if (!crashAndRecover(crashAction, recoverAction)) {
                     return false;
@@ -420,7 +538,7 @@ public final class Scheduler implements SchedulerView {
                 faultsEnded = true;
                 faultsEndAction.run();
                 hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
-                ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
+                ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
             }
             return true;
         } finally {
@@ -439,6 +557,7 @@ public final class Scheduler implements SchedulerView {
             long next = nextWakeNanos();
             if (next == Long.MAX_VALUE) {
                 failure = deadlock();
+                prepare = true;
                 return 0;
             }
             if (++idle > IDLE_JUMP_BOUND) {
@@ -460,7 +579,7 @@ public final class Scheduler implements SchedulerView {
         if (properties.length > 0 && !afterStep(fiber)) {
             return false;
         }
-        if (livenessTimeoutNanos > 0 && (step & 63) == 0 && checkLiveness()) {
+        if (livenessTimeoutNanos > 0 && (clock.steps() & 63) == 0 && checkLiveness()) {
             return false;
         }
         return live > 0;
@@ -521,6 +640,11 @@ public final class Scheduler implements SchedulerView {
         }
     }
 
+    private void markDirty() {
+        runnableDirty = true;
+        prepare = true;
+    }
+
     private int collectRunnable() {
         if (!runnableDirty && waiting == 0) {
             return runnableCount; // steady state: every live fiber runnable, nobody changed state
@@ -554,23 +678,6 @@ public final class Scheduler implements SchedulerView {
         return next;
     }
 
-    /** Calls the fiber's operation once; the common case (a yield) stays small enough to inline. */
-    private void execute(int id) {
-        IOResult<?> r;
-        try {
-            r = ops[id].step();
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            thrown(fibers[id], e);
-            return;
-        }
-        if (r != null && r.isIo() && r.completion().finished()) {
-            hash.mix(((long) id << 8) | R_YIELD);
-            ring.add(step, clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
-            return;
-        }
-        result(fibers[id], r);
-    }
-
     private void thrown(Fiber f, Throwable e) {
         if (e instanceof PropertyViolation pv) {
             fail(pv.violation(), f.id);
@@ -597,17 +704,17 @@ public final class Scheduler implements SchedulerView {
                 f.sleepCompletion = null;
                 sleeping++;
                 waiting++;
-                runnableDirty = true;
+                markDirty();
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
-                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
+                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
                 waiting++;
-                runnableDirty = true;
+                markDirty();
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
-                ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
+                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
             }
         } else {
             Object value = r.value();
@@ -618,7 +725,7 @@ public final class Scheduler implements SchedulerView {
 
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
-        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], kind);
+        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], kind);
         opsPerKind[f.opKindIndex]++;
         if (code == R_FAILED) {
             opsFailed++;
@@ -655,7 +762,7 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         if (next == null) {
-            runnableDirty = true;
+            markDirty();
             f.state = FiberState.DONE;
             f.opKind = "";
             ringOps[f.id] = EventRing.NO_OP;
@@ -679,7 +786,7 @@ public final class Scheduler implements SchedulerView {
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
-        ring.add(step, clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
+        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         for (Property p : properties) {
             Violation v;
             try {
@@ -737,7 +844,8 @@ public final class Scheduler implements SchedulerView {
             }
             long from = Math.max(f.opStartNanos, config.faultsEndNanos());
             if (now - from > config.livenessTimeoutNanos()) {
-                failure = new Outcome.Liveness(f.id, f.opKind, step, now, now - from);
+                failure = new Outcome.Liveness(f.id, f.opKind, clock.steps(), now, now - from);
+                prepare = true;
                 return true;
             }
         }
@@ -751,12 +859,13 @@ public final class Scheduler implements SchedulerView {
                 blocked.add("fiber " + f.id + " (" + f.opKind + ") blocked on " + f.blockedOn);
             }
         }
-        return new Outcome.Deadlock(step, clock.nowNanos(), blocked);
+        return new Outcome.Deadlock(clock.steps(), clock.nowNanos(), blocked);
     }
 
     private void fail(Violation v, int fiber) {
         if (failure == null) {
-            failure = new Outcome.Violation(v.property(), v.message(), step, clock.nowNanos(), fiber);
+            failure = new Outcome.Violation(v.property(), v.message(), clock.steps(), clock.nowNanos(), fiber);
+            prepare = true;
         }
     }
 
@@ -774,7 +883,7 @@ public final class Scheduler implements SchedulerView {
         crashes++;
         long now = clock.nowNanos();
         hash.mix(0xC4A5_0000_0000_0000L ^ now);
-        ring.add(step, now, -1, EventRing.NO_OP, EventKind.CRASH);
+        ring.add(clock.steps(), now, -1, EventRing.NO_OP, EventKind.CRASH);
         for (Fiber f : fibers) {
             if (f.state == FiberState.DONE) {
                 continue;
@@ -789,7 +898,7 @@ public final class Scheduler implements SchedulerView {
             ops[f.id] = null;
             f.blockedOn = null;
             f.state = FiberState.RUNNABLE;
-            runnableDirty = true;
+            markDirty();
             if (op != null) {
                 for (Property p : properties) {
                     if (!verdict(p, () -> p.onOpFinish(f.id, op, OpResult.UNKNOWN), f.id)) {
@@ -805,7 +914,7 @@ public final class Scheduler implements SchedulerView {
             }
         }
         recover.run();
-        ring.add(step, clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
+        ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
         for (Property p : properties) {
             if (!verdict(p, () -> p.onRecovery(clock.nowNanos()), -1)) {
                 return false;
@@ -846,7 +955,8 @@ public final class Scheduler implements SchedulerView {
         for (int i = 0; i < kindNames.size(); i++) {
             ops.put(kindNames.get(i), opsPerKind[i]);
         }
-        return new Counters(step, clock.nowNanos(), recorder.decisions(), ops, opsFailed, yieldsInjected, timeJumps,
+        return new Counters(clock.steps(), clock.nowNanos(), recorder.decisions() + clock.steps() - singleChoiceSteps, ops,
+            opsFailed, yieldsInjected, timeJumps,
             faultsByKind, crashes);
     }
 

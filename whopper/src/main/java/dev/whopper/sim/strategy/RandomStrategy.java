@@ -21,6 +21,11 @@ public final class RandomStrategy implements Strategy {
         return xoshiro != null ? xoshiro.nextInt(count) : random.nextInt(count);
     }
 
+    /** @return the simulator's own generator behind this strategy, or {@code null} for another source */
+    public Xoshiro256StarStar generator() {
+        return xoshiro;
+    }
+
     @Override
     public String name() {
         return "random";

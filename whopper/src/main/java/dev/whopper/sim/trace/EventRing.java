@@ -23,10 +23,8 @@ public final class EventRing {
     private final int capacity;
     /** Slots - 1: the arrays are a power of two long, so a slot is {@code written & mask}. */
     private final int mask;
-    private final long[] steps;
-    private final long[] times;
-    /** {@code fiber << 32 | opId << 8 | kind ordinal}, one word per event. */
-    private final long[] packed;
+    /** Four words per slot: step, time, {@code fiber << 32 | opId << 8 | kind ordinal}, unused. */
+    private final long[] data;
     /**
      * Op-kind name to id, ids handed out in first-seen order. Only looked up, never iterated, so hash order
      * cannot reach a run (determinism rule); the reverse mapping is a list indexed by id.
@@ -43,9 +41,7 @@ public final class EventRing {
         this.capacity = capacity;
         int slots = Integer.highestOneBit(capacity) == capacity ? capacity : Integer.highestOneBit(capacity) << 1;
         mask = slots - 1;
-        steps = new long[slots];
-        times = new long[slots];
-        packed = new long[slots];
+        data = new long[slots << 2];
         opId("");
     }
 
@@ -94,10 +90,15 @@ public final class EventRing {
         if (opId < 0 || opId >= opNames.size()) {
             throw new IllegalArgumentException("opId: " + opId + " (expected: an id from opId(String))");
         }
-        int i = (int) written & mask;
-        steps[i] = step;
-        times[i] = timeNanos;
-        packed[i] = ((long) fiber << 32) | ((long) opId << 8) | kind.ordinal();
+        addInterned(step, timeNanos, fiber, opId, kind);
+    }
+
+    public void addInterned(long step, long timeNanos, int fiber, int opId, EventKind kind) {
+        int i = ((int) written & mask) << 2;
+        long[] d = data;
+        d[i] = step;
+        d[i + 1] = timeNanos;
+        d[i + 2] = ((long) fiber << 32) | ((long) opId << 8) | kind.ordinal();
         written++;
     }
 
@@ -111,11 +112,11 @@ public final class EventRing {
         int n = (int) Math.min(written, capacity);
         List<Event> out = new ArrayList<>(n);
         for (long k = written - n; k < written; k++) {
-            int i = (int) k & mask;
-            long p = packed[i];
+            int i = ((int) k & mask) << 2;
+            long p = data[i + 2];
             int fiber = (int) (p >> 32);
             int opId = (int) ((p >>> 8) & 0xFF_FFFF);
-            out.add(new Event(steps[i], times[i], fiber, opNames.get(opId), KINDS[(int) (p & 0xFF)]));
+            out.add(new Event(data[i], data[i + 1], fiber, opNames.get(opId), KINDS[(int) (p & 0xFF)]));
         }
         return List.copyOf(out);
     }

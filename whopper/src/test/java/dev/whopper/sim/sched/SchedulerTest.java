@@ -133,10 +133,10 @@ class SchedulerTest {
                 return "broken";
             }
         };
-        Scheduler s = new Scheduler(SchedulerConfig.defaults(), streams, recorder, broken, new dev.whopper.sim.VirtualClock(),
+        Scheduler s = new Scheduler(SchedulerConfig.defaults(), streams, recorder, broken, new dev.whopper.sim.VirtualClock(1_000),
             null, null, List.of(), 2, ctx -> () -> Operation.named("op", IOResult::done));
         Outcome.InternalError e = assertInstanceOf(Outcome.InternalError.class, s.run());
-        assertTrue(e.message().contains("decision 2 out of range [0, 2)"), e.message());
+        assertTrue(e.message().contains("strategy broken picked 2 of 2"), e.message());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.whopper.sim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.sim.FiberContext;
+import dev.whopper.sim.FiberProgram;
+import dev.whopper.sim.Operation;
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.VirtualClock;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.strategy.StrategySpec;
+import dev.whopper.sim.trace.Recorder;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The steady-state fast path (one flag check, the random strategy's picks drawn a block at a time) must
+ * not make a run depend on how it is stepped: one step per call, chunks of any size, or {@link
+ * Scheduler#run()} take the same path, with the same trace hash, decision log and counters.
+ */
+class SteppingChunksTest {
+    private static final int FIBERS = 6;
+    private static final long MAX_STEPS = 5_000;
+
+    /** Ops that yield a few times, sometimes sleep, then finish: steady stretches broken by state changes. */
+    private static FiberProgram program(FiberContext ctx) {
+        return new FiberProgram() {
+            int opsLeft = 12;
+
+            @Override
+            public Operation<?> next() {
+                if (opsLeft-- == 0) {
+                    return null;
+                }
+                int yields = ctx.random().nextInt(40);
+                boolean sleeps = ctx.random().nextInt(4) == 0;
+                return Operation.named("op", new Operation<Long>() {
+                    int left = yields;
+                    boolean slept;
+
+                    @Override
+                    public IOResult<Long> step() {
+                        if (left-- > 0) {
+                            return IOResult.io(Completion.yielded());
+                        }
+                        if (sleeps && !slept) {
+                            slept = true;
+                            return IOResult.io(ctx.sleep(5_000));
+                        }
+                        return IOResult.done((long) yields);
+                    }
+                });
+            }
+        };
+    }
+
+    private static Scheduler scheduler(long seed, String strategy) {
+        RandomStreams streams = new RandomStreams(seed);
+        Recorder recorder = Recorder.recording(true);
+        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 1_000, 0, 0, 32, 0, 0, true);
+        return new Scheduler(config, streams, recorder,
+            StrategySpec.parse(strategy).create(streams.stream(RandomStreams.SCHEDULER), FIBERS, MAX_STEPS, recorder),
+            new VirtualClock(1_000), null, null, List.of(), FIBERS, SteppingChunksTest::program);
+    }
+
+    private static String fingerprint(Scheduler s) {
+        return s.recorder().hash().value() + " " + s.recorder().log().size() + " " + s.counters(java.util.Map.of());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, random", "2, random", "3, random", "4, rr", "5, pct:2", "6, random"})
+    void runStepChunksAndRunAgree(long seed, String strategy) {
+        Scheduler whole = scheduler(seed, strategy);
+        Outcome outcome = whole.run();
+        assertTrue(outcome instanceof Outcome.Passed p && p.allFibersDone(), outcome.toString());
+        String expected = fingerprint(whole);
+        for (int chunk : new int[] {1, 7, 64, 1000}) {
+            Scheduler s = scheduler(seed, strategy);
+            s.start();
+            while (s.runSteps(chunk)) {
+                assertTrue(s.step() <= MAX_STEPS, "ran past every fiber's end");
+            }
+            assertEquals(expected, fingerprint(s), "chunks of " + chunk);
+        }
+        Scheduler single = scheduler(seed, strategy);
+        single.start();
+        while (single.runStep()) {
+            // one step per call
+        }
+        assertEquals(expected, fingerprint(single), "one step per call");
+    }
+}
