@@ -9,7 +9,11 @@ import dev.whopper.sim.random.RandomStreams;
 import dev.whopper.sim.sched.Scheduler;
 import dev.whopper.sim.sched.SchedulerConfig;
 import dev.whopper.sim.strategy.StrategySpec;
+import dev.whopper.sim.random.Xoshiro256StarStar;
+import dev.whopper.sim.trace.EventKind;
+import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
+import dev.whopper.sim.trace.TraceHash;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scheduler overhead: trivial fibers whose every step returns a yield, stepped by the simulator (random
  * and round-robin strategies; the decision log off, and on) against a bare loop that calls the same
- * operations round-robin without the simulator. One operation = one step. Compare
+ * operations round-robin without the simulator, and a minimal loop (seeded pick, trace-hash update, event
+ * ring) as a reference. One operation = one step. Compare
  * {@code simulatedRoundRobin} with {@code bareLoop} for the overhead ratio; run with {@code -prof gc} to
  * see that a steady-state step allocates nothing ({@code gc.alloc.rate.norm} ~ 0 B/op).
  */
@@ -119,6 +124,35 @@ public class SchedulerBench {
     @OperationsPerInvocation(STEPS)
     public boolean simulatedRandomRecording() {
         return recording.runSteps(STEPS);
+    }
+
+    private final Xoshiro256StarStar minimalRandom = new Xoshiro256StarStar(42);
+    private final TraceHash minimalHash = new TraceHash();
+    private final EventRing minimalRing = new EventRing(32);
+    private long minimalStep;
+
+    /**
+     * The reference the issue names: a minimal loop with a seeded pick, a trace-hash update and an event
+     * ring, and nothing else (no runnable set, no decision record, no clock, no failure checks).
+     *
+     * @return yields seen
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public int minimalLoop() {
+        int io = 0;
+        long step = minimalStep;
+        for (int i = 0; i < STEPS; i++) {
+            int id = minimalRandom.nextInt(ops.length);
+            if (ops[id].step().isIo()) {
+                io++;
+            }
+            minimalHash.mix(((long) id << 8) | 1);
+            minimalRing.addInterned(step, step * 1_000, id, EventRing.NO_OP, EventKind.YIELD);
+            step++;
+        }
+        minimalStep = step;
+        return io;
     }
 
     /** @return the same trivial operations called round-robin by a bare loop, no simulator */

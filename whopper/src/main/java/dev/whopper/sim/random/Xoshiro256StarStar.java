@@ -69,11 +69,24 @@ public final class Xoshiro256StarStar implements RandomSource {
      * @param out where the outputs go
      */
     public void fill(long[] out) {
+        fill(out, out.length);
+    }
+
+    /**
+     * Fills {@code out[0..count)} with the next {@code count} outputs of {@link #nextLong()}, in order.
+     *
+     * @param out   where the outputs go
+     * @param count how many, in {@code [0, out.length]}
+     */
+    public void fill(long[] out, int count) {
+        if (count < 0 || count > out.length) {
+            throw new IllegalArgumentException("count: " + count + " (expected: 0.." + out.length + ")");
+        }
         long a = s0;
         long b = s1;
         long c = s2;
         long d = s3;
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < count; i++) {
             out[i] = Long.rotateLeft(b * 5, 7) * 9;
             long t = b << 17;
             c ^= a;

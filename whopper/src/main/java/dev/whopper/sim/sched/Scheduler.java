@@ -45,6 +45,13 @@ import java.util.Objects;
  * a choice), its operation's {@code step()} is called once, the result is recorded and hashed, properties
  * are told, and the clock advances by the step cost.
  *
+ * <p>Steady state: while every live fiber stays runnable and there are no events, sleepers or planned
+ * work, the first half of a step (events, sleepers, re-collection) has nothing to do, and a single flag
+ * ({@code prepare}) says so; anything that changes state sets it. Steady steps run in one innermost loop
+ * ({@link #runSteps}), and the random strategy's picks for them are drawn a block at a time. The pick
+ * and a yield's result go into the trace hash as one mixed word. How a run is split into
+ * {@code runSteps} calls never changes it.
+ *
  * <p>Failures of the code under test (a violated property, an operation throwing anything but an
  * {@link IOFailureException}) end the run as VIOLATION; an exception from the scheduler itself or from a
  * property checker is an INTERNAL_ERROR. The hot path allocates nothing.
@@ -69,9 +76,6 @@ public final class Scheduler implements SchedulerView {
     private static final int R_DONE = 4;
     private static final int R_FAILED = 5;
     private static final int IDLE_JUMP_BOUND = 10_000_000;
-    private static final int PICK_OTHER = 0;
-    private static final int PICK_RANDOM = 1;
-    private static final int PICK_ROUND_ROBIN = 2;
 
     private final SchedulerConfig config;
     private final VirtualClock clock;
@@ -90,13 +94,18 @@ public final class Scheduler implements SchedulerView {
     private final int[] ringOps;
     private final EventRing ring;
     private final long livenessTimeoutNanos;
-    /** Which strategy, resolved once, so the common ones are called without an interface dispatch. */
-    private final int pickKind;
+    /** Round-robin, resolved once, so its pick is called without an interface dispatch. */
+    private final boolean roundRobin;
     /** The random strategy's generator, drawn from directly; null for any other strategy. */
     private final Xoshiro256StarStar randomGenerator;
-    private static final int BLOCK = 64;
+    private static final int BLOCK = 256;
+    private static final int MIN_BLOCK = 4;
+    /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
+    private int blockSize = MIN_BLOCK;
     /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
     private final long[] block;
+    /** The generator's outputs behind a block, drawn in one call. */
+    private final long[] draws;
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -181,14 +190,10 @@ public final class Scheduler implements SchedulerView {
         }
         afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
         Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
-        if (inner instanceof RandomStrategy r) {
-            pickKind = PICK_RANDOM;
-            randomGenerator = r.generator();
-        } else {
-            pickKind = inner instanceof RoundRobinStrategy ? PICK_ROUND_ROBIN : PICK_OTHER;
-            randomGenerator = null;
-        }
+        randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;
+        roundRobin = inner instanceof RoundRobinStrategy;
         block = randomGenerator != null ? new long[BLOCK] : null;
+        draws = randomGenerator != null ? new long[BLOCK] : null;
         log = recorder.log();
     }
 
@@ -471,16 +476,27 @@ public final class Scheduler implements SchedulerView {
 
     /**
      * Draws a block of the random strategy's picks for steady state ({@code count} runnable fibers that
-     * stay runnable until something changes, which ends the block): {@value #BLOCK} picks at a time, each
+     * stay runnable until something changes, which ends the block): up to {@value #BLOCK} picks at a time, each
      * {@code index << 32 | fiber}, so a steady step reads one word instead of drawing. Draws of a block
      * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
      */
     private void drawBlock(int count) {
-        for (int k = 0; k < BLOCK; k++) {
-            int index = randomGenerator.nextInt(count);
+        int size = blockSize;
+        randomGenerator.fill(draws, size);
+        int k = 0;
+        for (; k < size; k++) {
+            long m = (draws[k] >>> 32) * count;
+            if ((m & 0xFFFF_FFFFL) < count) {
+                break; // Lemire might reject this draw (probability < count / 2^32): the block ends before it
+            }
+            int index = (int) (m >>> 32);
             block[k] = ((long) index << 32) | runnable[index];
         }
-        blockLength = BLOCK;
+        if (k == 0) {
+            int index = randomGenerator.nextInt(count);
+            block[k++] = ((long) index << 32) | runnable[index];
+        }
+        blockLength = k;
     }
 
     /**
@@ -490,6 +506,10 @@ public final class Scheduler implements SchedulerView {
      * @return runnable fibers, 0 when the run is over
      */
     private int prepareStep() {
+        if (blockLength > 0) {
+            // Long steady stretches get longer blocks; one cut short starts small again (draws are not wasted).
+            blockSize = blockCursor == blockLength ? Math.min(BLOCK, blockSize * 2) : MIN_BLOCK;
+        }
         blockLength = 0; // something changed (or the block is used up): the rest of a block is dropped
         blockCursor = 0;
         if (beforeWork && !beforeStep()) {
@@ -516,7 +536,7 @@ public final class Scheduler implements SchedulerView {
     private int pick(int count) {
         if (randomGenerator != null) {
             return randomGenerator.nextInt(count);
-        } else if (pickKind == PICK_ROUND_ROBIN) {
+        } else if (roundRobin) {
             return RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
         }
         int index = strategy.pick(runnable, count, this);

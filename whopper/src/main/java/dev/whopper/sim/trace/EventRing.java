@@ -93,6 +93,17 @@ public final class EventRing {
         addInterned(step, timeNanos, fiber, opId, kind);
     }
 
+    /**
+     * {@link #add(long, long, int, int, EventKind)} without the check of {@code opId}: for the scheduler's
+     * stepping loop, whose ids all come from {@link #opId(String)}. An id from anywhere else makes a
+     * snapshot fail.
+     *
+     * @param step      scheduler step
+     * @param timeNanos simulated time
+     * @param fiber     fiber or -1
+     * @param opId      operation kind id from {@link #opId(String)}
+     * @param kind      what happened
+     */
     public void addInterned(long step, long timeNanos, int fiber, int opId, EventKind kind) {
         int i = ((int) written & mask) << 2;
         long[] d = data;

@@ -88,17 +88,6 @@ public final class Recorder {
         }
     }
 
-    public long recordUnhashed(int value, int bound) {
-        if (value < 0 || value >= bound) {
-            throw outOfRange(value, bound);
-        }
-        decisions++;
-        if (log != null) {
-            log.append(value);
-        }
-        return ((long) bound << 32) | value;
-    }
-
     private void recordChoice(int value, int bound) {
         if (value < 0 || value >= bound) {
             throw outOfRange(value, bound);
