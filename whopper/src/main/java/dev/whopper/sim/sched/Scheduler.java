@@ -99,13 +99,13 @@ public final class Scheduler implements SchedulerView {
     /** The random strategy's generator, drawn from directly; null for any other strategy. */
     private final Xoshiro256StarStar randomGenerator;
     private static final int BLOCK = 256;
-    private static final int MIN_BLOCK = 4;
+    private static final int MIN_BLOCK = 4; // even: a block takes two picks from each output
     /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
     private int blockSize = MIN_BLOCK;
     /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
     private final long[] block;
     /** The generator's outputs behind a block, drawn in one call. */
-    private final long[] draws;
+    private final long[] draws; // BLOCK / 2 outputs: two picks each
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -193,7 +193,7 @@ public final class Scheduler implements SchedulerView {
         randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;
         roundRobin = inner instanceof RoundRobinStrategy;
         block = randomGenerator != null ? new long[BLOCK] : null;
-        draws = randomGenerator != null ? new long[BLOCK] : null;
+        draws = randomGenerator != null ? new long[BLOCK / 2] : null;
         log = recorder.log();
     }
 
@@ -482,15 +482,23 @@ public final class Scheduler implements SchedulerView {
      */
     private void drawBlock(int count) {
         int size = blockSize;
-        randomGenerator.fill(draws, size);
+        randomGenerator.fill(draws, size >>> 1);
         int k = 0;
-        for (; k < size; k++) {
-            long m = (draws[k] >>> 32) * count;
+        while (k < size) {
+            // Two picks per 64-bit output (every bit of xoshiro256** is good): its high half, then its low half.
+            long draw = draws[k >>> 1];
+            long m = (draw >>> 32) * count;
             if ((m & 0xFFFF_FFFFL) < count) {
-                break; // Lemire might reject this draw (probability < count / 2^32): the block ends before it
+                break; // Lemire might reject this half (probability < count / 2^32): the block ends before it
             }
             int index = (int) (m >>> 32);
-            block[k] = ((long) index << 32) | runnable[index];
+            block[k++] = ((long) index << 32) | runnable[index];
+            m = (draw & 0xFFFF_FFFFL) * count;
+            if ((m & 0xFFFF_FFFFL) < count) {
+                break;
+            }
+            index = (int) (m >>> 32);
+            block[k++] = ((long) index << 32) | runnable[index];
         }
         if (k == 0) {
             int index = randomGenerator.nextInt(count);
