@@ -71,6 +71,8 @@ public final class Scheduler implements SchedulerView {
     }
 
     private static final int R_YIELD = 1;
+    /** Spreads a decision word before a yield's result is folded in with it (one trace-hash mix per step). */
+    private static final long DECISION_MIX = 0xC2B2AE3D27D4EB4FL;
     private static final int R_BLOCKED = 2;
     private static final int R_SLEEP = 3;
     private static final int R_DONE = 4;
@@ -104,6 +106,8 @@ public final class Scheduler implements SchedulerView {
     private int blockSize = MIN_BLOCK;
     /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
     private final long[] block;
+    /** Each pick's trace-hash word for a yield. */
+    private final long[] blockHash;
     /** The generator's outputs behind a block, drawn in one call. */
     private final long[] draws; // BLOCK / 2 outputs: two picks each
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
@@ -193,6 +197,7 @@ public final class Scheduler implements SchedulerView {
         randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;
         roundRobin = inner instanceof RoundRobinStrategy;
         block = randomGenerator != null ? new long[BLOCK] : null;
+        blockHash = randomGenerator != null ? new long[BLOCK] : null;
         draws = randomGenerator != null ? new long[BLOCK / 2] : null;
         log = recorder.log();
     }
@@ -420,6 +425,61 @@ public final class Scheduler implements SchedulerView {
             // Steady steps until something needs preparing: an innermost loop with no loop inlined into it.
             int cursor = blockCursor;
             final int blockEnd = blockLength;
+            if (cursor < blockEnd && !afterChecks) {
+                // The random strategy in steady state: yields over the block's picks, each one load of the
+                // pick and one of its precomputed hash word. Anything but a yield leaves this loop.
+                final long[] blockHash = this.blockHash;
+                final int start = cursor;
+                final int end = cursor + Math.min(blockEnd - cursor, n - i);
+                int id = -1;
+                IOResult<?> r = null;
+                Throwable thrown = null;
+                while (cursor < end) {
+                    id = (int) block[cursor];
+                    if (log != null) {
+                        log.append((int) (block[cursor] >>> 32));
+                    }
+                    try {
+                        r = ops[id].step();
+                    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+                        thrown = e;
+                        break;
+                    }
+                    if (!(r instanceof IOResult.IO<?> io && io.completion().finished())) {
+                        break;
+                    }
+                    hash.mix(blockHash[cursor]);
+                    ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
+                    clock.step();
+                    cursor++;
+                }
+                i += cursor - start;
+                if (id >= 0) {
+                    lastFiber = id;
+                }
+                if (cursor < end) {
+                    // The step at the cursor did something else than yield: the general handling.
+                    long decision = ((long) runnableCount << 32) | (block[cursor] >>> 32);
+                    hash.mix(decision);
+                    if (thrown != null) {
+                        thrown(fibers[id], thrown);
+                    } else {
+                        result(fibers[id], r);
+                    }
+                    clock.step();
+                    cursor++;
+                    i++;
+                    if (prepare && (failure != null || live == 0)) {
+                        blockCursor = cursor;
+                        return false;
+                    }
+                }
+                if (cursor == blockEnd) {
+                    prepare = true;
+                }
+                blockCursor = cursor;
+                continue;
+            }
             do {
                 int count = runnableCount;
                 int index = 0;
@@ -456,7 +516,7 @@ public final class Scheduler implements SchedulerView {
                     r = THREW;
                 }
                 if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
-                    hash.mix(decision * 0xC2B2AE3D27D4EB4FL ^ (((long) id << 8) | R_YIELD));
+                    hash.mix(decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD));
                     ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
                 } else if (r != THREW) {
                     hash.mix(decision);
@@ -480,6 +540,13 @@ public final class Scheduler implements SchedulerView {
      * {@code index << 32 | fiber}, so a steady step reads one word instead of drawing. Draws of a block
      * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
      */
+    private void setPick(int k, int count, int index) {
+        int id = runnable[index];
+        block[k] = ((long) index << 32) | id;
+        long decision = ((long) count << 32) | index;
+        blockHash[k] = decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD); // as the general loop's yield
+    }
+
     private void drawBlock(int count) {
         int size = blockSize;
         randomGenerator.fill(draws, size >>> 1);
@@ -492,17 +559,15 @@ public final class Scheduler implements SchedulerView {
                 break; // Lemire might reject this half (probability < count / 2^32): the block ends before it
             }
             int index = (int) (m >>> 32);
-            block[k++] = ((long) index << 32) | runnable[index];
+            setPick(k++, count, index);
             m = (draw & 0xFFFF_FFFFL) * count;
             if ((m & 0xFFFF_FFFFL) < count) {
                 break;
             }
-            index = (int) (m >>> 32);
-            block[k++] = ((long) index << 32) | runnable[index];
+            setPick(k++, count, (int) (m >>> 32));
         }
         if (k == 0) {
-            int index = randomGenerator.nextInt(count);
-            block[k++] = ((long) index << 32) | runnable[index];
+            setPick(k++, count, randomGenerator.nextInt(count));
         }
         blockLength = k;
     }
