@@ -48,7 +48,7 @@ import java.util.Objects;
  * <p>Steady state: while every live fiber stays runnable and there are no events, sleepers or planned
  * work, the first half of a step (events, sleepers, re-collection) has nothing to do, and a single flag
  * ({@code prepare}) says so; anything that changes state sets it. Steady steps run in one innermost loop
- * ({@link #runSteps}), and the random strategy's picks for them are drawn a block at a time. The pick
+ * ({@link #runSteps}), and the random and round-robin strategies pick for them a block at a time. The pick
  * and a yield's result go into the trace hash as one mixed word. How a run is split into
  * {@code runSteps} calls never changes it.
  *
@@ -196,8 +196,9 @@ public final class Scheduler implements SchedulerView {
         Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
         randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;
         roundRobin = inner instanceof RoundRobinStrategy;
-        block = randomGenerator != null ? new long[BLOCK] : null;
-        blockHash = randomGenerator != null ? new long[BLOCK] : null;
+        boolean blocks = randomGenerator != null || roundRobin;
+        block = blocks ? new long[BLOCK] : null;
+        blockHash = blocks ? new long[BLOCK] : null;
         draws = randomGenerator != null ? new long[BLOCK / 2] : null;
         log = recorder.log();
     }
@@ -426,7 +427,7 @@ public final class Scheduler implements SchedulerView {
             int cursor = blockCursor;
             final int blockEnd = blockLength;
             if (cursor < blockEnd && !afterChecks) {
-                // The random strategy in steady state: yields over the block's picks, each one load of the
+                // Random or round-robin in steady state: yields over the block's picks, each one load of the
                 // pick and one of its precomputed hash word. Anything but a yield leaves this loop.
                 final long[] blockHash = this.blockHash;
                 final int start = cursor;
@@ -535,7 +536,7 @@ public final class Scheduler implements SchedulerView {
     }
 
     /**
-     * Draws a block of the random strategy's picks for steady state ({@code count} runnable fibers that
+     * Draws a block of the random (or round-robin) strategy's picks for steady state ({@code count} runnable fibers that
      * stay runnable until something changes, which ends the block): up to {@value #BLOCK} picks at a time, each
      * {@code index << 32 | fiber}, so a steady step reads one word instead of drawing. Draws of a block
      * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
@@ -549,6 +550,16 @@ public final class Scheduler implements SchedulerView {
 
     private void drawBlock(int count) {
         int size = blockSize;
+        if (roundRobin) {
+            // The same picks as one at a time: the runnable set is fixed, so they cycle through it in order.
+            int index = RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
+            for (int k = 0; k < size; k++) {
+                setPick(k, count, index);
+                index = index + 1 == count ? 0 : index + 1;
+            }
+            blockLength = size;
+            return;
+        }
         randomGenerator.fill(draws, size >>> 1);
         int k = 0;
         while (k < size) {
@@ -599,7 +610,7 @@ public final class Scheduler implements SchedulerView {
             count = idle();
         }
         prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
-        if (!prepare && count > 1 && randomGenerator != null) {
+        if (!prepare && count > 1 && block != null) {
             drawBlock(count);
         }
         return count;

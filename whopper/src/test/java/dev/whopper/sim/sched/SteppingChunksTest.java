@@ -11,6 +11,9 @@ import dev.whopper.sim.Operation;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.strategy.RoundRobinStrategy;
+import dev.whopper.sim.strategy.SchedulerView;
+import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.StrategySpec;
 import dev.whopper.sim.trace.Recorder;
 import java.util.List;
@@ -65,6 +68,37 @@ class SteppingChunksTest {
         return new Scheduler(config, streams, recorder,
             StrategySpec.parse(strategy).create(streams.stream(RandomStreams.SCHEDULER), FIBERS, MAX_STEPS, recorder),
             new VirtualClock(1_000), null, null, List.of(), FIBERS, SteppingChunksTest::program);
+    }
+
+    /** Round-robin behind a wrapper the scheduler does not recognise: picked one step at a time, no blocks. */
+    private static Scheduler wrappedRoundRobin(long seed) {
+        RandomStreams streams = new RandomStreams(seed);
+        Recorder recorder = Recorder.recording(true);
+        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 1_000, 0, 0, 32, 0, 0, true);
+        Strategy rr = new RoundRobinStrategy();
+        Strategy wrapped = new Strategy() {
+            @Override
+            public int pick(int[] runnable, int count, SchedulerView view) {
+                return rr.pick(runnable, count, view);
+            }
+
+            @Override
+            public String name() {
+                return "wrapped-rr";
+            }
+        };
+        return new Scheduler(config, streams, recorder, wrapped, new VirtualClock(1_000), null, null, List.of(),
+            FIBERS, SteppingChunksTest::program);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "2", "3"})
+    void roundRobinBlocksTakeTheSamePathAsPickingEachStep(long seed) {
+        Scheduler blocks = scheduler(seed, "rr");
+        blocks.run();
+        Scheduler each = wrappedRoundRobin(seed);
+        each.run();
+        assertEquals(fingerprint(each), fingerprint(blocks));
     }
 
     private static String fingerprint(Scheduler s) {
