@@ -535,12 +535,6 @@ public final class Scheduler implements SchedulerView {
         return true;
     }
 
-    /**
-     * Draws a block of the random (or round-robin) strategy's picks for steady state ({@code count} runnable fibers that
-     * stay runnable until something changes, which ends the block): up to {@value #BLOCK} picks at a time, each
-     * {@code index << 32 | fiber}, so a steady step reads one word instead of drawing. Draws of a block
-     * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
-     */
     private void setPick(int k, int count, int index) {
         int id = runnable[index];
         block[k] = ((long) index << 32) | id;
@@ -548,6 +542,13 @@ public final class Scheduler implements SchedulerView {
         blockHash[k] = decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD); // as the general loop's yield
     }
 
+    /**
+     * Draws a block of the random (or round-robin) strategy's picks for steady state ({@code count}
+     * runnable fibers that stay runnable until something changes, which ends the block): up to
+     * {@value #BLOCK} picks at a time, each {@code index << 32 | fiber} with its trace-hash word, so a
+     * steady step reads two words instead of drawing. Draws of a block
+     * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
+     */
     private void drawBlock(int count) {
         int size = blockSize;
         if (roundRobin) {
