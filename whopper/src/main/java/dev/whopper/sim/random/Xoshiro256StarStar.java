@@ -86,7 +86,7 @@ public final class Xoshiro256StarStar implements RandomSource {
         long b = s1;
         long c = s2;
         long d = s3;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count; i++) { // nextLong()'s step on locals (XoshiroFillTest keeps them equal)
             out[i] = Long.rotateLeft(b * 5, 7) * 9;
             long t = b << 17;
             c ^= a;
