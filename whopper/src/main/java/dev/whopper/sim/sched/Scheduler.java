@@ -561,22 +561,21 @@ public final class Scheduler implements SchedulerView {
             blockLength = size;
             return;
         }
-        randomGenerator.fill(draws, size >>> 1);
+        final long[] draws = this.draws;
+        final int half = Math.min(size >>> 1, draws.length);
+        randomGenerator.fill(draws, half);
         int k = 0;
-        while (k < size) {
+        for (int j = 0; j < half; j++) {
             // Two picks per 64-bit output (every bit of xoshiro256** is good): its high half, then its low half.
-            long draw = draws[k >>> 1];
-            long m = (draw >>> 32) * count;
-            if ((m & 0xFFFF_FFFFL) < count) {
-                break; // Lemire might reject this half (probability < count / 2^32): the block ends before it
+            long draw = draws[j];
+            long high = (draw >>> 32) * count;
+            long low = (draw & 0xFFFF_FFFFL) * count;
+            if ((high & 0xFFFF_FFFFL) < count || (low & 0xFFFF_FFFFL) < count) {
+                break; // Lemire might reject one of them (probability < count / 2^31): the block ends before both
             }
-            int index = (int) (m >>> 32);
-            setPick(k++, count, index);
-            m = (draw & 0xFFFF_FFFFL) * count;
-            if ((m & 0xFFFF_FFFFL) < count) {
-                break;
-            }
-            setPick(k++, count, (int) (m >>> 32));
+            setPick(k, count, (int) (high >>> 32));
+            setPick(k + 1, count, (int) (low >>> 32));
+            k += 2;
         }
         if (k == 0) {
             setPick(k++, count, randomGenerator.nextInt(count));
