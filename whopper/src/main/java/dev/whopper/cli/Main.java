@@ -10,8 +10,27 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(arguments(args)));
     }
+
+    /**
+     * Options without a subcommand are {@code run}'s: {@code whopper --seed 7} is {@code whopper run --seed 7}
+     * (the top level's own {@code --help} and {@code --version} stay its own).
+     *
+     * @param args command-line arguments
+     * @return the arguments picocli is given
+     */
+    public static String[] arguments(String... args) {
+        if (args.length == 0 || !args[0].startsWith("-") || TOP_LEVEL_OPTIONS.contains(args[0])) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+
+    private static final java.util.Set<String> TOP_LEVEL_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
 
     /** @return the configured command line (tests call {@code execute} on it) */
     public static CommandLine commandLine() {

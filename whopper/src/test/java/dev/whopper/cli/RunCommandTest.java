@@ -1,5 +1,6 @@
 package dev.whopper.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,6 +41,22 @@ class RunCommandTest {
         assertEquals(16, r.hash().length());
         assertTrue(r.out().contains("outcome: PASSED"), r.out());
         assertTrue(r.out().contains("repro: whopper run --seed 7 --workload bank --connections 4"), r.out());
+    }
+
+    @Test
+    void optionsWithoutASubcommandAreRuns() {
+        assertArrayEquals(new String[] {"run", "--seed", "7"}, Main.arguments("--seed", "7"));
+        assertArrayEquals(new String[] {"--help"}, Main.arguments("--help"));
+        assertArrayEquals(new String[] {"-V"}, Main.arguments("-V"));
+        assertArrayEquals(new String[] {"demo"}, Main.arguments("demo"));
+        assertArrayEquals(new String[0], Main.arguments());
+        Run top = whopper(Main.arguments("--seed", "7", "--connections", "4", "--steps", "5000"));
+        Run run = whopper("run", "--seed", "7", "--connections", "4", "--steps", "5000");
+        assertEquals(0, top.exit(), top.out() + top.err());
+        assertEquals(run.hash(), top.hash());
+        Run bad = whopper(Main.arguments("--connections", "0"));
+        assertEquals(2, bad.exit());
+        assertEquals("whopper: --connections: 0 (expected: > 0)", bad.err().strip());
     }
 
     @Test
