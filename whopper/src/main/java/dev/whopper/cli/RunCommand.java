@@ -99,8 +99,11 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DecisionLog log = replay == null ? null : parseLog();
         Simulation<?> sim = simulation(out);
+        long startNanos = System.nanoTime(); // reported only: nothing in the run reads the wall clock
         RunResult result = log == null ? sim.run() : sim.replay(log);
+        long wallNanos = Math.max(1, System.nanoTime() - startNanos);
         out.print(result.describe());
+        out.println(wallTime(result, wallNanos));
         if (doublecheck) {
             RunResult second = log == null ? sim.run() : sim.replay(log);
             Doublecheck dc = new Doublecheck(result, second);
@@ -119,6 +122,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return exitCode(result.outcome());
+    }
+
+    /**
+     * @param result    a finished run
+     * @param wallNanos how long it took, &gt; 0
+     * @return the line {@code wall time: 0.123 s (456,789 steps/s, simulated/wall 1.5)}
+     */
+    static String wallTime(RunResult result, long wallNanos) {
+        double seconds = wallNanos / 1e9;
+        long stepsPerSecond = Math.round(result.counters().steps() / seconds);
+        double simulatedPerWall = result.counters().timeNanos() / (double) wallNanos;
+        return String.format(java.util.Locale.ROOT, "wall time: %.3f s (%,d steps/s, simulated/wall %.1f)", seconds,
+            stepsPerSecond, simulatedPerWall);
     }
 
     /**

@@ -41,6 +41,8 @@ class RunCommandTest {
         assertEquals(16, r.hash().length());
         assertTrue(r.out().contains("outcome: PASSED"), r.out());
         assertTrue(r.out().contains("repro: whopper run --seed 7 --workload bank --connections 4"), r.out());
+        assertTrue(Pattern.compile("(?m)^wall time: \\d+\\.\\d{3} s \\([\\d,]+ steps/s, simulated/wall \\d+\\.\\d\\)$")
+            .matcher(r.out()).find(), r.out());
     }
 
     @Test
