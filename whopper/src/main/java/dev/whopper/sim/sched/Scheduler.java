@@ -431,6 +431,7 @@ public final class Scheduler implements SchedulerView {
                 // pick and one of its precomputed hash word. Anything but a yield leaves this loop.
                 final long[] blockHash = this.blockHash;
                 final int start = cursor;
+                final long firstStep = clock.steps();
                 final int end = cursor + Math.min(blockEnd - cursor, n - i);
                 int id = -1;
                 IOResult<?> r = null;
@@ -450,10 +451,10 @@ public final class Scheduler implements SchedulerView {
                         break;
                     }
                     hash.mix(blockHash[cursor]);
-                    ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
                     clock.step();
                     cursor++;
                 }
+                recordYields(start, cursor, firstStep);
                 i += cursor - start;
                 if (id >= 0) {
                     lastFiber = id;
@@ -533,6 +534,28 @@ public final class Scheduler implements SchedulerView {
             blockCursor = cursor;
         }
         return true;
+    }
+
+    /**
+     * Adds the yield events of block picks {@code [from, to)}, taken as steps from {@code firstStep} on,
+     * to the event ring, after the fact: only the last {@link EventRing#capacity()} of them can be kept,
+     * so the others are only counted. The ring ends up exactly as if each had been added at its step (the
+     * clock did not jump in between, and each fiber's operation kind did not change).
+     */
+    private void recordYields(int from, int to, long firstStep) {
+        int n = to - from;
+        if (n == 0) {
+            return;
+        }
+        int keep = Math.min(n, ring.capacity());
+        ring.skip(n - keep);
+        long stepCost = clock.stepCostNanos();
+        long base = clock.nowNanos() - clock.steps() * stepCost;
+        for (int k = to - keep; k < to; k++) {
+            long step = firstStep + (k - from);
+            int id = (int) block[k];
+            ring.addInterned(step, base + step * stepCost, id, ringOps[id], EventKind.YIELD);
+        }
     }
 
     private void setPick(int k, int count, int index) {

@@ -113,6 +113,24 @@ public final class EventRing {
         written++;
     }
 
+    /** @return how many events are kept */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Counts {@code n} events as added without storing them: for a caller that adds a run of events of
+     * which only the last {@link #capacity()} could be kept, it skips the others and adds those.
+     *
+     * @param n events to count, &gt;= 0
+     */
+    public void skip(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n: " + n + " (expected: >= 0)");
+        }
+        written += n;
+    }
+
     /** @return how many events were ever added */
     public long written() {
         return written;
