@@ -101,7 +101,9 @@ public final class Scheduler implements SchedulerView {
     /** The random strategy's generator, drawn from directly; null for any other strategy. */
     private final Xoshiro256StarStar randomGenerator;
     private static final int BLOCK = 256;
-    private static final int MIN_BLOCK = 4; // even: a block takes two picks from each output
+    private static final int MIN_BLOCK = 4; // a multiple of 4: a block takes up to four picks from each output
+    /** Up to this many runnable fibers, a pick takes 16 bits of an output (a block ends early < 0.4% of picks). */
+    private static final int QUARTER_PICK_MAX = 256;
     /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
     private int blockSize = MIN_BLOCK;
     /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
@@ -559,7 +561,7 @@ public final class Scheduler implements SchedulerView {
     }
 
     private void setPick(int k, int count, int index) {
-        int id = runnable[index];
+        int id = count == runnable.length ? index : runnable[index]; // every fiber runnable: runnable[i] == i
         block[k] = ((long) index << 32) | id;
         long decision = ((long) count << 32) | index;
         blockHash[k] = decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD); // as the general loop's yield
@@ -585,20 +587,38 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         final long[] draws = this.draws;
-        final int half = Math.min(size >>> 1, draws.length);
-        randomGenerator.fill(draws, half);
         int k = 0;
-        for (int j = 0; j < half; j++) {
-            // Two picks per 64-bit output (every bit of xoshiro256** is good): its high half, then its low half.
-            long draw = draws[j];
-            long high = (draw >>> 32) * count;
-            long low = (draw & 0xFFFF_FFFFL) * count;
-            if ((high & 0xFFFF_FFFFL) < count || (low & 0xFFFF_FFFFL) < count) {
-                break; // Lemire might reject one of them (probability < count / 2^31): the block ends before both
+        if (count <= QUARTER_PICK_MAX) {
+            // Four 16-bit picks per 64-bit output (Lemire's method on 16 bits; a quarter that it might reject,
+            // probability < count / 2^16, ends the block before it).
+            final int outputs = Math.min(size >>> 2, draws.length);
+            randomGenerator.fill(draws, outputs);
+            pick:
+            for (int j = 0; j < outputs; j++) {
+                long draw = draws[j];
+                for (int shift = 48; shift >= 0; shift -= 16) {
+                    long m = ((draw >>> shift) & 0xFFFF) * count;
+                    if ((m & 0xFFFF) < count) {
+                        break pick;
+                    }
+                    setPick(k++, count, (int) (m >>> 16));
+                }
             }
-            setPick(k, count, (int) (high >>> 32));
-            setPick(k + 1, count, (int) (low >>> 32));
-            k += 2;
+        } else {
+            final int outputs = Math.min(size >>> 1, draws.length);
+            randomGenerator.fill(draws, outputs);
+            for (int j = 0; j < outputs; j++) {
+                // Two 32-bit picks per output (every bit of xoshiro256** is good): its high half, then its low.
+                long draw = draws[j];
+                long high = (draw >>> 32) * count;
+                long low = (draw & 0xFFFF_FFFFL) * count;
+                if ((high & 0xFFFF_FFFFL) < count || (low & 0xFFFF_FFFFL) < count) {
+                    break; // Lemire might reject one of them (probability < count / 2^31): the block ends here
+                }
+                setPick(k, count, (int) (high >>> 32));
+                setPick(k + 1, count, (int) (low >>> 32));
+                k += 2;
+            }
         }
         if (k == 0) {
             setPick(k++, count, randomGenerator.nextInt(count));
