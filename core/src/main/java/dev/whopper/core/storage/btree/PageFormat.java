@@ -268,30 +268,11 @@ final class PageFormat {
      * @return null when well-formed, else what is wrong
      */
     static String structureProblem(byte[] p, int usable) {
-        if (p.length < usable) {
-            return "image of " + p.length + " bytes is shorter than the usable size " + usable;
+        String problem = headerProblem(p, usable);
+        for (int i = 0, n = problem == null ? count(p) : 0; i < n && problem == null; i++) {
+            problem = cellProblem(p, i, usable);
         }
-        int type = p[0];
-        if (type != LEAF && type != INTERIOR) {
-            return "unknown page type " + type;
-        }
-        int n = count(p);
-        int slotsEnd = HEADER + 2 * n;
-        if (slotsEnd > usable) {
-            return "cell count " + n + " does not fit in the page";
-        }
-        for (int i = 0; i < n; i++) {
-            int off = cellOffset(p, i);
-            if (off < slotsEnd || off + (type == LEAF ? 4 : 6) > usable) {
-                return "cell " + i + " offset " + off + " outside [" + slotsEnd + ", " + usable + ")";
-            }
-            int k = u16(p, off);
-            int len = type == LEAF ? 4 + k + u16(p, off + 2) : 6 + k;
-            if (off + len > usable) {
-                return "cell " + i + " of " + len + " bytes at offset " + off + " overflows the page";
-            }
-        }
-        return null;
+        return problem;
     }
 
     /**
