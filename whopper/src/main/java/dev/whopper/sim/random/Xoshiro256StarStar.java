@@ -63,16 +63,6 @@ public final class Xoshiro256StarStar implements RandomSource {
     }
 
     /**
-     * Fills {@code out} with the next {@code out.length} outputs of {@link #nextLong()}, in order: the same
-     * values as that many calls, drawn in one tight loop with the state in registers.
-     *
-     * @param out where the outputs go
-     */
-    public void fill(long[] out) {
-        fill(out, out.length);
-    }
-
-    /**
      * Fills {@code out[0..count)} with the next {@code count} outputs of {@link #nextLong()}, in order.
      *
      * @param out   where the outputs go

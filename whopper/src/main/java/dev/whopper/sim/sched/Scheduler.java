@@ -106,12 +106,12 @@ public final class Scheduler implements SchedulerView {
     private static final int QUARTER_PICK_MAX = 256;
     /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
     private int blockSize = MIN_BLOCK;
-    /** Steady state's block of random picks (see {@link #drawBlock}); null for any other strategy. */
+    /** Steady state's block of picks (see {@link #drawBlock}); null unless the strategy is random or round-robin. */
     private final long[] block;
     /** Each pick's trace-hash word for a yield. */
     private final long[] blockHash;
     /** The generator's outputs behind a block, drawn in one call. */
-    private final long[] draws; // BLOCK / 2 outputs: two picks each
+    private final long[] draws; // BLOCK / 2 outputs: at least two picks each
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -428,7 +428,7 @@ public final class Scheduler implements SchedulerView {
             // Steady steps until something needs preparing: an innermost loop with no loop inlined into it.
             int cursor = blockCursor;
             final int blockEnd = blockLength;
-            if (cursor < blockEnd && !afterChecks) {
+            if (cursor < blockEnd) {
                 // Random or round-robin in steady state: yields over the block's picks, each one load of the
                 // pick and one of its precomputed hash word. Anything but a yield leaves this loop.
                 final long[] blockHash = this.blockHash;
@@ -439,9 +439,10 @@ public final class Scheduler implements SchedulerView {
                 IOResult<?> r = null;
                 Throwable thrown = null;
                 while (cursor < end) {
-                    id = (int) block[cursor];
+                    long picked = block[cursor];
+                    id = (int) picked;
                     if (log != null) {
-                        log.append((int) (block[cursor] >>> 32));
+                        log.append((int) (picked >>> 32));
                     }
                     try {
                         r = ops[id].step();
@@ -487,23 +488,12 @@ public final class Scheduler implements SchedulerView {
             do {
                 int count = runnableCount;
                 int index = 0;
-                int id;
                 long decision = 0;
-                if (cursor < blockEnd) {
-                    long picked = block[cursor++];
-                    index = (int) (picked >>> 32);
-                    id = (int) picked;
+                if (count > 1) {
+                    index = pick(count);
                     decision = ((long) count << 32) | index;
-                    if (cursor == blockEnd) {
-                        prepare = true;
-                    }
-                } else {
-                    if (count > 1) {
-                        index = pick(count);
-                        decision = ((long) count << 32) | index;
-                    }
-                    id = runnable[index];
                 }
+                int id = runnable[index];
                 if (decision != 0) {
                     if (log != null) {
                         log.append(index);
@@ -529,11 +519,9 @@ public final class Scheduler implements SchedulerView {
                 lastFiber = id;
                 clock.step();
                 if (prepare && (failure != null || live == 0) || afterChecks && !afterStepChecks(id)) {
-                    blockCursor = cursor;
                     return false;
                 }
             } while (++i < n && !prepare);
-            blockCursor = cursor;
         }
         return true;
     }
@@ -653,8 +641,8 @@ public final class Scheduler implements SchedulerView {
             count = idle();
         }
         prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
-        if (!prepare && count > 1 && block != null) {
-            drawBlock(count);
+        if (!prepare && count > 1 && block != null && !afterChecks) {
+            drawBlock(count); // steps that tell properties go one at a time through the general loop
         }
         return count;
     }
