@@ -312,43 +312,12 @@ public final class PageCache {
 
     /**
      * Adapts the cache to a WAL reset after a complete checkpoint: the database file now holds, for each
-     * page in {@code newestFrame}, the version of that frame. That version (when cached) becomes the
-     * page's version 0; every other WAL version and stale version 0 is dropped (frame numbers are reused
-     * by the next WAL generation). Versions 0 of pages not in the WAL stay valid. In-flight loads are
-     * forgotten and their results will not be cached.
-     *
-     * @param newestFrame page -&gt; its newest (backfilled) frame, for every page that had frames
-     */
-    public void rebaseForWalReset(Map<Integer, Integer> newestFrame) {
-        ArrayList<Entry> rebased = new ArrayList<>();
-        Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
-        while (it.hasNext()) {
-            Entry e = it.next().getValue();
-            Integer newest = newestFrame.get(e.page);
-            if (e.version != 0) {
-                if (newest != null && newest == e.version) {
-                    rebased.add(e);
-                }
-                it.remove();
-                walEntries--;
-            } else if (newest != null) {
-                it.remove();
-            }
-        }
-        for (int i = 0; i < rebased.size(); i++) {
-            Entry e = rebased.get(i);
-            Entry base = new Entry(e.page, 0, e.image);
-            entries.put(key(e.page, 0), base);
-        }
-        loads.clear();
-        generation++;
-    }
-
-    /**
-     * {@link #rebaseForWalReset(Map)} given the WAL's frames instead of a map: visits only the versions
-     * those frames can have cached (O(frames) lookups, not a walk of the whole cache). Every cached WAL
-     * version belongs to one of these frames (the cache is rebased at every reset); should one be left
-     * over anyway, it is dropped by a walk.
+     * page with frames, the version of its newest frame. That version (when cached) becomes the page's
+     * version 0; every other WAL version and stale version 0 is dropped (frame numbers are reused by the
+     * next WAL generation). Versions 0 of pages not in the WAL stay valid. In-flight loads are forgotten
+     * and their results will not be cached. Visits only the versions the frames can have cached (O(frames)
+     * lookups, not a walk of the whole cache): every cached WAL version belongs to one of these frames (the
+     * cache is rebased at every reset); should one be left over anyway, it is dropped by a walk.
      *
      * @param framePages {@code framePages[f - 1]} is the page of WAL frame {@code f}, for every frame up
      *     to maxFrame (all backfilled)

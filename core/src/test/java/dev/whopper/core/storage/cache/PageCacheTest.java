@@ -71,31 +71,6 @@ class PageCacheTest {
     }
 
     @Test
-    void rebaseAtWalResetKeepsTheNewestVersionsAsBaseVersions() {
-        PageCache c = new PageCache(10);
-        c.put(2, 0, new byte[] {20});
-        c.put(2, 3, new byte[] {23});
-        c.put(2, 7, new byte[] {27});
-        c.put(3, 0, new byte[] {30});
-        c.put(4, 0, new byte[] {40});
-        c.put(4, 5, new byte[] {45});
-        c.put(5, 2, new byte[] {52});
-        PageCache.Load l = c.beginLoad(6, 1);
-        c.rebaseForWalReset(java.util.Map.of(2, 7, 4, 6, 5, 2));
-        assertEquals(27, c.get(2, 0).image()[0], "newest frame became the base version");
-        assertEquals(30, c.get(3, 0).image()[0], "pages without frames keep their base version");
-        assertNull(c.get(4, 0), "stale base version dropped (newest frame 6 was not cached)");
-        assertEquals(52, c.get(5, 0).image()[0]);
-        assertNull(c.get(2, 7));
-        assertNull(c.get(2, 3));
-        assertNull(c.get(4, 5));
-        assertNull(c.inFlight(6, 1));
-        c.finishLoad(l, new byte[] {61});
-        assertNull(c.get(6, 1), "loads from before the reset are not cached");
-        assertEquals(3, c.size());
-    }
-
-    @Test
     void rebaseFromFramePagesKeepsTheNewestVersionsAsBaseVersions() {
         PageCache c = new PageCache(10);
         c.put(2, 0, new byte[] {20});
