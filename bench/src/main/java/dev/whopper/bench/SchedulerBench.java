@@ -90,7 +90,7 @@ public class SchedulerBench {
     private Scheduler scheduler(StrategySpec spec, boolean record) {
         RandomStreams streams = new RandomStreams(42);
         Recorder recorder = Recorder.recording(record);
-        SchedulerConfig config = new SchedulerConfig(Long.MAX_VALUE, 1_000, 0, 0, 32, 0, 0, record);
+        SchedulerConfig config = new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 0, 0, record);
         Operation<?>[] mine = new Operation<?>[fibers];
         for (int i = 0; i < fibers; i++) {
             mine[i] = new Trivial();

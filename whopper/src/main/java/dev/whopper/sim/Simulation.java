@@ -314,7 +314,7 @@ public final class Simulation<S> {
             simIO.setListener(listener);
         }
         long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
-        SchedulerConfig config = new SchedulerConfig(b.maxSteps, b.stepCostNanos, yieldRate, b.yieldCapPerOp,
+        SchedulerConfig config = new SchedulerConfig(b.maxSteps, yieldRate, b.yieldCapPerOp,
             b.eventsKept, b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
         Strategy strategy = replay != null
             ? new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder)

@@ -158,7 +158,7 @@ public final class Scheduler implements SchedulerView {
      * @param streams    the run's random streams (fibers draw {@code fiber/<id>} and {@code yield/<id>})
      * @param recorder   where every choice goes
      * @param strategy   picks the next fiber
-     * @param clock      the virtual clock (shared with the event source)
+     * @param clock      the virtual clock (shared with the event source); it says what a step costs
      * @param events     the simulated I/O's events, or {@code null}
      * @param io         the simulated I/O handed to fibers, or {@code null}
      * @param properties what to check
@@ -190,10 +190,6 @@ public final class Scheduler implements SchedulerView {
         ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
         livenessTimeoutNanos = config.livenessTimeoutNanos();
-        if (clock.stepCostNanos() != config.stepCostNanos()) {
-            throw new IllegalArgumentException("clock: step cost " + clock.stepCostNanos()
-                + " ns (expected: the config's " + config.stepCostNanos() + " ns)");
-        }
         afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
         Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
         randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;

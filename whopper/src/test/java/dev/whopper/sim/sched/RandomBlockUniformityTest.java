@@ -29,7 +29,7 @@ class RandomBlockUniformityTest {
         IOResult<Void> yield = IOResult.io(Completion.yielded());
         RandomStreams streams = new RandomStreams(2026);
         Recorder recorder = Recorder.recording(false);
-        SchedulerConfig config = new SchedulerConfig(steps, 1_000, 0, 0, 32, 0, 0, false);
+        SchedulerConfig config = new SchedulerConfig(steps, 0, 0, 32, 0, 0, false);
         Scheduler s = new Scheduler(config, streams, recorder,
             StrategySpec.random().create(streams.stream(RandomStreams.SCHEDULER), fibers, steps, recorder),
             new VirtualClock(1_000), null, null, List.of(), fibers, ctx -> {

@@ -64,7 +64,7 @@ class SteppingChunksTest {
     private static Scheduler scheduler(long seed, String strategy) {
         RandomStreams streams = new RandomStreams(seed);
         Recorder recorder = Recorder.recording(true);
-        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 1_000, 0, 0, 32, 0, 0, true);
+        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 0, 0, 32, 0, 0, true);
         return new Scheduler(config, streams, recorder,
             StrategySpec.parse(strategy).create(streams.stream(RandomStreams.SCHEDULER), FIBERS, MAX_STEPS, recorder),
             new VirtualClock(1_000), null, null, List.of(), FIBERS, SteppingChunksTest::program);
@@ -74,7 +74,7 @@ class SteppingChunksTest {
     private static Scheduler wrappedRoundRobin(long seed) {
         RandomStreams streams = new RandomStreams(seed);
         Recorder recorder = Recorder.recording(true);
-        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 1_000, 0, 0, 32, 0, 0, true);
+        SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 0, 0, 32, 0, 0, true);
         Strategy rr = new RoundRobinStrategy();
         Strategy wrapped = new Strategy() {
             @Override
