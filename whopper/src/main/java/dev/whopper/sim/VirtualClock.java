@@ -47,6 +47,19 @@ public final class VirtualClock implements Clock {
     }
 
     /**
+     * Sets the step count to {@code steps}, for a loop that counts steps in a local: one store, where
+     * {@link #step()} would read the count back each step.
+     *
+     * @param steps the new count, &gt;= {@link #steps()}
+     */
+    public void stepsTo(long steps) {
+        if (steps < this.steps) {
+            throw new IllegalArgumentException("steps: " + steps + " (expected: >= " + this.steps + ")");
+        }
+        this.steps = steps;
+    }
+
+    /**
      * Moves time forward by {@code nanos}.
      *
      * @param nanos how far, &gt;= 0

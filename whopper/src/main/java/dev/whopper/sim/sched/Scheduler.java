@@ -115,6 +115,9 @@ public final class Scheduler implements SchedulerView {
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
+    /** What the step that ended {@link #yields}'s loop returned (or threw) instead of a yield. */
+    private IOResult<?> stopResult;
+    private Throwable stopThrown;
     private final DecisionLog log;
     /** Steps where only one fiber could run (no decision): picks = steps - these. */
     private long singleChoiceSteps;
@@ -425,39 +428,20 @@ public final class Scheduler implements SchedulerView {
             int cursor = blockCursor;
             final int blockEnd = blockLength;
             if (cursor < blockEnd) {
-                // Random or round-robin in steady state: yields over the block's picks, each one load of the
-                // pick and one of its precomputed hash word. Anything but a yield leaves this loop.
-                final long[] blockHash = this.blockHash;
+                // Random or round-robin in steady state: yields over the block's picks (a loop of its own, see
+                // yields). A step that does anything but yield ends it and gets the general handling here.
                 final int start = cursor;
                 final long firstStep = clock.steps();
                 final int end = cursor + Math.min(blockEnd - cursor, n - i);
-                int id = -1;
-                IOResult<?> r = null;
-                Throwable thrown = null;
-                while (cursor < end) {
-                    long picked = block[cursor];
-                    id = (int) picked;
-                    if (log != null) {
-                        log.append((int) (picked >>> 32));
-                    }
-                    try {
-                        r = ops[id].step();
-                    } catch (RuntimeException | AssertionError | StackOverflowError e) {
-                        thrown = e;
-                        break;
-                    }
-                    if (!(r instanceof IOResult.IO<?> io && io.completion().finished())) {
-                        break;
-                    }
-                    hash.mix(blockHash[cursor]);
-                    clock.step();
-                    cursor++;
-                }
+                cursor = yields(cursor, end, log);
+                IOResult<?> r = stopResult;
+                Throwable thrown = stopThrown;
+                stopResult = null;
+                stopThrown = null;
                 recordYields(start, cursor, firstStep);
                 i += cursor - start;
-                if (id >= 0) {
-                    lastFiber = id;
-                }
+                int id = cursor < end ? (int) block[cursor] : (int) block[cursor - 1]; // the last fiber stepped
+                lastFiber = id;
                 if (cursor < end) {
                     // The step at the cursor did something else than yield: the general handling.
                     long decision = ((long) runnableCount << 32) | (block[cursor] >>> 32);
@@ -520,6 +504,46 @@ public final class Scheduler implements SchedulerView {
             } while (++i < n && !prepare);
         }
         return true;
+    }
+
+    /**
+     * Steady steps over block picks {@code [cursor, end)} while each yields: the innermost loop, in a method
+     * of its own so that its few values stay in registers (inside {@link #runSteps} the JIT spilled the
+     * arrays, the clock and the hash and reloaded them every step), with the trace hash in a local. It reads
+     * each pick's fiber from {@link #block} and indexes {@link #ops} with it; an array of the picked
+     * operations instead would save that bounds check but costs a reference store per pick in
+     * {@link #drawBlock}, whose GC write barrier made random steps 60% slower. Where a step did something
+     * else, its result (or what it threw) is left in {@link #stopResult} ({@link #stopThrown}) and its index
+     * returned.
+     *
+     * @return the index of the first pick that did not yield, or {@code end}
+     */
+    private int yields(int cursor, final int end, final DecisionLog log) {
+        final Operation<?>[] ops = this.ops;
+        final long[] blockHash = this.blockHash;
+        final long[] block = this.block;
+        final VirtualClock clock = this.clock;
+        long h = hash.state();
+        long steps = clock.steps();
+        try {
+            while (cursor < end) {
+                if (log != null) {
+                    log.append((int) (block[cursor] >>> 32));
+                }
+                IOResult<?> r = ops[(int) block[cursor]].step();
+                if (!(r instanceof IOResult.IO<?> io && io.completion().finished())) {
+                    stopResult = r;
+                    break;
+                }
+                h = TraceHash.mix(h, blockHash[cursor]);
+                clock.stepsTo(++steps);
+                cursor++;
+            }
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            stopThrown = e;
+        }
+        hash.state(h);
+        return cursor;
     }
 
     /**

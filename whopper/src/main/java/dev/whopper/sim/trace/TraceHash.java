@@ -17,7 +17,28 @@ public final class TraceHash {
      * @param value any 64 bits
      */
     public void mix(long value) {
-        h = Long.rotateLeft((h ^ value) * 0x9E3779B97F4A7C15L, 29);
+        h = mix(h, value);
+    }
+
+    /**
+     * One step of the hash on a raw state, for a loop that keeps the state in a local (see {@link #state()}).
+     *
+     * @param state the raw state
+     * @param value any 64 bits
+     * @return the raw state with {@code value} folded in
+     */
+    public static long mix(long state, long value) {
+        return Long.rotateLeft((state ^ value) * 0x9E3779B97F4A7C15L, 29);
+    }
+
+    /** @return the raw state (not the finalized {@link #value()}) */
+    public long state() {
+        return h;
+    }
+
+    /** @param state a raw state from {@link #state()} and {@link #mix(long, long)} */
+    public void state(long state) {
+        h = state;
     }
 
     /** @return the hash so far */

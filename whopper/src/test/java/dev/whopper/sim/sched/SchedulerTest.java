@@ -1,6 +1,7 @@
 package dev.whopper.sim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +172,34 @@ class SchedulerTest {
             return IOResult.done();
         })).build().run();
         assertEquals(List.of(1.0), plain);
+    }
+
+    @Test
+    void theTraceHashOnARawStateInALocalEqualsMixingTheObject() {
+        dev.whopper.sim.trace.TraceHash object = new dev.whopper.sim.trace.TraceHash();
+        dev.whopper.sim.trace.TraceHash local = new dev.whopper.sim.trace.TraceHash();
+        long h = local.state();
+        for (long v = 0; v < 100; v++) {
+            object.mix(v * 0x9E3779B97F4A7C15L);
+            h = dev.whopper.sim.trace.TraceHash.mix(h, v * 0x9E3779B97F4A7C15L);
+        }
+        local.state(h);
+        assertEquals(object.value(), local.value());
+        assertEquals(object.state(), h);
+    }
+
+    @Test
+    void theClocksStepCountMovesOnlyForward() {
+        dev.whopper.sim.VirtualClock clock = new dev.whopper.sim.VirtualClock(1_000);
+        clock.advanceBy(500);
+        clock.stepsTo(7);
+        assertEquals(7, clock.steps());
+        assertEquals(7_500, clock.nowNanos());
+        clock.stepsTo(7);
+        clock.step();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> clock.stepsTo(3));
+        assertEquals("steps: 3 (expected: >= 8)", e.getMessage());
+        assertEquals(8, clock.steps(), "a refused count leaves the clock as it was");
     }
 
     @Test

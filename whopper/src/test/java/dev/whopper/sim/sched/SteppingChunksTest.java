@@ -1,6 +1,7 @@
 package dev.whopper.sim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whopper.core.io.Completion;
@@ -62,16 +63,24 @@ class SteppingChunksTest {
     }
 
     private static Scheduler scheduler(long seed, String strategy) {
+        return scheduler(seed, strategy, SteppingChunksTest::program);
+    }
+
+    private static Scheduler scheduler(long seed, String strategy, Scheduler.FiberFactory program) {
         RandomStreams streams = new RandomStreams(seed);
         Recorder recorder = Recorder.recording(true);
         SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 0, 0, 32, 0, 0, true);
         return new Scheduler(config, streams, recorder,
             StrategySpec.parse(strategy).create(streams.stream(RandomStreams.SCHEDULER), FIBERS, MAX_STEPS, recorder),
-            new VirtualClock(1_000), null, null, List.of(), FIBERS, SteppingChunksTest::program);
+            new VirtualClock(1_000), null, null, List.of(), FIBERS, program);
     }
 
     /** Round-robin behind a wrapper the scheduler does not recognise: picked one step at a time, no blocks. */
     private static Scheduler wrappedRoundRobin(long seed) {
+        return wrappedRoundRobin(seed, SteppingChunksTest::program);
+    }
+
+    private static Scheduler wrappedRoundRobin(long seed, Scheduler.FiberFactory program) {
         RandomStreams streams = new RandomStreams(seed);
         Recorder recorder = Recorder.recording(true);
         SchedulerConfig config = new SchedulerConfig(MAX_STEPS, 0, 0, 32, 0, 0, true);
@@ -88,7 +97,7 @@ class SteppingChunksTest {
             }
         };
         return new Scheduler(config, streams, recorder, wrapped, new VirtualClock(1_000), null, null, List.of(),
-            FIBERS, SteppingChunksTest::program);
+            FIBERS, program);
     }
 
     @ParameterizedTest
@@ -132,5 +141,48 @@ class SteppingChunksTest {
             // one step per call
         }
         assertEquals(expected, fingerprint(single), "one step per call");
+    }
+
+    /**
+     * Every fiber yields for long steady stretches; fiber 3's operation throws on its 300th step, in the
+     * middle of a block of picks. The block loop must stop at that very step: the violation names the same
+     * step, time and fiber, and the trace is the same, as when each step is picked on its own.
+     */
+    @ParameterizedTest
+    @CsvSource({"1", "2", "3"})
+    void anExceptionInTheMiddleOfABlockStopsTheRunAtThatStep(long seed) {
+        Scheduler.FiberFactory throwsLate = ctx -> () -> Operation.named("spin", new Operation<Void>() {
+            int steps;
+
+            @Override
+            public IOResult<Void> step() {
+                if (ctx.id() == 3 && ++steps == 300) {
+                    throw new IllegalStateException("fiber 3 broke at its step 300");
+                }
+                return IOResult.io(Completion.yielded());
+            }
+        });
+        Scheduler blocks = scheduler(seed, "rr", throwsLate);
+        Scheduler each = wrappedRoundRobin(seed, throwsLate);
+        Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, blocks.run());
+        assertEquals(v, each.run());
+        assertEquals(Scheduler.UNCAUGHT_EXCEPTION, v.property());
+        assertEquals(3, v.fiber());
+        assertEquals(FIBERS * 299 + 3, v.step(), "fiber 3's 300th step in round-robin order from fiber 0");
+        assertEquals(fingerprint(each), fingerprint(blocks));
+
+        for (int chunk : new int[] {1, 7, 1000}) { // random: the block loop, however the run is stepped
+            Scheduler whole = scheduler(seed, "random", throwsLate);
+            Outcome expected = whole.run();
+            Outcome.Violation rv = assertInstanceOf(Outcome.Violation.class, expected);
+            assertEquals(3, rv.fiber());
+            Scheduler s = scheduler(seed, "random", throwsLate);
+            s.start();
+            while (s.runSteps(chunk)) {
+                assertTrue(s.step() <= MAX_STEPS, "ran past the throw");
+            }
+            assertEquals(expected, s.failure(), "chunks of " + chunk);
+            assertEquals(fingerprint(whole), fingerprint(s), "chunks of " + chunk);
+        }
     }
 }
