@@ -52,11 +52,11 @@ public class SchedulerBench {
     @Param({"2", "8", "64"})
     public int fibers;
 
-    private Operation<?>[] ops;
+    private BareLoop bare;
+    private MinimalLoop minimal;
     private Scheduler random;
     private Scheduler roundRobin;
     private Scheduler recording;
-    private int next;
 
     /** A fiber's operation that never finishes: every step yields, reusing one finished completion. */
     static final class Trivial implements Operation<Void> {
@@ -70,31 +70,90 @@ public class SchedulerBench {
         }
     }
 
+    /** The baseline: {@code fibers} trivial operations called round-robin, no simulator. */
+    static final class BareLoop {
+        private final Operation<?>[] ops;
+        private int next;
+
+        BareLoop(int fibers) {
+            ops = new Operation<?>[fibers];
+            for (int i = 0; i < fibers; i++) {
+                ops[i] = new Trivial();
+            }
+        }
+
+        /** @return yields seen in {@code steps} steps */
+        int run(int steps) {
+            int io = 0;
+            int n = next;
+            for (int i = 0; i < steps; i++) {
+                if (ops[n].step().isIo()) {
+                    io++;
+                }
+                n = n + 1 == ops.length ? 0 : n + 1;
+            }
+            next = n;
+            return io;
+        }
+    }
+
+    /**
+     * The reference the issue names: a minimal loop with a seeded pick, a trace-hash update and an event
+     * ring, and nothing else (no runnable set, no decision record, no clock, no failure checks).
+     */
+    static final class MinimalLoop {
+        private final Operation<?>[] ops;
+        private final Xoshiro256StarStar random = new Xoshiro256StarStar(42);
+        private final TraceHash hash = new TraceHash();
+        private final EventRing ring = new EventRing(32);
+        private long step;
+
+        MinimalLoop(int fibers) {
+            ops = new BareLoop(fibers).ops;
+        }
+
+        /** @return yields seen in {@code steps} steps */
+        int run(int steps) {
+            int io = 0;
+            long s = step;
+            for (int i = 0; i < steps; i++) {
+                int id = random.nextInt(ops.length);
+                if (ops[id].step().isIo()) {
+                    io++;
+                }
+                hash.mix(((long) id << 8) | 1);
+                ring.addInterned(s, s * 1_000, id, EventRing.NO_OP, EventKind.YIELD);
+                s++;
+            }
+            step = s;
+            return io;
+        }
+    }
+
     /** Builds the fibers and the schedulers. */
     @Setup(Level.Trial)
     public void setUp() {
-        ops = new Operation<?>[fibers];
-        for (int i = 0; i < fibers; i++) {
-            ops[i] = new Trivial();
-        }
-        random = scheduler(StrategySpec.random(), false);
-        roundRobin = scheduler(StrategySpec.parse("rr"), false);
+        bare = new BareLoop(fibers);
+        minimal = new MinimalLoop(fibers);
+        random = scheduler(StrategySpec.random(), fibers, false);
+        roundRobin = scheduler(StrategySpec.parse("rr"), fibers, false);
     }
 
     /** A fresh recording scheduler per iteration, so its decision log does not grow without bound. */
     @Setup(Level.Iteration)
     public void setUpRecording() {
-        recording = scheduler(StrategySpec.random(), true);
+        recording = scheduler(StrategySpec.random(), fibers, true);
     }
 
-    private Scheduler scheduler(StrategySpec spec, boolean record) {
+    /**
+     * A started scheduler over {@code fibers} trivial fibers that never finish (no IO, no faults, no yield
+     * injection, no properties, 1,000 ns per step).
+     */
+    static Scheduler scheduler(StrategySpec spec, int fibers, boolean record) {
         RandomStreams streams = new RandomStreams(42);
         Recorder recorder = Recorder.recording(record);
         SchedulerConfig config = new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 0, 0, record);
-        Operation<?>[] mine = new Operation<?>[fibers];
-        for (int i = 0; i < fibers; i++) {
-            mine[i] = new Trivial();
-        }
+        Operation<?>[] mine = new BareLoop(fibers).ops;
         Scheduler s = new Scheduler(config, streams, recorder,
             spec.create(streams.stream(RandomStreams.SCHEDULER), fibers, 1_000_000, recorder), new VirtualClock(1_000), null,
             null, List.of(), fibers, ctx -> {
@@ -126,48 +185,17 @@ public class SchedulerBench {
         return recording.runSteps(STEPS);
     }
 
-    private final Xoshiro256StarStar minimalRandom = new Xoshiro256StarStar(42);
-    private final TraceHash minimalHash = new TraceHash();
-    private final EventRing minimalRing = new EventRing(32);
-    private long minimalStep;
-
-    /**
-     * The reference the issue names: a minimal loop with a seeded pick, a trace-hash update and an event
-     * ring, and nothing else (no runnable set, no decision record, no clock, no failure checks).
-     *
-     * @return yields seen
-     */
+    /** @return yields seen by the minimal reference loop (see {@link MinimalLoop}) */
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public int minimalLoop() {
-        int io = 0;
-        long step = minimalStep;
-        for (int i = 0; i < STEPS; i++) {
-            int id = minimalRandom.nextInt(ops.length);
-            if (ops[id].step().isIo()) {
-                io++;
-            }
-            minimalHash.mix(((long) id << 8) | 1);
-            minimalRing.addInterned(step, step * 1_000, id, EventRing.NO_OP, EventKind.YIELD);
-            step++;
-        }
-        minimalStep = step;
-        return io;
+        return minimal.run(STEPS);
     }
 
     /** @return the same trivial operations called round-robin by a bare loop, no simulator */
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public int bareLoop() {
-        int io = 0;
-        int n = next;
-        for (int i = 0; i < STEPS; i++) {
-            if (ops[n].step().isIo()) {
-                io++;
-            }
-            n = n + 1 == ops.length ? 0 : n + 1;
-        }
-        next = n;
-        return io;
+        return bare.run(STEPS);
     }
 }
