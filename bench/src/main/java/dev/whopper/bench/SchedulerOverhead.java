@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
  * The scheduler's overhead against the bare loop as a <em>paired</em> measurement, for machines whose
  * speed drifts (a shared VM here drifts by up to 2x within minutes, so two JMH benchmarks run a minute
  * apart can disagree by more than the overhead being measured). The same loops as {@link SchedulerBench}
- * run in one JVM, in short time slices taken in turn (the order rotates each round); each round gives
- * each variant's ratio to the bare loop's slice of that same round, and the report shows the median of
- * those ratios and their range. Drift slower than a round cancels out of every ratio.
+ * run in one JVM and take turns every few thousand steps (tens of microseconds), each turn timed; a round
+ * gives each variant's time per step as a ratio to the bare loop's in that same round, and the report
+ * shows the median of those ratios over the rounds and their range. Drift slower than a few turns
+ * cancels out of every ratio. Timing a turn adds ~25 ns to it, under 1% of a bare-loop turn of 10,000
+ * steps (and less of the others), so ratios come out that much low at most.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.whopper.bench.SchedulerOverhead}. JMH's
  * {@code SchedulerBench} stays the source of the absolute figures and of the allocation check.
@@ -29,7 +31,6 @@ import picocli.CommandLine.Spec;
 public final class SchedulerOverhead implements Callable<Integer> {
     /** The variants, in the order of a report's columns; the first is the baseline. */
     static final String[] VARIANTS = {"bare loop", "minimal loop", "simulated random", "simulated round-robin"};
-    private static final int CALL_STEPS = SchedulerBench.STEPS;
 
     @Spec
     CommandSpec spec;
@@ -46,9 +47,13 @@ public final class SchedulerOverhead implements Callable<Integer> {
         description = "Rounds run first and not counted, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmupRounds;
 
-    @Option(names = "--slice-ms", defaultValue = "100", paramLabel = "MS",
-        description = "Wall time of each variant's slice in a round (default: ${DEFAULT-VALUE}).")
-    int sliceMillis;
+    @Option(names = "--round-ms", defaultValue = "400", paramLabel = "MS",
+        description = "Wall time of a round, all variants together (default: ${DEFAULT-VALUE}).")
+    int roundMillis;
+
+    @Option(names = "--segment-steps", defaultValue = "10000", paramLabel = "N",
+        description = "Steps a variant takes before the next one's turn (default: ${DEFAULT-VALUE}).")
+    int segmentSteps;
 
     /** Keeps the loops' results alive. */
     private long sink;
@@ -73,12 +78,16 @@ public final class SchedulerOverhead implements Callable<Integer> {
         if (warmupRounds < 0) {
             throw new ParameterException(spec.commandLine(), "warmup-rounds: " + warmupRounds + " (expected: >= 0)");
         }
-        if (sliceMillis <= 0) {
-            throw new ParameterException(spec.commandLine(), "slice-ms: " + sliceMillis + " (expected: > 0)");
+        if (roundMillis <= 0) {
+            throw new ParameterException(spec.commandLine(), "round-ms: " + roundMillis + " (expected: > 0)");
+        }
+        if (segmentSteps <= 0) {
+            throw new ParameterException(spec.commandLine(), "segment-steps: " + segmentSteps + " (expected: > 0)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "paired slices of %d ms, %d rounds (+%d warm-up) per row; ratio = variant / bare loop"
-            + " in the same round: median [min-max]%n", sliceMillis, rounds, warmupRounds);
+        out.printf(Locale.ROOT, "variants take turns every %d steps; %d rounds of %d ms (+%d warm-up) per row;"
+            + " ratio = variant / bare loop in the same round: median [min-max]%n", segmentSteps, rounds, roundMillis,
+            warmupRounds);
         out.printf(Locale.ROOT, "%-7s %-14s %-26s %-26s %-26s%n", "fibers", "bare ns/step", "minimal ns/step (ratio)",
             "random ns/step (ratio)", "round-robin ns/step (ratio)");
         for (int f : fibers) {
@@ -100,25 +109,26 @@ public final class SchedulerOverhead implements Callable<Integer> {
         SchedulerBench.MinimalLoop minimal = new SchedulerBench.MinimalLoop(fiberCount);
         Scheduler random = SchedulerBench.scheduler(StrategySpec.random(), fiberCount, false);
         Scheduler roundRobin = SchedulerBench.scheduler(StrategySpec.parse("rr"), fiberCount, false);
-        long sliceNanos = sliceMillis * 1_000_000L;
+        long roundNanos = roundMillis * 1_000_000L;
         int n = VARIANTS.length;
         double[][] nanos = new double[n][rounds];
         double[][] ratios = new double[n][rounds];
+        long[] spent = new long[n];
         for (int round = -warmupRounds; round < rounds; round++) {
-            double[] perStep = new double[n];
-            for (int k = 0; k < n; k++) {
-                int v = (k + Math.floorMod(round, n)) % n; // rotate which variant goes first
-                perStep[v] = switch (v) {
-                    case 0 -> timeBare(bare, sliceNanos);
-                    case 1 -> timeMinimal(minimal, sliceNanos);
-                    case 2 -> timeScheduler(random, sliceNanos);
-                    default -> timeScheduler(roundRobin, sliceNanos);
-                };
-            }
+            Arrays.fill(spent, 0);
+            long segments = 0;
+            long start = System.nanoTime();
+            do { // every variant runs one segment in turn: drift slower than a few segments cancels out
+                spent[0] += segment(bare);
+                spent[1] += segment(minimal);
+                spent[2] += segment(random);
+                spent[3] += segment(roundRobin);
+                segments++;
+            } while (System.nanoTime() - start < roundNanos);
             if (round >= 0) {
                 for (int v = 0; v < n; v++) {
-                    nanos[v][round] = perStep[v];
-                    ratios[v][round] = perStep[v] / perStep[0];
+                    nanos[v][round] = (double) spent[v] / (segments * segmentSteps);
+                    ratios[v][round] = (double) spent[v] / spent[0];
                 }
             }
         }
@@ -142,53 +152,28 @@ public final class SchedulerOverhead implements Callable<Integer> {
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
-    // One timing loop per variant, each its own small method: the JIT compiles each with only its own loop.
+    // One small method per variant: each times one segment of segmentSteps steps.
 
-    private double timeBare(SchedulerBench.BareLoop loop, long sliceNanos) {
-        long steps = 0;
-        long acc = 0;
+    private long segment(SchedulerBench.BareLoop loop) {
         long start = System.nanoTime();
-        long now;
-        do {
-            acc += loop.run(CALL_STEPS);
-            steps += CALL_STEPS;
-            now = System.nanoTime();
-        } while (now - start < sliceNanos);
-        sink += acc;
-        return (double) (now - start) / steps;
+        sink += loop.run(segmentSteps);
+        return System.nanoTime() - start;
     }
 
-    private double timeMinimal(SchedulerBench.MinimalLoop loop, long sliceNanos) {
-        long steps = 0;
-        long acc = 0;
+    private long segment(SchedulerBench.MinimalLoop loop) {
         long start = System.nanoTime();
-        long now;
-        do {
-            acc += loop.run(CALL_STEPS);
-            steps += CALL_STEPS;
-            now = System.nanoTime();
-        } while (now - start < sliceNanos);
-        sink += acc;
-        return (double) (now - start) / steps;
+        sink += loop.run(segmentSteps);
+        return System.nanoTime() - start;
     }
 
-    private double timeScheduler(Scheduler scheduler, long sliceNanos) {
-        long steps = 0;
-        long acc = 0;
+    private long segment(Scheduler scheduler) {
         long start = System.nanoTime();
-        long now;
-        do {
-            if (scheduler.runSteps(CALL_STEPS)) {
-                acc++;
-            }
-            steps += CALL_STEPS;
-            now = System.nanoTime();
-        } while (now - start < sliceNanos);
-        if (acc * CALL_STEPS != steps) {
+        boolean more = scheduler.runSteps(segmentSteps);
+        long spent = System.nanoTime() - start;
+        if (!more) {
             throw new IllegalStateException("the trivial fibers' run ended: " + scheduler.failure());
         }
-        sink += acc;
-        return (double) (now - start) / steps;
+        return spent;
     }
 
     /** @return a command line with this tool's one-line error handling (exit code 2 on bad input) */

@@ -29,12 +29,12 @@ class SchedulerOverheadTest {
 
     @Test
     void reportsOneRowPerFiberCountWithEachVariantsRatioToTheBareLoop() {
-        Run r = run("--fibers", "2,3", "--rounds", "3", "--warmup-rounds", "0", "--slice-ms", "1");
+        Run r = run("--fibers", "2,3", "--rounds", "3", "--warmup-rounds", "0", "--round-ms", "2", "--segment-steps", "100");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(4, lines.length, r.out());
-        assertTrue(lines[0].startsWith("paired slices of 1 ms, 3 rounds (+0 warm-up) per row"), lines[0]);
+        assertTrue(lines[0].startsWith("variants take turns every 100 steps; 3 rounds of 2 ms (+0 warm-up) per row"), lines[0]);
         Pattern cell = Pattern.compile("(\\d+\\.\\d\\d) \\((\\d+\\.\\d\\d)x \\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\]\\)");
         for (int row = 0; row < 2; row++) {
             String line = lines[2 + row];
@@ -62,7 +62,8 @@ class SchedulerOverheadTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--rounds=0|rounds: 0 (expected: > 0)",
-        "--slice-ms=-1|slice-ms: -1 (expected: > 0)",
+        "--round-ms=-1|round-ms: -1 (expected: > 0)",
+        "--segment-steps=0|segment-steps: 0 (expected: > 0)",
         "--fibers=2,0|fibers: 0 (expected: > 0)",
         "--warmup-rounds=-2|warmup-rounds: -2 (expected: >= 0)",
         "--rounds=x|Invalid value for option '--rounds': 'x' is not an int"})
