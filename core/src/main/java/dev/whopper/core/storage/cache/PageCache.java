@@ -4,9 +4,6 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Shared cache of committed page versions of one database. A version is identified by
@@ -18,8 +15,9 @@ import java.util.Map;
  * <p>Loads: a reader that misses starts a {@link Load}; a second reader missing the same version while
  * that load is in flight waits on the same completion instead of reading again.
  *
- * <p>Single-threaded, like everything under one {@code IO}. Iteration order is the insertion order of a
- * {@link LinkedHashMap}, so eviction is deterministic.
+ * <p>Single-threaded, like everything under one {@code IO}. Entries are kept in an {@link EntryTable}: a
+ * lookup does not box its key, and the only order anything walks is insertion order, so eviction is
+ * deterministic.
  */
 public final class PageCache {
     /** One cached version. */
@@ -30,6 +28,9 @@ public final class PageCache {
         private int pins;
         /** CLOCK reference bit: set on every hit, cleared when eviction passes over the entry. */
         private boolean referenced;
+        /** Neighbours in the {@link EntryTable}'s insertion order (null at the ends or when not in one). */
+        Entry prev;
+        Entry next;
 
         Entry(int page, int version, byte[] image) {
             this.page = page;
@@ -105,7 +106,7 @@ public final class PageCache {
     }
 
     private final int capacityPages;
-    private final LinkedHashMap<Long, Entry> entries;
+    private final EntryTable entries;
     /**
      * In-flight loads by (page, version) key. Only looked up, added to, removed from and cleared, never
      * iterated, so hash order cannot reach a simulated run.
@@ -125,7 +126,7 @@ public final class PageCache {
             throw new IllegalArgumentException("capacityPages: " + capacityPages + " (expected: > 0)");
         }
         this.capacityPages = capacityPages;
-        this.entries = new LinkedHashMap<>(Math.min(capacityPages, 1 << 16) * 2, 0.75f, false);
+        this.entries = new EntryTable(Math.min(capacityPages, 1 << 16));
     }
 
     /**
@@ -144,7 +145,7 @@ public final class PageCache {
      * @return the entry or null
      */
     public Entry get(int page, int version) {
-        Entry e = entries.get(key(page, version));
+        Entry e = entries.get(page, version);
         if (e == null) {
             misses++;
         } else {
@@ -163,13 +164,12 @@ public final class PageCache {
      * @return the cached entry
      */
     public Entry put(int page, int version, byte[] image) {
-        Long k = key(page, version);
-        Entry e = entries.get(k);
+        Entry e = entries.get(page, version);
         if (e != null) {
             return e;
         }
         e = new Entry(page, version, image);
-        entries.put(k, e);
+        entries.add(e);
         if (version != 0) {
             walEntries++;
         }
@@ -207,38 +207,35 @@ public final class PageCache {
             return;
         }
         ArrayList<Entry> spared = null;
-        Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
-        while (entries.size() + (spared == null ? 0 : spared.size()) > capacityPages && it.hasNext()) {
-            Entry e = it.next().getValue();
-            if (e.pins != 0 || e == keep) {
-                continue;
-            }
-            it.remove();
-            if (e.referenced) {
-                e.referenced = false;
-                if (spared == null) {
-                    spared = new ArrayList<>();
+        Entry e = entries.first();
+        while (entries.size() + (spared == null ? 0 : spared.size()) > capacityPages && e != null) {
+            Entry next = e.next;
+            if (e.pins == 0 && e != keep) {
+                entries.remove(e);
+                if (e.referenced) {
+                    e.referenced = false;
+                    if (spared == null) {
+                        spared = new ArrayList<>();
+                    }
+                    spared.add(e);
+                } else {
+                    evicted(e);
                 }
-                spared.add(e);
-            } else {
-                evicted(e);
             }
+            e = next;
         }
         if (spared != null) {
             for (int i = 0; i < spared.size(); i++) {
-                Entry e = spared.get(i);
-                entries.put(key(e.page, e.version), e);
+                entries.add(spared.get(i));
             }
-            if (entries.size() > capacityPages) {
-                // Every unpinned entry had its second chance: evict in order without sparing.
-                Iterator<Map.Entry<Long, Entry>> again = entries.entrySet().iterator();
-                while (entries.size() > capacityPages && again.hasNext()) {
-                    Entry e = again.next().getValue();
-                    if (e.pins == 0 && e != keep) {
-                        again.remove();
-                        evicted(e);
-                    }
+            // Every unpinned entry had its second chance: evict in order without sparing.
+            for (Entry x = entries.first(); x != null && entries.size() > capacityPages; ) {
+                Entry next = x.next;
+                if (x.pins == 0 && x != keep) {
+                    entries.remove(x);
+                    evicted(x);
                 }
+                x = next;
             }
         }
     }
@@ -327,31 +324,32 @@ public final class PageCache {
         java.util.BitSet seen = new java.util.BitSet();
         for (int f = framePages.length; f >= 1; f--) {
             int page = framePages[f - 1];
-            Entry e = entries.remove(key(page, f));
+            Entry e = entries.remove(page, f);
             if (e != null) {
                 walEntries--;
             }
             if (!seen.get(page)) {
                 // The page's newest frame: that version (when cached) is now the database file's copy.
                 seen.set(page);
-                entries.remove(key(page, 0));
+                entries.remove(page, 0);
                 if (e != null) {
                     rebased.add(e);
                 }
             }
         }
         if (walEntries != 0) {
-            Iterator<Map.Entry<Long, Entry>> it = entries.entrySet().iterator();
-            while (it.hasNext()) {
-                if (it.next().getValue().version != 0) {
-                    it.remove();
+            for (Entry e = entries.first(); e != null; ) {
+                Entry next = e.next;
+                if (e.version != 0) {
+                    entries.remove(e);
                 }
+                e = next;
             }
             walEntries = 0;
         }
         for (int i = rebased.size() - 1; i >= 0; i--) {
             Entry e = rebased.get(i);
-            entries.put(key(e.page, 0), new Entry(e.page, 0, e.image));
+            entries.add(new Entry(e.page, 0, e.image));
         }
         loads.clear();
         generation++;
