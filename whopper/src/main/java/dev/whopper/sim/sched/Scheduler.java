@@ -541,8 +541,9 @@ public final class Scheduler implements SchedulerView {
             }
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             stopThrown = e;
+        } finally {
+            hash.state(h); // also when anything else escapes: the hash holds every step counted so far
         }
-        hash.state(h);
         return cursor;
     }
 
