@@ -135,11 +135,7 @@ final class MutateOp implements StateTransition<Boolean> {
         if (PageFormat.isLeaf(img)) {
             phase = Phase.MODIFY_LEAF;
         } else {
-            int i = PageFormat.checkedSearch(img, key, tree.usable, page);
-            int idx = i >= 0 ? i + 1 : -i - 1;
-            if (idx > 0) {
-                PageFormat.checkCell(img, idx - 1, tree.usable, page);
-            }
+            int idx = PageFormat.checkedChildIndex(img, key, tree.usable, page);
             int child = PageFormat.child(img, idx);
             if (child < 2) {
                 throw new IllegalStateException("page " + page + " has invalid child page " + child);

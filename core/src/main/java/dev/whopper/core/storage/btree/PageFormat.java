@@ -252,13 +252,23 @@ final class PageFormat {
      * @return the child page whose key range holds {@code key}
      */
     static int checkedChildFor(byte[] p, byte[] key, int usable, int pageNo) {
+        return child(p, checkedChildIndex(p, key, usable, pageNo));
+    }
+
+    /**
+     * {@link #childIndex} on an interior page that passed only {@link #headerProblem}: checks every cell it
+     * visits, and the cell that {@link #child} then reads.
+     *
+     * @return the index, in {@code [0, count]}, of the child whose key range holds {@code key}
+     */
+    static int checkedChildIndex(byte[] p, byte[] key, int usable, int pageNo) {
         int i = checkedSearch(p, key, usable, pageNo);
         // Found at i: child i+1 (keys >= key i). Absent with insertion point ip: child ip.
         int idx = i >= 0 ? i + 1 : -i - 1;
         if (idx > 0) {
             checkCell(p, idx - 1, usable, pageNo);
         }
-        return child(p, idx);
+        return idx;
     }
 
     /**

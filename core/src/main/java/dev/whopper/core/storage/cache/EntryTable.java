@@ -1,7 +1,5 @@
 package dev.whopper.core.storage.cache;
 
-import dev.whopper.core.random.SplitMix64;
-
 /**
  * The page cache's map from {@code (page, version)} to its {@link PageCache.Entry}, without boxing: open
  * addressing with linear probing over an array of entries (each entry carries its own key), plus a
@@ -29,8 +27,8 @@ final class EntryTable {
     }
 
     private static int hash(int page, int version) {
-        // Mixed: the plain packing would cluster consecutive pages of one version in one probe run.
-        return (int) SplitMix64.mix(((long) page << 32) | (version & 0xFFFF_FFFFL));
+        // The cache's mixed key: the plain packing would cluster consecutive pages in one probe run.
+        return (int) PageCache.key(page, version);
     }
 
     /** @return the entry for {@code (page, version)}, or null */

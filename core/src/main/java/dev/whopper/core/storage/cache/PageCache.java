@@ -130,10 +130,11 @@ public final class PageCache {
     }
 
     /**
-     * A unique key per (page, version), bit-mixed: {@code Long.hashCode} of the plain packing is
-     * {@code page ^ version}, which collides for every (a, b)/(b, a) pair and degrades the map.
+     * A unique key per (page, version), bit-mixed (for the loads map and {@link EntryTable}'s slots):
+     * {@code Long.hashCode} of the plain packing is {@code page ^ version}, which collides for every
+     * (a, b)/(b, a) pair, and its low bits put consecutive pages next to each other.
      */
-    private static long key(int page, int version) {
+    static long key(int page, int version) {
         return SplitMix64.mix(((long) page << 32) | (version & 0xFFFF_FFFFL));
     }
 
