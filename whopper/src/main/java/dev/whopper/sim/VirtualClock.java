@@ -28,7 +28,18 @@ public final class VirtualClock implements Clock {
 
     @Override
     public long nowNanos() {
-        return baseNanos + steps * stepCostNanos;
+        return nanosAtStep(steps);
+    }
+
+    /**
+     * The time of step {@code step} on the current base: {@link #nowNanos()} when {@code step} is
+     * {@link #steps()}; for a step taken since the base last moved, the time it was taken at.
+     *
+     * @param step a step count
+     * @return {@code base + step * stepCostNanos}
+     */
+    public long nanosAtStep(long step) {
+        return baseNanos + step * stepCostNanos;
     }
 
     /** @return simulated CPU time of one step */

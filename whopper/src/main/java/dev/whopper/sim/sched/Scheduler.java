@@ -121,7 +121,6 @@ public final class Scheduler implements SchedulerView {
     private final DecisionLog log;
     /** Steps where only one fiber could run (no decision): picks = steps - these. */
     private long singleChoiceSteps;
-    private static final IOResult<?> THREW = IOResult.done(null);
     /** Properties to tell after each step or a liveness check: the step's cold tail. */
     private final boolean afterChecks;
     private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
@@ -444,13 +443,7 @@ public final class Scheduler implements SchedulerView {
                 lastFiber = id;
                 if (cursor < end) {
                     // The step at the cursor did something else than yield: the general handling.
-                    long decision = ((long) runnableCount << 32) | (block[cursor] >>> 32);
-                    hash.mix(decision);
-                    if (thrown != null) {
-                        thrown(fibers[id], thrown);
-                    } else {
-                        result(fibers[id], r);
-                    }
+                    ended(id, decision(runnableCount, (int) (block[cursor] >>> 32)), r, thrown);
                     clock.step();
                     cursor++;
                     i++;
@@ -471,7 +464,7 @@ public final class Scheduler implements SchedulerView {
                 long decision = 0;
                 if (count > 1) {
                     index = pick(count);
-                    decision = ((long) count << 32) | index;
+                    decision = decision(count, index);
                 }
                 int id = runnable[index];
                 if (decision != 0) {
@@ -481,20 +474,18 @@ public final class Scheduler implements SchedulerView {
                 } else {
                     singleChoiceSteps++;
                 }
-                IOResult<?> r;
+                IOResult<?> r = null;
+                Throwable thrown = null;
                 try {
                     r = ops[id].step();
                 } catch (RuntimeException | AssertionError | StackOverflowError e) {
-                    hash.mix(decision);
-                    thrown(fibers[id], e);
-                    r = THREW;
+                    thrown = e;
                 }
                 if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
-                    hash.mix(decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD));
+                    hash.mix(yieldWord(decision, id));
                     ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
-                } else if (r != THREW) {
-                    hash.mix(decision);
-                    result(fibers[id], r);
+                } else {
+                    ended(id, decision, r, thrown);
                 }
                 lastFiber = id;
                 clock.step();
@@ -547,6 +538,26 @@ public final class Scheduler implements SchedulerView {
         return cursor;
     }
 
+    /** A pick's decision word: how many fibers could run, and the index picked among them. */
+    private static long decision(int count, int index) {
+        return ((long) count << 32) | index;
+    }
+
+    /** The trace-hash word of a step that picked {@code decision} and whose fiber {@code id} yielded. */
+    private static long yieldWord(long decision, int id) {
+        return decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD);
+    }
+
+    /** A step of fiber {@code id} that did not yield: its decision goes into the hash, then what it returned or threw. */
+    private void ended(int id, long decision, IOResult<?> r, Throwable thrown) {
+        hash.mix(decision);
+        if (thrown != null) {
+            thrown(fibers[id], thrown);
+        } else {
+            result(fibers[id], r);
+        }
+    }
+
     /**
      * Adds the yield events of block picks {@code [from, to)}, taken as steps from {@code firstStep} on,
      * to the event ring, after the fact: only the last {@link EventRing#capacity()} of them can be kept,
@@ -560,20 +571,17 @@ public final class Scheduler implements SchedulerView {
         }
         int keep = Math.min(n, ring.capacity());
         ring.skip(n - keep);
-        long stepCost = clock.stepCostNanos();
-        long base = clock.nowNanos() - clock.steps() * stepCost;
         for (int k = to - keep; k < to; k++) {
             long step = firstStep + (k - from);
             int id = (int) block[k];
-            ring.addInterned(step, base + step * stepCost, id, ringOps[id], EventKind.YIELD);
+            ring.addInterned(step, clock.nanosAtStep(step), id, ringOps[id], EventKind.YIELD);
         }
     }
 
     private void setPick(int k, int count, int index) {
         int id = count == runnable.length ? index : runnable[index]; // every fiber runnable: runnable[i] == i
         block[k] = ((long) index << 32) | id;
-        long decision = ((long) count << 32) | index;
-        blockHash[k] = decision * DECISION_MIX ^ (((long) id << 8) | R_YIELD); // as the general loop's yield
+        blockHash[k] = yieldWord(decision(count, index), id); // as the general loop's yield
     }
 
     /**

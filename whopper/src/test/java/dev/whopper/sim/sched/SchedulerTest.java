@@ -200,6 +200,11 @@ class SchedulerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> clock.stepsTo(3));
         assertEquals("steps: 3 (expected: >= 8)", e.getMessage());
         assertEquals(8, clock.steps(), "a refused count leaves the clock as it was");
+        assertEquals(clock.nowNanos(), clock.nanosAtStep(8));
+        assertEquals(5_500, clock.nanosAtStep(5), "a step taken since the base last moved, at its own time");
+        clock.advanceBy(10_000);
+        assertEquals(18_500, clock.nowNanos());
+        assertEquals(15_500, clock.nanosAtStep(5), "on the moved base");
     }
 
     @Test
