@@ -70,16 +70,22 @@ public class SchedulerBench {
         }
     }
 
+    /** @return {@code fibers} fresh trivial operations */
+    static Operation<?>[] trivialOps(int fibers) {
+        Operation<?>[] ops = new Operation<?>[fibers];
+        for (int i = 0; i < fibers; i++) {
+            ops[i] = new Trivial();
+        }
+        return ops;
+    }
+
     /** The baseline: {@code fibers} trivial operations called round-robin, no simulator. */
     static final class BareLoop {
         private final Operation<?>[] ops;
         private int next;
 
         BareLoop(int fibers) {
-            ops = new Operation<?>[fibers];
-            for (int i = 0; i < fibers; i++) {
-                ops[i] = new Trivial();
-            }
+            ops = trivialOps(fibers);
         }
 
         /** @return yields seen in {@code steps} steps */
@@ -109,7 +115,7 @@ public class SchedulerBench {
         private long step;
 
         MinimalLoop(int fibers) {
-            ops = new BareLoop(fibers).ops;
+            ops = trivialOps(fibers);
         }
 
         /** @return yields seen in {@code steps} steps */
@@ -153,7 +159,7 @@ public class SchedulerBench {
         RandomStreams streams = new RandomStreams(42);
         Recorder recorder = Recorder.recording(record);
         SchedulerConfig config = new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 0, 0, record);
-        Operation<?>[] mine = new BareLoop(fibers).ops;
+        Operation<?>[] mine = trivialOps(fibers);
         Scheduler s = new Scheduler(config, streams, recorder,
             spec.create(streams.stream(RandomStreams.SCHEDULER), fibers, 1_000_000, recorder), new VirtualClock(1_000), null,
             null, List.of(), fibers, ctx -> {

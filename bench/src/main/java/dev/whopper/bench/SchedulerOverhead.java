@@ -58,8 +58,11 @@ public final class SchedulerOverhead implements Callable<Integer> {
     /** Keeps the loops' results alive. */
     private long sink;
 
-    /** One row of the report: per variant, the median wall nanoseconds per step and its ratio to the baseline. */
-    record Row(int fibers, double[] nanosPerStep, double[] medianRatio, double[] minRatio, double[] maxRatio) {
+    /**
+     * One row of the report, per variant (indexed as {@link #VARIANTS}): the median wall nanoseconds per
+     * step, and the median, lowest and highest of its per-round ratios to the baseline.
+     */
+    record Row(double[] nanosPerStep, double[] medianRatio, double[] minRatio, double[] maxRatio) {
     }
 
     @Override
@@ -142,7 +145,7 @@ public final class SchedulerOverhead implements Callable<Integer> {
             minRatio[v] = Arrays.stream(ratios[v]).min().orElseThrow();
             maxRatio[v] = Arrays.stream(ratios[v]).max().orElseThrow();
         }
-        return new Row(fiberCount, median, medianRatio, minRatio, maxRatio);
+        return new Row(median, medianRatio, minRatio, maxRatio);
     }
 
     static double median(double[] values) {
