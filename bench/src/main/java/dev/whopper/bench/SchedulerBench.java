@@ -2,8 +2,8 @@ package dev.whopper.bench;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.sim.FiberProgram;
-import dev.whopper.sim.Operation;
+import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.RandomStreams;
 import dev.whopper.sim.sched.Scheduler;

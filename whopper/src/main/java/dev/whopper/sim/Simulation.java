@@ -32,6 +32,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Operation;
 
 /**
  * A deterministic simulation of fibers running user operations over shared state {@code S}: the public

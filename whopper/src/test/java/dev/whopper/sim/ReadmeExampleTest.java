@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import org.junit.jupiter.api.Test;
+import dev.whopper.workloads.spi.Operation;
 
 class ReadmeExampleTest {
     static final class Counter {                    // the shared state, created fresh for every run

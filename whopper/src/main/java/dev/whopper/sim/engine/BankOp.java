@@ -13,8 +13,8 @@ import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.sim.FiberContext;
-import dev.whopper.sim.Operation;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.workloads.property.PropertyViolation;
 import java.util.List;
 

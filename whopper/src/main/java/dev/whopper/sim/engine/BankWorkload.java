@@ -1,7 +1,7 @@
 package dev.whopper.sim.engine;
 
 import dev.whopper.core.db.DatabaseOptions;
-import dev.whopper.sim.FiberProgram;
+import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.io.CrashOptions;
 
@@ -121,7 +121,7 @@ public final class BankWorkload {
         return builder(connections, DEFAULT_OPS_PER_FIBER, 0);
     }
 
-    private static FiberProgram program(BankWorld w, dev.whopper.sim.FiberContext ctx) {
+    private static FiberProgram program(BankWorld w, dev.whopper.workloads.spi.FiberContext ctx) {
         int id = ctx.id();
         return () -> {
             if (w.opsLeft[id] > 0) {

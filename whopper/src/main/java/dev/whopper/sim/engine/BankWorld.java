@@ -4,7 +4,7 @@ import dev.whopper.core.db.Connection;
 import dev.whopper.core.db.Database;
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.core.io.IO;
-import dev.whopper.sim.Signal;
+import dev.whopper.workloads.spi.Signal;
 
 /**
  * The shared state of the {@code bank} workload: the simulated disk, the one {@link Database} every

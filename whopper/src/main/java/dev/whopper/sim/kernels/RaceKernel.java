@@ -3,10 +3,10 @@ package dev.whopper.sim.kernels;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldPoint;
-import dev.whopper.sim.FiberContext;
-import dev.whopper.sim.Operation;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.sim.Outcome;
-import dev.whopper.sim.Signal;
+import dev.whopper.workloads.spi.Signal;
 import dev.whopper.sim.Simulation;
 import java.util.Locale;
 

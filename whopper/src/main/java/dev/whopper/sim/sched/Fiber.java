@@ -6,8 +6,8 @@ import dev.whopper.core.io.IO;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
-import dev.whopper.sim.FiberContext;
-import dev.whopper.sim.FiberProgram;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
 
 /** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
 final class Fiber implements FiberContext, YieldInjector {

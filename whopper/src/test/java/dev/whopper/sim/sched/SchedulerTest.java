@@ -12,10 +12,10 @@ import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.sim.Operation;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.RunResult;
-import dev.whopper.sim.Signal;
+import dev.whopper.workloads.spi.Signal;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.trace.Event;
 import dev.whopper.sim.trace.EventKind;
@@ -289,7 +289,7 @@ class SchedulerTest {
                 }
 
                 @Override
-                public Violation onOpFinish(int fiber, Object op, OpResult result) {
+                public Violation onOpFinish(int fiber, Operation<?> op, OpResult result) {
                     throw new NullPointerException("checker bug");
                 }
             }).build().run();
@@ -316,13 +316,13 @@ class SchedulerTest {
                 }
 
                 @Override
-                public Violation onOpStart(int fiber, Object op) {
+                public Violation onOpStart(int fiber, Operation<?> op) {
                     seen.add("start " + fiber);
                     return null;
                 }
 
                 @Override
-                public Violation onOpFinish(int fiber, Object op, OpResult result) {
+                public Violation onOpFinish(int fiber, Operation<?> op, OpResult result) {
                     seen.add("finish " + fiber + " " + ((OpResult.Ok) result).value());
                     return null;
                 }
@@ -352,7 +352,7 @@ class SchedulerTest {
                 }
 
                 @Override
-                public Violation onOpFinish(int fiber, Object op, OpResult result) {
+                public Violation onOpFinish(int fiber, Operation<?> op, OpResult result) {
                     return ++finished > 4 ? violation("finished " + finished) : null;
                 }
             }).build().run();
@@ -411,7 +411,7 @@ class SchedulerTest {
                 }
 
                 @Override
-                public Violation onOpFinish(int fiber, Object op, OpResult result) {
+                public Violation onOpFinish(int fiber, Operation<?> op, OpResult result) {
                     if (result instanceof OpResult.Unknown) {
                         seen.add("unknown " + fiber);
                     }

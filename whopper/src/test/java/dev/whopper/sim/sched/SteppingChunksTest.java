@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.sim.FiberContext;
-import dev.whopper.sim.FiberProgram;
-import dev.whopper.sim.Operation;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.RandomStreams;

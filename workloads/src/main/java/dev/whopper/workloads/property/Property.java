@@ -1,12 +1,14 @@
 package dev.whopper.workloads.property;
 
+import dev.whopper.workloads.spi.Operation;
+
 /**
  * An invariant watched during a simulated run. Every hook returns {@code null} when the property holds,
  * or a {@link Violation}; a hook may also throw {@link PropertyViolation}. Hooks run on the simulation's
  * single thread, between scheduler steps; they must not draw randomness or read the wall clock.
  *
- * <p>Operations are passed as the objects the workload created, so a property can recognise its own
- * operation types; fibers are numbered from 0.
+ * <p>Operations are passed as the {@link Operation} objects the workload created, so a property can
+ * recognise its own operation types ({@code op instanceof Transfer t}); fibers are numbered from 0.
  */
 public interface Property {
     /** @return the property's stable name (shown in reports and used by shrinking to match failures) */
@@ -19,7 +21,7 @@ public interface Property {
      * @param op    the operation
      * @return {@code null}, or a violation
      */
-    default Violation onOpStart(int fiber, Object op) {
+    default Violation onOpStart(int fiber, Operation<?> op) {
         return null;
     }
 
@@ -31,7 +33,7 @@ public interface Property {
      * @param result its value or error ({@link OpResult.Unknown} when a crash cut it off)
      * @return {@code null}, or a violation
      */
-    default Violation onOpFinish(int fiber, Object op, OpResult result) {
+    default Violation onOpFinish(int fiber, Operation<?> op, OpResult result) {
         return null;
     }
 

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.whopper.core.io.IOResult;
+import dev.whopper.workloads.spi.Operation;
 import org.junit.jupiter.api.Test;
 
 class PropertyTest {
+    private static final Operation<Void> OP = IOResult::done;
     private final Property quiet = () -> "quiet";
 
     @Test
     void defaultHooksHold() {
-        assertNull(quiet.onOpStart(0, "op"));
-        assertNull(quiet.onOpFinish(0, "op", new OpResult.Ok(1)));
-        assertNull(quiet.onOpFinish(0, "op", OpResult.UNKNOWN));
+        assertNull(quiet.onOpStart(0, OP));
+        assertNull(quiet.onOpFinish(0, OP, new OpResult.Ok(1)));
+        assertNull(quiet.onOpFinish(0, OP, OpResult.UNKNOWN));
         assertNull(quiet.afterStep());
         assertNull(quiet.onCrash(5));
         assertNull(quiet.onRecovery(6));

@@ -1,4 +1,4 @@
-package dev.whopper.sim;
+package dev.whopper.workloads.spi;
 
 /**
  * What one fiber (a simulated connection) does: a sequence of operations, produced one at a time. The

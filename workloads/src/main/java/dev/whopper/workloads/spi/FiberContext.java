@@ -1,4 +1,4 @@
-package dev.whopper.sim;
+package dev.whopper.workloads.spi;
 
 import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
