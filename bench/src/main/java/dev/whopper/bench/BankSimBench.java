@@ -2,7 +2,7 @@ package dev.whopper.bench;
 
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
-import dev.whopper.sim.engine.BankWorkload;
+import dev.whopper.workloads.bank.BankWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,7 +58,7 @@ public class BankSimBench {
     /** Builds the simulation once; each call runs a new seed. */
     @Setup
     public void setup() {
-        sim = BankWorkload.builder(connections, 20, 0).maxSteps(10_000_000).recordDecisions(false).build();
+        sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 20), connections).crashes(0).maxSteps(10_000_000).recordDecisions(false).build();
     }
 
     /**

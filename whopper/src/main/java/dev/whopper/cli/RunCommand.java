@@ -5,10 +5,11 @@ import dev.whopper.sim.Outcome;
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.io.FaultKind;
-import dev.whopper.sim.kernels.Workloads;
 import dev.whopper.sim.shrink.Shrinker;
 import dev.whopper.sim.strategy.StrategySpec;
 import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.workloads.registry.WorkloadRegistry;
+import dev.whopper.workloads.spi.Workload;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -172,14 +173,14 @@ public final class RunCommand implements Callable<Integer> {
         if (strategySpec.kind() == StrategySpec.Kind.REPLAY) {
             throw bad("--strategy: replay (expected: use --replay LOG with the original strategy)");
         }
-        int minConnections;
+        Workload<?> chosen;
         try {
-            minConnections = Workloads.minConnections(workload);
+            chosen = WorkloadRegistry.byName(workload);
         } catch (IllegalArgumentException e) {
             throw bad("--workload: " + e.getMessage());
         }
-        if (connections < minConnections) {
-            throw bad("--connections: " + connections + " (expected: >= " + minConnections
+        if (connections < chosen.minConnections()) {
+            throw bad("--connections: " + connections + " (expected: >= " + chosen.minConnections()
                 + " for workload " + workload + ")");
         }
         positive("--shrink-runs", shrinkRuns);
@@ -197,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String k : faultsOff) {
             off.add(faultKind(k));
         }
-        Simulation.Builder<?> builder = Workloads.builder(workload, connections);
+        Simulation.Builder<?> builder = Simulation.builder(chosen, connections);
         if (faults != null) {
             try {
                 Simulation.faultMode(faults);

@@ -17,7 +17,11 @@ import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.DecisionLog;
 import dev.whopper.sim.trace.RecordedRandom;
 import dev.whopper.sim.trace.Recorder;
+import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.spi.FaultOracle;
+import dev.whopper.workloads.spi.Workload;
+import dev.whopper.workloads.spi.WorldContext;
 import dev.whopper.workloads.property.RunEnd;
 import dev.whopper.workloads.property.Violation;
 import java.util.ArrayList;
@@ -89,7 +93,7 @@ public final class Simulation<S> {
      */
     public static <S> Builder<S> builder(Supplier<S> world) {
         Objects.requireNonNull(world, "world");
-        return new Builder<>(io -> world.get());
+        return new Builder<>(ctx -> world.get());
     }
 
     /**
@@ -100,8 +104,49 @@ public final class Simulation<S> {
      * @return a builder
      */
     public static <S> Builder<S> builderWithIO(Function<IO, S> world) {
-        Builder<S> b = new Builder<>(Objects.requireNonNull(world, "world"));
+        Objects.requireNonNull(world, "world");
+        Builder<S> b = new Builder<>(ctx -> world.apply(ctx.io()));
         b.io = true;
+        return b;
+    }
+
+    /**
+     * A builder for a {@link Workload} with its default connections: its world (on a simulated disk when it
+     * asks for one), its fibers' programs, its properties, and its crash recovery (with no crashes planned
+     * until {@link Builder#crashes(int)} asks; a crash keeps some unsynced writes and tears one).
+     *
+     * @param workload the workload
+     * @param <S>      its shared state
+     * @return a builder named after the workload
+     */
+    public static <S> Builder<S> builder(Workload<S> workload) {
+        return builder(workload, Objects.requireNonNull(workload, "workload").defaultConnections());
+    }
+
+    /**
+     * {@link #builder(Workload)} with {@code connections} fibers.
+     *
+     * @param workload    the workload
+     * @param connections fibers, &gt;= the workload's {@link Workload#minConnections()}
+     * @param <S>         its shared state
+     * @return a builder named after the workload
+     * @throws IllegalArgumentException when {@code connections} is below the workload's minimum
+     */
+    public static <S> Builder<S> builder(Workload<S> workload, int connections) {
+        Objects.requireNonNull(workload, "workload");
+        checkPositive("connections", connections);
+        if (connections < workload.minConnections()) {
+            throw new IllegalArgumentException("connections: " + connections + " (expected: >= "
+                + workload.minConnections() + " for workload " + workload.name() + ")");
+        }
+        Builder<S> b = new Builder<>(workload::createWorld);
+        b.io = workload.usesDisk();
+        b.workload(workload.name()).program(connections, workload::program);
+        b.properties.add(workload::properties);
+        Workload.CrashRecovery<S> recovery = workload.crashRecovery();
+        if (recovery != null) {
+            b.crashes(0, CrashOptions.keepSomeAndTear(), recovery::recover);
+        }
         return b;
     }
 
@@ -329,17 +374,19 @@ public final class Simulation<S> {
         List<Property> properties = new ArrayList<>();
         Scheduler.FiberFactory factory;
         try {
-            world = b.world.apply(simIO);
+            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO)));
+            S w = world;
             for (Check<S> inv : b.invariants) {
-                properties.add(invariant(inv, world));
+                properties.add(Properties.invariant(inv.name(), () -> inv.holds().test(w)));
             }
             for (Check<S> end : b.endChecks) {
-                properties.add(endCheck(end, world));
+                properties.add(Properties.atEnd(end.name(), () -> end.holds().test(w)));
             }
-            for (Function<S, Property> p : b.properties) {
-                properties.add(Objects.requireNonNull(p.apply(world), "property factory returned null"));
+            for (Function<S, List<Property>> p : b.properties) {
+                for (Property each : Objects.requireNonNull(p.apply(world), "property factory returned null")) {
+                    properties.add(Objects.requireNonNull(each, "property factory returned a null property"));
+                }
             }
-            S w = world;
             factory = ctx -> b.program.create(w, ctx);
         } catch (RuntimeException e) {
             Outcome o = Scheduler.fromToolCode(e)
@@ -407,35 +454,8 @@ public final class Simulation<S> {
         return out;
     }
 
-    private Property invariant(Check<S> inv, S world) {
-        return new Property() {
-            @Override
-            public String name() {
-                return inv.name();
-            }
-
-            @Override
-            public Violation afterStep() {
-                return inv.holds().test(world) ? null : violation("invariant does not hold");
-            }
-        };
-    }
-
-    private Property endCheck(Check<S> end, S world) {
-        return new Property() {
-            @Override
-            public String name() {
-                return end.name();
-            }
-
-            @Override
-            public Violation onEnd(RunEnd e) {
-                if (!e.allFibersDone()) {
-                    return null;
-                }
-                return end.holds().test(world) ? null : violation("does not hold at the end of the run");
-            }
-        };
+    private static FaultOracle faultOracle(SimIO io) {
+        return io == null ? FaultOracle.NONE : () -> io.stats().faults().count(FaultKind.BIT_FLIP);
     }
 
     /**
@@ -503,7 +523,7 @@ public final class Simulation<S> {
         /** Default span of steps crashes are drawn in. */
         public static final long DEFAULT_CRASH_WINDOW_STEPS = 1_000;
 
-        private final Function<IO, S> world;
+        private final Function<WorldContext, S> world;
         private long seed;
         private StrategySpec strategy = StrategySpec.random();
         private int fibers = 1;
@@ -528,9 +548,9 @@ public final class Simulation<S> {
         private Consumer<S> recover;
         private List<Check<S>> invariants = new ArrayList<>();
         private List<Check<S>> endChecks = new ArrayList<>();
-        private List<Function<S, Property>> properties = new ArrayList<>();
+        private List<Function<S, List<Property>>> properties = new ArrayList<>();
 
-        private Builder(Function<IO, S> world) {
+        private Builder(Function<WorldContext, S> world) {
             this.world = world;
         }
 
@@ -669,7 +689,8 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> property(Function<S, Property> property) {
-            properties.add(Objects.requireNonNull(property, "property"));
+            Objects.requireNonNull(property, "property");
+            properties.add(world -> List.of(property.apply(world)));
             return this;
         }
 
@@ -846,6 +867,19 @@ public final class Simulation<S> {
             this.crashes = count;
             this.crashOptions = Objects.requireNonNull(options, "options");
             this.recover = Objects.requireNonNull(recover, "recover");
+            return this;
+        }
+
+        /**
+         * @param count crashes per run, &gt;= 0, for a builder whose crash recovery is configured (a
+         *              {@link Workload} with {@link Workload#crashRecovery()}, or {@link #crashes(int, CrashOptions, Consumer)})
+         * @return this
+         */
+        public Builder<S> crashes(int count) {
+            if (count < 0 || (count > 0 && crashOptions == null)) {
+                throw new IllegalArgumentException("crashes: " + count + " (expected: >= 0, and crash recovery configured)");
+            }
+            this.crashes = count;
             return this;
         }
 

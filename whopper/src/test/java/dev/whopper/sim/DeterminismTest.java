@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.sim.kernels.RaceKernel;
+import dev.whopper.workloads.kernels.RaceKernel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,7 +31,7 @@ class DeterminismTest {
                                                 @ForAll("kernels") RaceKernel kernel,
                                                 @ForAll @IntRange(min = 2, max = 6) int fibers,
                                                 @ForAll @DoubleRange(min = 0, max = 0.6) double yieldRate) {
-        Simulation<?> sim = kernel.builder(fibers).seed(seed).strategy(strategy).yieldRate(yieldRate)
+        Simulation<?> sim = Simulation.builder(kernel.workload(), fibers).seed(seed).strategy(strategy).yieldRate(yieldRate)
             .maxSteps(2_000).build();
         RunResult first = sim.run();
         RunResult second = sim.run();
@@ -65,7 +65,7 @@ class DeterminismTest {
         for (dev.whopper.sim.io.FaultKind k : dev.whopper.sim.io.FaultKind.values()) {
             rates = rates.with(k, rates.rate(k) * rateScale);
         }
-        Simulation<?> sim = dev.whopper.sim.kernels.DiskEcho.builderWithCrashes(fibers, crashes).seed(seed)
+        Simulation<?> sim = Simulation.builder(dev.whopper.workloads.echo.DiskEcho.WORKLOAD, fibers).crashes(crashes).seed(seed)
             .strategy(strategy).faults(rates).crashWindowSteps(150).maxSteps(3_000).build();
         RunResult first = sim.run();
         RunResult second = sim.run();
@@ -79,23 +79,23 @@ class DeterminismTest {
 
     @Test
     void faultsChangeTheTrace() {
-        Simulation<?> sim = dev.whopper.sim.kernels.DiskEcho.builder(3).seed(9).build();
+        Simulation<?> sim = Simulation.builder(dev.whopper.workloads.echo.DiskEcho.WORKLOAD, 3).seed(9).build();
         RunResult clean = sim.run();
-        RunResult faulty = dev.whopper.sim.kernels.DiskEcho.builder(3).seed(9).faults("ragnarok").build().run();
+        RunResult faulty = Simulation.builder(dev.whopper.workloads.echo.DiskEcho.WORKLOAD, 3).seed(9).faults("ragnarok").build().run();
         assertTrue(clean.counters().faultsByKind().isEmpty());
         assertNotEquals(clean.traceHash(), faulty.traceHash());
     }
 
     @Test
     void differentSeedsTakeDifferentPaths() {
-        Simulation<?> sim = RaceKernel.LOST_UPDATE_FIXED.builder(4).maxSteps(1_000).build();
+        Simulation<?> sim = Simulation.builder(RaceKernel.LOST_UPDATE_FIXED.workload(), 4).maxSteps(1_000).build();
         assertNotEquals(sim.withSeed(1).run().traceHash(), sim.withSeed(2).run().traceHash());
     }
 
     @Test
     void traceHashIsPinnedForOneRun() {
         // Pinned so that an accidental change of the scheduler, the streams or the hash shows up here.
-        RunResult r = RaceKernel.LOST_UPDATE.builder(3).seed(42).build().run();
+        RunResult r = Simulation.builder(RaceKernel.LOST_UPDATE.workload(), 3).seed(42).build().run();
         assertEquals("1853fbac79262516", r.traceHashHex());
     }
 }

@@ -776,8 +776,9 @@ public final class Scheduler implements SchedulerView {
 
     /**
      * Tells a tool bug from a failure of the code under test by where the exception was thrown: the first
-     * stack frame outside the JDK belongs to the simulator (any {@code dev.whopper.sim} package except the
-     * built-in workloads in {@code dev.whopper.sim.kernels}).
+     * stack frame outside the JDK belongs to the simulator ({@code dev.whopper.sim} or its command line,
+     * {@code dev.whopper.cli}). Workloads, the engine and user code are code under test wherever they live:
+     * the rule names the simulator's packages, never a workload's.
      *
      * @param e an exception
      * @return true when the simulator threw it
@@ -788,7 +789,7 @@ public final class Scheduler implements SchedulerView {
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
                 continue;
             }
-            return c.startsWith("dev.whopper.sim.") && !c.startsWith("dev.whopper.sim.kernels.");
+            return c.startsWith("dev.whopper.sim.") || c.startsWith("dev.whopper.cli.");
         }
         return true;
     }

@@ -142,7 +142,7 @@ class SchedulerTest {
 
     @Test
     void swarmReplaysFromTheLogAlone() {
-        Simulation<?> sim = dev.whopper.sim.kernels.RaceKernel.CHECK_THEN_ACT.builder(3).strategy("swarm").yieldRate(0.5)
+        Simulation<?> sim = Simulation.builder(dev.whopper.workloads.kernels.RaceKernel.CHECK_THEN_ACT.workload(), 3).strategy("swarm").yieldRate(0.5)
             .build();
         for (long seed = 1; seed <= 10; seed++) {
             RunResult r = sim.withSeed(seed).run();

@@ -9,8 +9,8 @@ import dev.whopper.sim.Outcome;
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.io.FaultKind;
-import dev.whopper.sim.kernels.DiskEcho;
-import dev.whopper.sim.kernels.RaceKernel;
+import dev.whopper.workloads.echo.DiskEcho;
+import dev.whopper.workloads.kernels.RaceKernel;
 import dev.whopper.sim.trace.DecisionLog;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class ShrinkerTest {
 
     @Test
     void shrinksAnEightFiberLostUpdateToAFewFibersAndReplaysIt() {
-        Simulation<?> sim = RaceKernel.LOST_UPDATE.builder(8).seed(1).build();
+        Simulation<?> sim = Simulation.builder(RaceKernel.LOST_UPDATE.workload(), 8).seed(1).build();
         RunResult failing = sim.findFailure(1, 20);
         assertNotNull(failing);
         Shrinker.Result s = new Shrinker(300).shrink(sim, failing);
@@ -38,7 +38,7 @@ class ShrinkerTest {
 
     @Test
     void shrinksAFaultyEightFiberDiskRunKeepingOnlyTheFaultThatMatters() {
-        Simulation<?> sim = DiskEcho.builderWithCrashes(8, 1).faults("ragnarok").yieldRate(0).build();
+        Simulation<?> sim = Simulation.builder(DiskEcho.WORKLOAD, 8).crashes(1).faults("ragnarok").yieldRate(0).build();
         RunResult failing = sim.findFailure(1, 60);
         assertNotNull(failing, "no bit flip caught in 60 seeds");
         assertEquals("VIOLATION:" + DiskEcho.PROPERTY, failing.outcome().failureKey(), failing.describe());
@@ -57,7 +57,7 @@ class ShrinkerTest {
 
     @Test
     void shrinkingADeadlockKeepsItADeadlock() {
-        Simulation<?> sim = RaceKernel.LOCK_ORDER.builder(6).build();
+        Simulation<?> sim = Simulation.builder(RaceKernel.LOCK_ORDER.workload(), 6).build();
         RunResult failing = sim.findFailure(1, 50);
         assertNotNull(failing);
         Shrinker.Result s = new Shrinker(200).shrink(sim, failing);
@@ -67,7 +67,7 @@ class ShrinkerTest {
 
     @Test
     void refusesPassingRuns() {
-        Simulation<?> sim = RaceKernel.LOST_UPDATE_FIXED.builder(2).build();
+        Simulation<?> sim = Simulation.builder(RaceKernel.LOST_UPDATE_FIXED.workload(), 2).build();
         RunResult passed = sim.run();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new Shrinker(10).shrink(sim, passed));

@@ -1,4 +1,4 @@
-package dev.whopper.sim.engine;
+package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.CheckpointMode;
 import dev.whopper.core.db.Connection;

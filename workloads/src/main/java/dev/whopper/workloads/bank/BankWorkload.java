@@ -1,9 +1,14 @@
-package dev.whopper.sim.engine;
+package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.DatabaseOptions;
+import dev.whopper.workloads.property.Properties;
+import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
-import dev.whopper.sim.Simulation;
-import dev.whopper.sim.io.CrashOptions;
+import dev.whopper.workloads.spi.Workload;
+import dev.whopper.workloads.spi.WorldContext;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code bank}: the engine under test, stressed by many connections moving money between accounts.
@@ -31,6 +36,8 @@ public final class BankWorkload {
     public static final long INITIAL_BALANCE = 1_000;
     /** Operations per fiber. */
     public static final int DEFAULT_OPS_PER_FIBER = 50;
+    /** Property: when every fiber finished, the last one ran the final audit and integrity check. */
+    public static final String FINAL_VERIFICATION = "bank-final-verification";
 
     private BankWorkload() { }
 
@@ -78,50 +85,87 @@ public final class BankWorkload {
     }
 
     /**
-     * @param connections number of connections (fibers), &gt; 0
-     * @param opsPerFiber operations per connection, &gt; 0
-     * @param crashes     crashes per run, &gt;= 0
-     * @return a builder with the simulated disk, the fibers, crashes and properties
+     * @return the properties every bank run checks, by name: conservation, durability, integrity,
+     *         no corruption without a bit flip, and the final verification
      */
-    public static Simulation.Builder<?> builder(int connections, int opsPerFiber, int crashes) {
-        return builder(Variant.CORRECT, connections, opsPerFiber, crashes);
+    static List<String> propertyNames() {
+        return List.of(BankOp.CONSERVATION, BankOp.DURABILITY, BankOp.INTEGRITY, BankOp.NO_CORRUPTION, FINAL_VERIFICATION);
     }
 
     /**
      * @param variant     the correct workload or a broken twin
-     * @param connections number of connections (fibers), &gt; 0
      * @param opsPerFiber operations per connection, &gt; 0
-     * @param crashes     crashes per run, &gt;= 0
-     * @return a builder with the simulated disk, the fibers, crashes and properties
+     * @return the workload
      */
-    public static Simulation.Builder<?> builder(Variant variant, int connections, int opsPerFiber, int crashes) {
-        if (connections <= 0) {
-            throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
-        }
-        if (opsPerFiber <= 0) {
-            throw new IllegalArgumentException("opsPerFiber: " + opsPerFiber + " (expected: > 0)");
-        }
-        if (crashes < 0) {
-            throw new IllegalArgumentException("crashes: " + crashes + " (expected: >= 0)");
-        }
-        DatabaseOptions options = simOptions();
-        return Simulation.<BankWorld>builderWithIO(io -> new BankWorld(io, options, connections, ACCOUNTS,
-                INITIAL_BALANCE, opsPerFiber, variant))
-            .workload(variant.workloadName())
-            .program(connections, (world, ctx) -> program(world, ctx))
-            .crashes(crashes, CrashOptions.keepSomeAndTear(), BankWorld::crashed)
-            .atEnd("bank-final-verification", BankWorld::finalCheckHeld);
+    public static Workload<?> of(Variant variant, int opsPerFiber) {
+        return new Bank(Objects.requireNonNull(variant, "variant"), opsPerFiber);
     }
 
     /**
-     * @param connections number of connections, &gt; 0
-     * @return {@link #builder(int, int, int)} with the default operations per fiber, no crashes
+     * @param variant the correct workload or a broken twin
+     * @return it with {@value #DEFAULT_OPS_PER_FIBER} operations per connection
      */
-    public static Simulation.Builder<?> builder(int connections) {
-        return builder(connections, DEFAULT_OPS_PER_FIBER, 0);
+    public static Workload<?> of(Variant variant) {
+        return of(variant, DEFAULT_OPS_PER_FIBER);
     }
 
-    private static FiberProgram program(BankWorld w, dev.whopper.workloads.spi.FiberContext ctx) {
+    /** The bank as a workload: a fresh {@link BankWorld} per run over the run's simulated disk. */
+    private record Bank(Variant variant, int opsPerFiber) implements Workload<BankWorld> {
+        Bank {
+            if (opsPerFiber <= 0) {
+                throw new IllegalArgumentException("opsPerFiber: " + opsPerFiber + " (expected: > 0)");
+            }
+        }
+
+        @Override
+        public String name() {
+            return variant.workloadName();
+        }
+
+        @Override
+        public String description() {
+            return switch (variant) {
+                case CORRECT -> "the engine: connections transfer money between " + ACCOUNTS + " accounts, audit, read "
+                    + "and checkpoint; conservation, durability across crashes, integrity";
+                case NON_ATOMIC_TRANSFER -> "broken twin of bank: a transfer's writes commit one by one (breaks conservation)";
+                case ACK_BEFORE_COMMIT -> "broken twin of bank: commits acknowledged before they are durable "
+                    + "(breaks durability across crashes)";
+            };
+        }
+
+        @Override
+        public boolean usesDisk() {
+            return true;
+        }
+
+        @Override
+        public BankWorld createWorld(WorldContext ctx) {
+            return new BankWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), ACCOUNTS, INITIAL_BALANCE,
+                opsPerFiber, variant);
+        }
+
+        @Override
+        public FiberProgram program(BankWorld world, FiberContext ctx) {
+            return BankWorkload.program(world, ctx);
+        }
+
+        @Override
+        public List<Property> properties(BankWorld world) {
+            return List.of(Properties.atEnd(FINAL_VERIFICATION, world::finalCheckHeld));
+        }
+
+        @Override
+        public List<String> propertyNames() {
+            return BankWorkload.propertyNames();
+        }
+
+        @Override
+        public CrashRecovery<BankWorld> crashRecovery() {
+            return BankWorld::crashed;
+        }
+    }
+
+    private static FiberProgram program(BankWorld w, FiberContext ctx) {
         int id = ctx.id();
         return () -> {
             if (w.opsLeft[id] > 0) {

@@ -1,4 +1,4 @@
-package dev.whopper.sim.kernels;
+package dev.whopper.workloads.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class RaceKernelTest {
     static final int CONNECTIONS = 4;
 
     private static Simulation<?> sim(RaceKernel k, String strategy, long seed) {
-        return k.builder(CONNECTIONS).strategy(strategy).seed(seed).maxSteps(10_000).build();
+        return Simulation.builder(k.workload(), CONNECTIONS).strategy(strategy).seed(seed).maxSteps(10_000).build();
     }
 
     @ParameterizedTest
@@ -30,10 +30,7 @@ class RaceKernelTest {
     void buggyKernelIsFoundByRandomWithinFiftySeeds(RaceKernel k) {
         RunResult failure = sim(k, "random", 1).findFailure(1, SEEDS);
         assertNotNull(failure, k.workloadName() + " not found within " + SEEDS + " seeds");
-        assertEquals(k.failureKind(), failure.kind(), failure.describe());
-        if (k.property() != null) {
-            assertEquals(k.property(), ((Outcome.Violation) failure.outcome()).property());
-        }
+        assertEquals(k.expectedFailure(), failure.outcome().failureKey(), failure.describe());
         assertTrue(failure.repro().contains("--workload " + k.workloadName()), failure.repro());
     }
 
@@ -53,7 +50,7 @@ class RaceKernelTest {
         for (long seed = 1; seed <= SEEDS; seed++) {
             RunResult rr = sim(RaceKernel.PCT_ORDER, "rr", seed).run();
             assertEquals(Outcome.Kind.PASSED, rr.kind(), "round-robin, seed " + seed + ": " + rr.describe());
-            RunResult pct = RaceKernel.PCT_ORDER.builder(2).strategy(new StrategySpec(StrategySpec.Kind.PCT, 2))
+            RunResult pct = Simulation.builder(RaceKernel.PCT_ORDER.workload(), 2).strategy(new StrategySpec(StrategySpec.Kind.PCT, 2))
                 .seed(seed).maxSteps(2L * RaceKernel.PCT_STEPS).build().run();
             if (pct.failed()) {
                 assertEquals("VIOLATION:ordered completion", pct.outcome().failureKey());
@@ -75,7 +72,7 @@ class RaceKernelTest {
     @Test
     void tooFewConnectionsIsRejected() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> RaceKernel.LOCK_ORDER.builder(1));
+            () -> Simulation.builder(RaceKernel.LOCK_ORDER.workload(), 1));
         assertEquals("connections: 1 (expected: >= 2 for workload lock-order)", e.getMessage());
     }
 }

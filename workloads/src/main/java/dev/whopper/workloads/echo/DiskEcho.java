@@ -1,4 +1,4 @@
-package dev.whopper.sim.kernels;
+package dev.whopper.workloads.echo;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionKind;
@@ -6,10 +6,12 @@ import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
-import dev.whopper.sim.Simulation;
-import dev.whopper.sim.io.CrashOptions;
 import dev.whopper.workloads.property.PropertyViolation;
+import dev.whopper.workloads.spi.Workload;
+import dev.whopper.workloads.spi.WorldContext;
+import java.util.List;
 import java.util.Arrays;
 
 /**
@@ -20,7 +22,7 @@ import java.util.Arrays;
  * simulator's fault handling and shrinking are tested with. I/O errors fail single operations (they are
  * expected); crashes abandon operations in flight and the file is reopened.
  */
-public final class DiskEcho {
+public final class DiskEcho implements Workload<DiskEcho.Disk> {
     /** The workload name. */
     public static final String NAME = "disk-echo";
     /** The violated property. */
@@ -30,10 +32,49 @@ public final class DiskEcho {
     /** Operations per fiber. */
     public static final int OPS_PER_FIBER = 8;
 
+    /** The workload (stateless; every run gets a fresh {@link Disk}). */
+    public static final DiskEcho WORKLOAD = new DiskEcho();
+
     private DiskEcho() { }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "each connection writes its own slot of one file, sometimes syncs, and reads it back (read-your-writes; "
+            + "fails on bit flips, having no checksums)";
+    }
+
+    @Override
+    public boolean usesDisk() {
+        return true;
+    }
+
+    @Override
+    public Disk createWorld(WorldContext ctx) {
+        return new Disk(ctx.io());
+    }
+
+    @Override
+    public FiberProgram program(Disk disk, FiberContext ctx) {
+        return FiberProgram.repeat(OPS_PER_FIBER, () -> echo(disk, ctx));
+    }
+
+    @Override
+    public List<String> propertyNames() {
+        return List.of(PROPERTY); // checked inline, by each operation's read-back
+    }
+
+    @Override
+    public CrashRecovery<Disk> crashRecovery() {
+        return Disk::reopen;
+    }
+
     /** Shared state: the simulated disk and the open file. */
-    static final class Disk {
+    public static final class Disk {
         final IO io;
         File file;
 
@@ -45,32 +86,6 @@ public final class DiskEcho {
         void reopen() {
             file = io.open("echo.dat", true);
         }
-    }
-
-    /**
-     * @param connections number of fibers, &gt; 0
-     * @return a builder with the simulated disk (no faults until set; crash recovery configured with no
-     *         crashes planned: see {@link Simulation#withCrashes}), the fibers and the property
-     */
-    public static Simulation.Builder<?> builder(int connections) {
-        return builderWithCrashes(connections, 0);
-    }
-
-    /**
-     * {@link #builder} with {@code crashes} crashes that keep some unsynced writes and tear one.
-     *
-     * @param connections number of fibers
-     * @param crashes     crashes per run
-     * @return the builder
-     */
-    public static Simulation.Builder<?> builderWithCrashes(int connections, int crashes) {
-        if (connections <= 0) {
-            throw new IllegalArgumentException("connections: " + connections + " (expected: > 0)");
-        }
-        return Simulation.builderWithIO(Disk::new)
-            .workload(NAME)
-            .fibers(connections, OPS_PER_FIBER, DiskEcho::echo)
-            .crashes(crashes, CrashOptions.keepSomeAndTear(), Disk::reopen);
     }
 
     private static Operation<Void> echo(Disk disk, FiberContext ctx) {

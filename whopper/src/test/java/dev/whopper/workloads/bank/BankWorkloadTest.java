@@ -1,4 +1,4 @@
-package dev.whopper.sim.engine;
+package dev.whopper.workloads.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +21,7 @@ class BankWorkloadTest {
     @Test
     void passesWithoutFaultsAndRunsEveryOperationKind() {
         for (long seed = 1; seed <= SEEDS; seed++) {
-            RunResult r = BankWorkload.builder(4).seed(seed).maxSteps(200_000).build().run();
+            RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT), 4).seed(seed).maxSteps(200_000).build().run();
             assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
             assertTrue(r.counters().opsByKind().getOrDefault("transfer", 0L) > 0, r.describe());
             assertTrue(r.counters().opsByKind().getOrDefault("audit", 0L) > 0, r.describe());
@@ -34,7 +34,7 @@ class BankWorkloadTest {
     void acknowledgedCommitsSurviveCrashesUnderRecoveryFaults() {
         long crashesSeen = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            RunResult r = BankWorkload.builder(8, 40, 2).seed(seed).maxSteps(300_000)
+            RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 40), 8).crashes(2).seed(seed).maxSteps(300_000)
                 .faults("recovery-heavy").crashWindowSteps(600).build().run();
             assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
             crashesSeen += r.counters().crashes();
@@ -46,7 +46,7 @@ class BankWorkloadTest {
     void survivesChaosAndRagnarokWithCrashes() {
         for (String mode : new String[] {"chaos", "ragnarok"}) {
             for (long seed = 1; seed <= SEEDS / 2; seed++) {
-                RunResult r = BankWorkload.builder(8, 30, 2).seed(seed).maxSteps(300_000)
+                RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 30), 8).crashes(2).seed(seed).maxSteps(300_000)
                     .faults(mode).crashWindowSteps(600).build().run();
                 assertEquals(Outcome.Kind.PASSED, r.kind(), mode + ": " + r.describe());
             }
@@ -60,7 +60,7 @@ class BankWorkloadTest {
      */
     @Test
     void theTraceHashOfAnEngineRunIsPinned() {
-        RunResult r = BankWorkload.builder(8, 30, 2).seed(8).maxSteps(300_000).faults("chaos").crashWindowSteps(600)
+        RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 30), 8).crashes(2).seed(8).maxSteps(300_000).faults("chaos").crashWindowSteps(600)
             .build().run();
         assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
         assertEquals(2, r.counters().crashes());
@@ -71,7 +71,7 @@ class BankWorkloadTest {
     void nonAtomicTransferViolatesConservation() {
         RunResult failing = null;
         for (long seed = 1; seed <= 20 && failing == null; seed++) {
-            RunResult r = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 4, 40, 0)
+            RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 40), 4).crashes(0)
                 .seed(seed).maxSteps(200_000).build().run();
             if (r.kind() != Outcome.Kind.PASSED) {
                 failing = r;
@@ -84,7 +84,7 @@ class BankWorkloadTest {
 
     @Test
     void shrinksAnEightConnectionEngineFailureWithFaultsToASmallerReproThatReplays() {
-        Simulation<?> sim = BankWorkload.builder(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 8, 20, 0)
+        Simulation<?> sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.NON_ATOMIC_TRANSFER, 20), 8).crashes(0)
             .maxSteps(200_000).faults("chaos").build();
         RunResult failing = sim.findFailure(1, 20);
         assertNotNull(failing, "the non-atomic twin fails within 20 seeds with 8 connections");
@@ -101,7 +101,7 @@ class BankWorkloadTest {
     void earlyAcknowledgementViolatesDurabilityAcrossCrashes() {
         RunResult failing = null;
         for (long seed = 1; seed <= 30 && failing == null; seed++) {
-            RunResult r = BankWorkload.builder(BankWorkload.Variant.ACK_BEFORE_COMMIT, 8, 40, 3)
+            RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.ACK_BEFORE_COMMIT, 40), 8).crashes(3)
                 .seed(seed).maxSteps(300_000).crashWindowSteps(600).build().run();
             if (r.kind() != Outcome.Kind.PASSED) {
                 failing = r;
@@ -115,7 +115,7 @@ class BankWorkloadTest {
     void sameSeedSameTraceAndReplayReproduces(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                               @ForAll @IntRange(min = 1, max = 6) int connections,
                                               @ForAll @IntRange(min = 0, max = 2) int crashes) {
-        Simulation<?> sim = BankWorkload.builder(connections, 15, crashes).seed(seed).maxSteps(100_000)
+        Simulation<?> sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 15), connections).crashes(crashes).seed(seed).maxSteps(100_000)
             .faults("chaos").crashWindowSteps(300).build();
         RunResult first = sim.run();
         RunResult second = sim.run();
@@ -127,9 +127,9 @@ class BankWorkloadTest {
 
     @Test
     void rejectsBadArguments() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT), 0));
         assertEquals("connections: 0 (expected: > 0)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> BankWorkload.builder(2, 0, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 0), 2).crashes(0));
         assertEquals("opsPerFiber: 0 (expected: > 0)", e.getMessage());
     }
 }

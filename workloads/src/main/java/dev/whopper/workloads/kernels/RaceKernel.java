@@ -1,13 +1,21 @@
-package dev.whopper.sim.kernels;
+package dev.whopper.workloads.kernels;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldPoint;
 import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
-import dev.whopper.sim.Outcome;
 import dev.whopper.workloads.spi.Signal;
-import dev.whopper.sim.Simulation;
+import dev.whopper.workloads.property.Properties;
+import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.property.PropertyViolation;
+import dev.whopper.workloads.spi.Workload;
+import dev.whopper.workloads.spi.WorldContext;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Locale;
 
 /**
@@ -29,39 +37,39 @@ import java.util.Locale;
  */
 public enum RaceKernel {
     /** Re-entrancy: increment before a yield point. */
-    REENTRANT_COUNTER(true, 1, Outcome.Kind.VIOLATION, "counted once"),
+    REENTRANT_COUNTER(true, 1, "VIOLATION", "counted once"),
     /** Its twin: move to a new state before the yield point. */
-    REENTRANT_COUNTER_FIXED(false, 1, Outcome.Kind.VIOLATION, "counted once"),
+    REENTRANT_COUNTER_FIXED(false, 1, "VIOLATION", "counted once"),
     /** Lost update. */
-    LOST_UPDATE(true, 2, Outcome.Kind.VIOLATION, "no lost update"),
+    LOST_UPDATE(true, 2, "VIOLATION", "no lost update"),
     /** Its twin: read-modify-write in one step. */
-    LOST_UPDATE_FIXED(false, 2, Outcome.Kind.VIOLATION, "no lost update"),
+    LOST_UPDATE_FIXED(false, 2, "VIOLATION", "no lost update"),
     /** Check-then-act lock. */
-    CHECK_THEN_ACT(true, 2, Outcome.Kind.VIOLATION, "mutual exclusion"),
+    CHECK_THEN_ACT(true, 2, "VIOLATION", "mutual exclusion"),
     /** Its twin: test-and-set in one step. */
-    CHECK_THEN_ACT_FIXED(false, 2, Outcome.Kind.VIOLATION, "mutual exclusion"),
+    CHECK_THEN_ACT_FIXED(false, 2, "VIOLATION", "mutual exclusion"),
     /** Lock-order inversion. */
-    LOCK_ORDER(true, 2, Outcome.Kind.DEADLOCK, null),
+    LOCK_ORDER(true, 2, "DEADLOCK", null),
     /** Its twin: one global lock order. */
-    LOCK_ORDER_FIXED(false, 2, Outcome.Kind.DEADLOCK, null),
+    LOCK_ORDER_FIXED(false, 2, "DEADLOCK", null),
     /** Missed wake-up. */
-    MISSED_WAKEUP(true, 2, Outcome.Kind.DEADLOCK, null),
+    MISSED_WAKEUP(true, 2, "DEADLOCK", null),
     /** Its twin: check and start waiting in the same step. */
-    MISSED_WAKEUP_FIXED(false, 2, Outcome.Kind.DEADLOCK, null),
+    MISSED_WAKEUP_FIXED(false, 2, "DEADLOCK", null),
     /** Depth-2 ordering bug. */
-    PCT_ORDER(true, 2, Outcome.Kind.VIOLATION, "ordered completion"),
+    PCT_ORDER(true, 2, "VIOLATION", "ordered completion"),
     /** Its twin: fiber 1 waits for fiber 0 before its check. */
-    PCT_ORDER_FIXED(false, 2, Outcome.Kind.VIOLATION, "ordered completion");
+    PCT_ORDER_FIXED(false, 2, "VIOLATION", "ordered completion");
 
     /** Steps fiber 0 takes in {@code pct-order}. */
     public static final int PCT_STEPS = 8;
 
     private final boolean buggy;
     private final int minConnections;
-    private final Outcome.Kind failureKind;
+    private final String failureKind;
     private final String property;
 
-    RaceKernel(boolean buggy, int minConnections, Outcome.Kind failureKind, String property) {
+    RaceKernel(boolean buggy, int minConnections, String failureKind, String property) {
         this.buggy = buggy;
         this.minConnections = minConnections;
         this.failureKind = failureKind;
@@ -83,9 +91,12 @@ public enum RaceKernel {
         return minConnections;
     }
 
-    /** @return the failure the buggy kernel ends in (the twin must never end in it) */
-    public Outcome.Kind failureKind() {
-        return failureKind;
+    /**
+     * @return the failure the buggy kernel ends in, as the simulator's outcome keys it ({@code DEADLOCK}, or
+     *         {@code VIOLATION:<property>}); the twin must never end in it
+     */
+    public String expectedFailure() {
+        return property == null ? failureKind : failureKind + ":" + property;
     }
 
     /** @return the violated property's name for VIOLATION kernels, else {@code null} */
@@ -113,25 +124,89 @@ public enum RaceKernel {
     }
 
     /**
-     * A builder with this kernel's world, fibers and properties; set the seed, strategy and budget on it.
-     *
-     * @param connections number of fibers, &gt;= {@link #minConnections()}
-     * @return the builder
+     * @return this kernel as a workload: its world, its fibers' programs and its properties (fibers 0 and 1
+     *         play the roles where a kernel has roles; further fibers repeat or idle)
      */
-    public Simulation.Builder<?> builder(int connections) {
-        if (connections < minConnections) {
-            throw new IllegalArgumentException("connections: " + connections + " (expected: >= " + minConnections
-                + " for workload " + workloadName() + ")");
-        }
-        Simulation.Builder<?> b = switch (this) {
-            case REENTRANT_COUNTER, REENTRANT_COUNTER_FIXED -> counter(connections, buggy);
-            case LOST_UPDATE, LOST_UPDATE_FIXED -> lostUpdate(connections, buggy);
-            case CHECK_THEN_ACT, CHECK_THEN_ACT_FIXED -> checkThenAct(connections, buggy);
-            case LOCK_ORDER, LOCK_ORDER_FIXED -> lockOrder(connections, buggy);
-            case MISSED_WAKEUP, MISSED_WAKEUP_FIXED -> missedWakeup(connections, buggy);
-            case PCT_ORDER, PCT_ORDER_FIXED -> pctOrder(connections, buggy);
+    public Workload<?> workload() {
+        return switch (this) {
+            case REENTRANT_COUNTER, REENTRANT_COUNTER_FIXED -> kernel(Counter::new,
+                (c, ctx) -> FiberProgram.repeat(2, () -> buggy ? reentrantIncrement(c, ctx) : fixedIncrement(c, ctx)),
+                c -> List.of(Properties.atEnd("counted once", () -> c.value == c.completed)));
+            case LOST_UPDATE, LOST_UPDATE_FIXED -> kernel(Counter::new,
+                (c, ctx) -> FiberProgram.repeat(2, () -> lostUpdate(c, buggy)),
+                c -> List.of(Properties.atEnd("no lost update", () -> c.value == c.completed)));
+            case CHECK_THEN_ACT, CHECK_THEN_ACT_FIXED -> kernel(SpinLock::new,
+                (l, ctx) -> FiberProgram.repeat(2, () -> checkThenAct(l, buggy)),
+                l -> List.of(Properties.invariant("mutual exclusion", () -> l.inCritical <= 1)));
+            case LOCK_ORDER, LOCK_ORDER_FIXED -> kernel(TwoLocks::new,
+                (w, ctx) -> FiberProgram.repeat(2, () -> lockOrder(w, ctx, buggy)), w -> List.of());
+            case MISSED_WAKEUP, MISSED_WAKEUP_FIXED -> kernel(Mailbox::new,
+                (m, ctx) -> FiberProgram.repeat(1, () -> missedWakeup(m, ctx, buggy)), m -> List.of());
+            case PCT_ORDER, PCT_ORDER_FIXED -> kernel(Progress::new,
+                (p, ctx) -> FiberProgram.repeat(1, () -> pctOrder(p, ctx, buggy)), p -> List.of());
         };
-        return b.workload(workloadName());
+    }
+
+    /** @return what the kernel races on, in one line */
+    public String description() {
+        String what = switch (this) {
+            case REENTRANT_COUNTER, REENTRANT_COUNTER_FIXED -> "a counter incremented before a yield point (re-entrancy)";
+            case LOST_UPDATE, LOST_UPDATE_FIXED -> "read, yield, write back read + 1 (lost update)";
+            case CHECK_THEN_ACT, CHECK_THEN_ACT_FIXED -> "a lock taken by check, yield, act (mutual exclusion)";
+            case LOCK_ORDER, LOCK_ORDER_FIXED -> "two locks taken in opposite orders (deadlock)";
+            case MISSED_WAKEUP, MISSED_WAKEUP_FIXED -> "a consumer that checks, yields, then waits (missed wake-up)";
+            case PCT_ORDER, PCT_ORDER_FIXED -> "a depth-2 ordering bug that round-robin never produces";
+        };
+        return buggy ? "race kernel: " + what : "correct twin of " + workloadName().replace("-fixed", "") + ": " + what;
+    }
+
+    private <S> Workload<S> kernel(Supplier<S> world, BiFunction<S, FiberContext, FiberProgram> program,
+                                   Function<S, List<Property>> properties) {
+        return new Kernel<>(this, world, program, properties);
+    }
+
+    /** A kernel's workload: a fresh world per run, programs and hooked properties from the kernel. */
+    private record Kernel<S>(RaceKernel kernel, Supplier<S> world, BiFunction<S, FiberContext, FiberProgram> programs,
+                             Function<S, List<Property>> hooked) implements Workload<S> {
+        @Override
+        public String name() {
+            return kernel.workloadName();
+        }
+
+        @Override
+        public String description() {
+            return kernel.description();
+        }
+
+        @Override
+        public int minConnections() {
+            return kernel.minConnections;
+        }
+
+        @Override
+        public S createWorld(WorldContext ctx) {
+            if (ctx.connections() < kernel.minConnections) {
+                throw new IllegalArgumentException("connections: " + ctx.connections() + " (expected: >= "
+                    + kernel.minConnections + " for workload " + name() + ")");
+            }
+            return world.get();
+        }
+
+        @Override
+        public FiberProgram program(S w, FiberContext ctx) {
+            return programs.apply(w, ctx);
+        }
+
+        @Override
+        public List<Property> properties(S w) {
+            return hooked.apply(w);
+        }
+
+        @Override
+        public List<String> propertyNames() {
+            // A property its operations check inline (pct-order's) is listed, though no hook watches it.
+            return kernel.property == null ? List.of() : List.of(kernel.property);
+        }
     }
 
     // ---- re-entrancy ----
@@ -140,12 +215,6 @@ public enum RaceKernel {
     static final class Counter {
         int value;
         int completed;
-    }
-
-    private static Simulation.Builder<Counter> counter(int n, boolean buggy) {
-        return Simulation.builder(Counter::new)
-            .fibers(n, 2, (c, ctx) -> buggy ? reentrantIncrement(c, ctx) : fixedIncrement(c, ctx))
-            .atEnd("counted once", c -> c.value == c.completed);
     }
 
     private static Operation<Void> reentrantIncrement(Counter c, FiberContext ctx) {
@@ -185,9 +254,8 @@ public enum RaceKernel {
 
     // ---- lost update ----
 
-    private static Simulation.Builder<Counter> lostUpdate(int n, boolean buggy) {
-        return Simulation.builder(Counter::new)
-            .fibers(n, 2, (c, ctx) -> new Operation<Void>() {
+    private static Operation<Void> lostUpdate(Counter c, boolean buggy) {
+        return new Operation<>() {
                 private int read = -1;
 
                 @Override
@@ -210,8 +278,7 @@ public enum RaceKernel {
                 public String kind() {
                     return "increment";
                 }
-            })
-            .atEnd("no lost update", c -> c.value == c.completed);
+            };
     }
 
     // ---- check-then-act ----
@@ -222,9 +289,8 @@ public enum RaceKernel {
         int inCritical;
     }
 
-    private static Simulation.Builder<SpinLock> checkThenAct(int n, boolean buggy) {
-        return Simulation.builder(SpinLock::new)
-            .fibers(n, 2, (l, ctx) -> new Operation<Void>() {
+    private static Operation<Void> checkThenAct(SpinLock l, boolean buggy) {
+        return new Operation<>() {
                 private int state; // 0 check, 1 take (buggy only), 2 in critical section
 
                 @Override
@@ -258,8 +324,7 @@ public enum RaceKernel {
                 public String kind() {
                     return "critical-section";
                 }
-            })
-            .invariant("mutual exclusion", l -> l.inCritical <= 1);
+            };
     }
 
     // ---- lock order ----
@@ -290,9 +355,7 @@ public enum RaceKernel {
         final Lock b = new Lock();
     }
 
-    private static Simulation.Builder<TwoLocks> lockOrder(int n, boolean buggy) {
-        return Simulation.builder(TwoLocks::new)
-            .fibers(n, 2, (w, ctx) -> {
+    private static Operation<Void> lockOrder(TwoLocks w, FiberContext ctx, boolean buggy) {
                 boolean reversed = buggy && ctx.id() % 2 == 1; // BUG: odd fibers lock in the other order
                 Lock first = reversed ? w.b : w.a;
                 Lock second = reversed ? w.a : w.b;
@@ -327,7 +390,6 @@ public enum RaceKernel {
                         return "transfer";
                     }
                 };
-            });
     }
 
     // ---- missed wake-up ----
@@ -339,9 +401,8 @@ public enum RaceKernel {
         int consumed;
     }
 
-    private static Simulation.Builder<Mailbox> missedWakeup(int n, boolean buggy) {
-        return Simulation.builder(Mailbox::new)
-            .fibers(n, (m, ctx) -> ctx.id() == 0 ? Operation.named("produce", () -> {
+    private static Operation<Void> missedWakeup(Mailbox m, FiberContext ctx, boolean buggy) {
+        return ctx.id() == 0 ? Operation.named("produce", () -> {
                 m.ready = true;
                 m.signal.signalAll();
                 return IOResult.done();
@@ -370,7 +431,7 @@ public enum RaceKernel {
                 public String kind() {
                     return "consume";
                 }
-            });
+            };
     }
 
     // ---- depth-2 ordering ----
@@ -380,9 +441,7 @@ public enum RaceKernel {
         int fiber0Steps;
     }
 
-    private static Simulation.Builder<Progress> pctOrder(int n, boolean buggy) {
-        return Simulation.builder(Progress::new)
-            .fibers(n, (p, ctx) -> {
+    private static Operation<Void> pctOrder(Progress p, FiberContext ctx, boolean buggy) {
                 if (ctx.id() == 0) {
                     return Operation.named("advance", () -> {
                         p.fiber0Steps++;
@@ -404,7 +463,7 @@ public enum RaceKernel {
                             return IOResult.io(Completion.yielded()); // wait for fiber 0 to finish
                         }
                         if (p.fiber0Steps > 0 && p.fiber0Steps < PCT_STEPS) {
-                            throw new dev.whopper.workloads.property.PropertyViolation("ordered completion",
+                            throw new PropertyViolation("ordered completion",
                                 "fiber 1 finished while fiber 0 was at step " + p.fiber0Steps + " of " + PCT_STEPS);
                         }
                         return IOResult.done();
@@ -415,6 +474,5 @@ public enum RaceKernel {
                         return "check";
                     }
                 };
-            });
     }
 }

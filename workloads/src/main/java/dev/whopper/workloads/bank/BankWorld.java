@@ -1,9 +1,10 @@
-package dev.whopper.sim.engine;
+package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.Connection;
 import dev.whopper.core.db.Database;
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.core.io.IO;
+import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.spi.Signal;
 
 /**
@@ -19,6 +20,8 @@ final class BankWorld {
     static final String PATH = "bank.db";
 
     final IO io;
+    /** What the run's disk injected: a CORRUPT error is expected only after a bit flip. */
+    private final FaultOracle faults;
     final DatabaseOptions options;
     final int fibers;
     final int accounts;
@@ -72,13 +75,13 @@ final class BankWorld {
 
     /** @return true when the simulated disk has flipped a stored bit in this run */
     boolean bitFlipsInjected() {
-        return io instanceof dev.whopper.sim.io.SimIO sim
-            && sim.stats().faults().count(dev.whopper.sim.io.FaultKind.BIT_FLIP) > 0;
+        return faults.bitFlipsInjected();
     }
 
-    BankWorld(IO io, DatabaseOptions options, int fibers, int accounts, long initialBalance, int opsPerFiber,
-              BankWorkload.Variant variant) {
+    BankWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int accounts, long initialBalance,
+              int opsPerFiber, BankWorkload.Variant variant) {
         this.io = io;
+        this.faults = faults;
         this.options = options;
         this.fibers = fibers;
         this.accounts = accounts;

@@ -1,0 +1,19 @@
+package dev.whopper.workloads.spi;
+
+/**
+ * What a workload may ask about the faults the run injected, without knowing which I/O implementation it
+ * runs on. A workload uses it to tell an expected outcome from a bug: a checksum failure is expected only
+ * when the disk really flipped a stored bit.
+ */
+public interface FaultOracle {
+    /** The oracle of a run without fault injection: nothing was ever injected. */
+    FaultOracle NONE = () -> 0;
+
+    /** @return how many stored bits the simulated disk has flipped so far in this run */
+    long bitFlips();
+
+    /** @return true when the disk has flipped at least one stored bit in this run */
+    default boolean bitFlipsInjected() {
+        return bitFlips() > 0;
+    }
+}
