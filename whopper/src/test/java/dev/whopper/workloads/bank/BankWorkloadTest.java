@@ -79,7 +79,7 @@ class BankWorkloadTest {
         }
         assertNotNull(failing, "the non-atomic twin fails within 20 seeds");
         assertEquals(Outcome.Kind.VIOLATION, failing.kind());
-        assertTrue(failing.describe().contains(BankOp.CONSERVATION), failing.describe());
+        assertTrue(failing.describe().contains(BankProperties.CONSERVATION), failing.describe());
     }
 
     @Test
@@ -108,7 +108,7 @@ class BankWorkloadTest {
             }
         }
         assertNotNull(failing, "the early-ack twin fails within 30 seeds");
-        assertTrue(failing.describe().contains(BankOp.DURABILITY), failing.describe());
+        assertTrue(failing.describe().contains(BankProperties.DURABILITY), failing.describe());
     }
 
     @Property(tries = 8)

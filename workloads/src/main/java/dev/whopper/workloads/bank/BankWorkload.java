@@ -1,13 +1,13 @@
 package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.DatabaseOptions;
-import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,11 +18,11 @@ import java.util.Objects;
  * balances, write both and the fiber's commit sequence number, commit; DEFERRED or IMMEDIATE), audits (a
  * snapshot scan of all accounts), single reads and checkpoints of every mode. Properties:
  * <ul>
- *   <li>{@value BankOp#CONSERVATION}: every snapshot sums to the bank's total (atomicity and isolation);</li>
- *   <li>{@value BankOp#DURABILITY}: after each crash, recovery shows every fiber's last acknowledged
+ *   <li>{@value BankProperties#CONSERVATION}: every snapshot sums to the bank's total (atomicity and isolation);</li>
+ *   <li>{@value BankProperties#DURABILITY}: after each crash, recovery shows every fiber's last acknowledged
  *       commit, and nothing newer than its last attempted one;</li>
- *   <li>{@value BankOp#INTEGRITY}: the integrity check is clean after every recovery and at the end;</li>
- *   <li>{@value BankOp#NO_CORRUPTION}: unless the disk flipped a stored bit, nothing is ever reported
+ *   <li>{@value BankProperties#INTEGRITY}: the integrity check is clean after every recovery and at the end;</li>
+ *   <li>{@value BankProperties#NO_CORRUPTION}: unless the disk flipped a stored bit, nothing is ever reported
  *       corrupt (torn writes and crashes are the WAL's job).</li>
  * </ul>
  * After all operations the last fiber runs a final audit and integrity check.
@@ -44,16 +44,19 @@ public final class BankWorkload {
     /** The correct workload, and deliberately broken twins that prove the properties can fail. */
     public enum Variant {
         /** Transfers are transactions; commits are acknowledged after they return. */
-        CORRECT("bank"),
+        CORRECT("bank", TransferFlavour.ATOMIC),
         /** Bug: a transfer's writes are separate autocommit writes (violates conservation under concurrency). */
-        NON_ATOMIC_TRANSFER("bank-non-atomic"),
+        NON_ATOMIC_TRANSFER("bank-non-atomic", TransferFlavour.NON_ATOMIC),
         /** Bug: a commit is acknowledged before it is durable (violates durability across crashes). */
-        ACK_BEFORE_COMMIT("bank-early-ack");
+        ACK_BEFORE_COMMIT("bank-early-ack", TransferFlavour.EARLY_ACK);
 
         private final String workloadName;
 
-        Variant(String workloadName) {
+        private final TransferFlavour flavour;
+
+        Variant(String workloadName, TransferFlavour flavour) {
             this.workloadName = workloadName;
+            this.flavour = flavour;
         }
 
         /** @return the name {@code whopper run --workload} knows it by */
@@ -89,7 +92,7 @@ public final class BankWorkload {
      *         no corruption without a bit flip, and the final verification
      */
     static List<String> propertyNames() {
-        return List.of(BankOp.CONSERVATION, BankOp.DURABILITY, BankOp.INTEGRITY, BankOp.NO_CORRUPTION, FINAL_VERIFICATION);
+        return List.of(BankProperties.CONSERVATION, BankProperties.DURABILITY, BankProperties.INTEGRITY, BankProperties.NO_CORRUPTION, FINAL_VERIFICATION);
     }
 
     /**
@@ -141,7 +144,7 @@ public final class BankWorkload {
         @Override
         public BankWorld createWorld(WorldContext ctx) {
             return new BankWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), ACCOUNTS, INITIAL_BALANCE,
-                opsPerFiber, variant);
+                opsPerFiber, variant.flavour);
         }
 
         @Override
@@ -151,7 +154,7 @@ public final class BankWorkload {
 
         @Override
         public List<Property> properties(BankWorld world) {
-            return List.of(Properties.atEnd(FINAL_VERIFICATION, world::finalCheckHeld));
+            return world.properties.all(world);
         }
 
         @Override
@@ -163,6 +166,11 @@ public final class BankWorkload {
         public CrashRecovery<BankWorld> crashRecovery() {
             return BankWorld::crashed;
         }
+
+        @Override
+        public Map<String, Long> counters(BankWorld world) {
+            return world.counters();
+        }
     }
 
     private static FiberProgram program(BankWorld w, FiberContext ctx) {
@@ -171,11 +179,10 @@ public final class BankWorkload {
             if (w.opsLeft[id] > 0) {
                 w.opsLeft[id]--;
                 int roll = ctx.random().nextInt(100);
-                BankOp.Kind kind = roll < 55 ? BankOp.Kind.TRANSFER
-                    : roll < 75 ? BankOp.Kind.AUDIT
-                    : roll < 95 ? BankOp.Kind.READ
-                    : BankOp.Kind.CHECKPOINT;
-                return new BankOp(w, ctx, kind);
+                return roll < 55 ? new Transfer(w, ctx)
+                    : roll < 75 ? new Audit(w, ctx, false)
+                    : roll < 95 ? new Read(w, ctx)
+                    : new Checkpoint(w, ctx);
             }
             w.finished[id] = true;
             for (boolean f : w.finished) {
@@ -185,7 +192,7 @@ public final class BankWorkload {
             }
             if (!w.finalVerified && !w.finalRunning) {
                 w.finalRunning = true;
-                return new BankOp(w, ctx, BankOp.Kind.FINAL);
+                return new Audit(w, ctx, true);
             }
             return null;
         };

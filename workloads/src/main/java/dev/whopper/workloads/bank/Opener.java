@@ -1,0 +1,132 @@
+package dev.whopper.workloads.bank;
+
+import dev.whopper.core.db.Connection;
+import dev.whopper.core.db.Database;
+import dev.whopper.core.db.TxMode;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.sm.StateMachine;
+import dev.whopper.core.storage.btree.Entry;
+import java.util.List;
+
+/**
+ * Opens the bank's database (running the engine's recovery) and verifies what recovery kept before anyone
+ * else may use it: every fiber's acknowledged commit is there and nothing past its last attempt
+ * (durability), the accounts sum to the total (conservation), and the integrity check is clean. Then it
+ * publishes the database to the other fibers. One fiber at a time is the opener.
+ */
+final class Opener {
+    private enum State { OPENING, VERIFY_BEGIN, VERIFY_SEQ, VERIFY_ACCOUNTS, VERIFY_END, VERIFY_INTEGRITY, DONE }
+
+    private final BankWorld w;
+    private final StateMachine<Database> openMachine;
+    private final SubMachine sub = new SubMachine();
+    private State state = State.OPENING;
+    private Database opened;
+    private Connection verifier;
+    private long[] recoveredSeq;
+
+    Opener(BankWorld world) {
+        this.w = world;
+        this.openMachine = Database.open(w.io, BankWorld.PATH, w.options);
+    }
+
+    /**
+     * @return Done once the database is open, verified and published ({@link BankWorld#db}); IO to wait
+     * @throws dev.whopper.core.db.DbException when the engine refused (the caller abandons the open)
+     */
+    IOResult<Void> step() {
+        while (true) {
+            switch (state) {
+                case OPENING -> {
+                    IOResult<Database> r = openMachine.step();
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    opened = r.value();
+                    verifier = opened.connect(YieldInjector.NONE);
+                    state = State.VERIFY_BEGIN;
+                }
+                case VERIFY_BEGIN -> {
+                    IOResult<Void> r = sub.run(() -> verifier.begin(TxMode.DEFERRED));
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    state = State.VERIFY_SEQ;
+                }
+                case VERIFY_SEQ -> {
+                    IOResult<List<Entry>> r = sub.run(() -> verifier.scan(BankModel.bytes("seq/"), BankModel.bytes("seq0"),
+                        w.model.fibers + 1));
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    recoveredSeq = sequenceNumbers(r.value());
+                    w.properties.durability.check(w.model, recoveredSeq, w.bitFlipsInjected(), recovery());
+                    state = State.VERIFY_ACCOUNTS;
+                }
+                case VERIFY_ACCOUNTS -> {
+                    IOResult<List<Entry>> r = sub.run(() -> verifier.scan(BankModel.bytes("acct/"), BankModel.bytes("acct0"),
+                        w.model.accounts + 1));
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    w.properties.conservation.check(w.model, r.value(), recovery());
+                    state = State.VERIFY_END;
+                }
+                case VERIFY_END -> {
+                    IOResult<Void> r = sub.run(() -> verifier.rollback());
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    state = State.VERIFY_INTEGRITY;
+                }
+                case VERIFY_INTEGRITY -> {
+                    IOResult<List<String>> r = sub.run(() -> opened.integrityCheck());
+                    if (r.isIo()) {
+                        return r.cast();
+                    }
+                    w.properties.integrity.check(r.value(), recovery());
+                    publish();
+                    return IOResult.done();
+                }
+                case DONE -> throw new IllegalStateException("opener stepped after it published the database");
+                default -> throw new AssertionError(state);
+            }
+        }
+    }
+
+    private String recovery() {
+        return "after recovery #" + (w.recoveries + 1);
+    }
+
+    private long[] sequenceNumbers(List<Entry> entries) {
+        long[] seq = new long[w.model.fibers];
+        for (Entry e : entries) {
+            int fiber = Integer.parseInt(BankModel.text(e.key()).substring(4));
+            seq[fiber] = BankModel.decode(e.value(), 0);
+        }
+        return seq;
+    }
+
+    /** Commits whose outcome was unknown and that turned out durable are acknowledged; the others may use it. */
+    private void publish() {
+        state = State.DONE;
+        w.model.recovered(recoveredSeq);
+        verifier.close();
+        w.db = opened;
+        w.opening = false;
+        w.recoveries++;
+        w.opened.signalAll();
+    }
+
+    /** The open failed under faults: give the database up, so that a later operation retries. */
+    void abandon() {
+        sub.reset();
+        if (opened != null) {
+            opened.close();
+        }
+        opened = null;
+        w.opening = false;
+        w.opened.signalAll();
+    }
+}
