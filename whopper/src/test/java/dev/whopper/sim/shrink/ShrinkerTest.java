@@ -37,6 +37,20 @@ class ShrinkerTest {
     }
 
     @Test
+    void aShrinkerShrinksEveryFailureWithItsWholeBudgetAndTheSameResultEachTime() {
+        Simulation<?> sim = Simulation.builder(RaceKernel.LOST_UPDATE.workload(), 8).seed(1).build();
+        RunResult failing = sim.findFailure(1, 20);
+        assertNotNull(failing);
+        Shrinker shrinker = new Shrinker(40);
+        Shrinker.Result first = shrinker.shrink(sim, failing);
+        Shrinker.Result second = shrinker.shrink(sim, failing); // the runs of the first call are not counted again
+        assertEquals(first.runs(), second.runs(), second.describe());
+        assertTrue(first.runs() <= 41, first.describe()); // the budget, plus the confirming replay
+        assertEquals(first.minimized().traceHash(), second.minimized().traceHash());
+        assertEquals(first.changes(), second.changes());
+    }
+
+    @Test
     void shrinksAFaultyEightFiberDiskRunKeepingOnlyTheFaultThatMatters() {
         Simulation<?> sim = Simulation.builder(DiskEcho.WORKLOAD, 8).crashes(1).faults("ragnarok").yieldRate(0).build();
         RunResult failing = sim.findFailure(1, 60);
