@@ -4,6 +4,7 @@ import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.WeightedMix;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.List;
@@ -36,6 +37,11 @@ public final class BankWorkload {
     public static final long INITIAL_BALANCE = 1_000;
     /** Operations per fiber. */
     public static final int DEFAULT_OPS_PER_FIBER = 50;
+    /**
+     * The operation mix: 55% transfers, 20% audits, 20% reads, 5% checkpoints (weights 0 to 3, which the
+     * swarm strategy scales per seed).
+     */
+    private static final WeightedMix MIX = new WeightedMix(55, 20, 20, 5);
     /** Property: when every fiber finished, the last one ran the final audit and integrity check. */
     public static final String FINAL_VERIFICATION = "bank-final-verification";
 
@@ -178,11 +184,12 @@ public final class BankWorkload {
         return () -> {
             if (w.opsLeft[id] > 0) {
                 w.opsLeft[id]--;
-                int roll = ctx.random().nextInt(100);
-                return roll < 55 ? new Transfer(w, ctx)
-                    : roll < 75 ? new Audit(w, ctx, false)
-                    : roll < 95 ? new Read(w, ctx)
-                    : new Checkpoint(w, ctx);
+                return switch (MIX.pick(ctx)) {
+                    case 0 -> new Transfer(w, ctx);
+                    case 1 -> new Audit(w, ctx, false);
+                    case 2 -> new Read(w, ctx);
+                    default -> new Checkpoint(w, ctx);
+                };
             }
             w.finished[id] = true;
             for (boolean f : w.finished) {
