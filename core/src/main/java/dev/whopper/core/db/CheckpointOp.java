@@ -52,11 +52,6 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         this.backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
     }
 
-    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-    private static <T> Transition<T> await(Completion c) {
-        return c.finished() ? Transition.proceed() : Transition.io(c);
-    }
-
     @Override
     public Transition<CheckpointResult> transition() {
         try {
@@ -156,7 +151,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = group.build();
                 state = State.READ;
-                return await(pending);
+                return Transition.await(pending);
             }
             case READ -> {
                 if (pending.failed()) {
@@ -180,7 +175,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = group.build();
                 state = State.TRIM;
-                return await(pending);
+                return Transition.await(pending);
             }
             case TRIM -> {
                 if (pending.failed()) {
@@ -193,7 +188,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                     // Pages past the newest commit's page count are not part of the database (left by
                     // commits lost to a damaged WAL): cut them off, as SQLite does.
                     pending = db.dbFile().truncate(size, Completion.truncate(null));
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 return Transition.proceed();
             }
@@ -203,7 +198,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 }
                 pending = db.dbFile().sync(Completion.sync(null));
                 state = State.SYNCED;
-                return await(pending);
+                return Transition.await(pending);
             }
             case SYNCED -> {
                 if (pending.failed()) {
@@ -233,7 +228,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 if (mode == CheckpointMode.TRUNCATE) {
                     pending = db.walFile().truncate(0, Completion.truncate(null));
                     state = State.TRUNCATED;
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 state = State.DONE;
                 return Transition.proceed();

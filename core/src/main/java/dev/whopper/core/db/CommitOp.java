@@ -50,11 +50,6 @@ final class CommitOp implements StateTransition<Void> {
         this.owner = owner;
     }
 
-    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-    private static <T> Transition<T> await(Completion c) {
-        return c.finished() ? Transition.proceed() : Transition.io(c);
-    }
-
     @Override
     public Transition<Void> transition() {
         if (state == State.AUTO_CHECKPOINT) {
@@ -83,7 +78,7 @@ final class CommitOp implements StateTransition<Void> {
                     walHeader = WalFormat.header(db.pageSize(), wal.checkpointSeq(), wal.salt1(), wal.salt2());
                     pending = db.walFile().pwrite(0, walHeader, Completion.write(null));
                     state = State.HEADER_WRITE;
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 buildFrames();
                 state = State.FRAMES;
@@ -95,7 +90,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = db.walFile().sync(Completion.sync(null));
                 state = State.HEADER_SYNC;
-                return await(pending);
+                return Transition.await(pending);
             }
             case HEADER_SYNC -> {
                 if (pending.failed()) {
@@ -126,7 +121,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = group.build();
                 state = State.WAIT_FRAMES;
-                return await(pending);
+                return Transition.await(pending);
             }
             case WAIT_FRAMES -> {
                 if (pending.failed()) {
@@ -134,7 +129,7 @@ final class CommitOp implements StateTransition<Void> {
                 }
                 pending = db.walFile().sync(Completion.sync(null));
                 state = State.WAIT_SYNC;
-                return await(pending);
+                return Transition.await(pending);
             }
             case WAIT_SYNC -> {
                 if (pending.failed()) {
@@ -173,9 +168,7 @@ final class CommitOp implements StateTransition<Void> {
     private Transition<Void> runAutoCheckpoint() {
         try {
             IOResult<CheckpointResult> r = autoCheckpoint.step();
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
         } catch (DbException e) {
             // The commit is durable and published; a failed auto-checkpoint is retried after a later commit.
         }

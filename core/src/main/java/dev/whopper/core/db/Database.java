@@ -110,7 +110,7 @@ public final class Database {
                         byte[] page1 = HeaderPage.empty(pageSize).toPage();
                         pending = db.pwrite(0, page1, Completion.write(null));
                         state = State.CREATE_WRITE;
-                        return await(pending);
+                        return Transition.await(pending);
                     }
                     if (size < PageFormat.MIN_PAGE_SIZE) {
                         throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
@@ -118,13 +118,13 @@ public final class Database {
                     prefix = new byte[PageFormat.MIN_PAGE_SIZE];
                     pending = db.pread(0, Completion.read(prefix, null));
                     state = State.READ_PREFIX;
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 case CREATE_WRITE -> {
                     check(pending, "writing the header of new database " + path);
                     pending = db.sync(Completion.sync(null));
                     state = State.CREATE_SYNC;
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 case CREATE_SYNC -> {
                     check(pending, "syncing new database " + path);
@@ -159,7 +159,7 @@ public final class Database {
                             // transactions could validate again once new frames recreate their predecessors.
                             pending = walF.truncate(validEnd, Completion.truncate(null));
                             state = State.TRUNCATE_WAL;
-                            return await(pending);
+                            return Transition.await(pending);
                         }
                     } else {
                         // New salts: nothing left in the file can validate against the next header.
@@ -173,7 +173,7 @@ public final class Database {
                     check(pending, "truncating the WAL of " + path + " after its last valid commit");
                     pending = walF.sync(Completion.sync(null));
                     state = State.SYNC_WAL;
-                    return await(pending);
+                    return Transition.await(pending);
                 }
                 case SYNC_WAL -> {
                     check(pending, "syncing the WAL of " + path);
@@ -185,11 +185,6 @@ public final class Database {
                 }
                 default -> throw new IllegalStateException("open: state " + state);
             }
-        }
-
-        /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-        private static <T> Transition<T> await(Completion c) {
-            return c.finished() ? Transition.proceed() : Transition.io(c);
         }
 
         private Transition<Database> readWal() {
@@ -204,7 +199,7 @@ public final class Database {
             walImage = new byte[(int) size];
             pending = walF.pread(0, Completion.read(walImage, null));
             state = State.READ_WAL;
-            return await(pending);
+            return Transition.await(pending);
         }
 
         private void check(Completion c, String what) {

@@ -89,9 +89,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                 txn.ensureSnapshot();
                 try {
                     IOResult<Void> r = txn.loadHeader();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
+                    if (r.isIo()) return Transition.from(r);
                 } catch (DbException e) {
                     problem("header: " + e.detail());
                     return finish();
@@ -107,9 +105,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                 }
                 try {
                     IOResult<TreeCheck> r = treeCheck.step();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
+                    if (r.isIo()) return Transition.from(r);
                     TreeCheck c = r.value();
                     for (String p : c.problems()) {
                         problem("tree: " + p);
@@ -137,9 +133,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                     byte[] img;
                     try {
                         IOResult<byte[]> r = txn.readCommitted(freePage);
-                        if (r.isIo()) {
-                            return Transition.io(r.completion());
-                        }
+                        if (r.isIo()) return Transition.from(r);
                         img = r.value();
                     } catch (DbException e) {
                         problem("freelist: " + e.detail());
@@ -168,9 +162,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                 while (page <= txn.pageCount()) {
                     try {
                         IOResult<byte[]> r = txn.readCommitted(page);
-                        if (r.isIo()) {
-                            return Transition.io(r.completion());
-                        }
+                        if (r.isIo()) return Transition.from(r);
                     } catch (DbException e) {
                         problem(e.detail());
                     }

@@ -69,9 +69,7 @@ final class CheckOp implements StateTransition<TreeCheck> {
             return Transition.proceed();
         }
         IOResult<byte[]> r = tree.store.read(f.page());
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         stack.pop();
         visited.set(f.page());
         visit(f, r.value());

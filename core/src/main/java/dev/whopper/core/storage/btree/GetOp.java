@@ -26,9 +26,7 @@ final class GetOp implements StateTransition<byte[]> {
             page = root;
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
         PageFormat.checkHeader(img, tree.usable, page);
         if (PageFormat.isLeaf(img)) {

@@ -117,9 +117,7 @@ final class MutateOp implements StateTransition<Boolean> {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
         // Only the header here; an interior page's cells as the search visits them, a leaf's in MODIFY_LEAF
         // (every cell: by fastPutFits or by Node.decode).
@@ -248,9 +246,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> fastAcquire() {
         int leafPage = pathPages[pathLen - 1];
         IOResult<byte[]> r = tree.store.write(leafPage);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         buffers = new byte[][] {r.value()};
         phase = Phase.FAST_APPLY;
         return tree.yieldOr(BTreeYieldPoint.BEFORE_APPLY);
@@ -331,9 +327,7 @@ final class MutateOp implements StateTransition<Boolean> {
 
     private Transition<Boolean> readSibling() {
         IOResult<byte[]> r = tree.store.read(siblingPage);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         Node n = nodes[level];
         Node sib = Node.decode(siblingPage, r.value(), tree.usable);
         if (sib.leaf != n.leaf) {
@@ -455,9 +449,7 @@ final class MutateOp implements StateTransition<Boolean> {
         }
         while (allocIdx < allocated.length) {
             IOResult<Integer> r = tree.store.allocate();
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             int p = r.value();
             if (p < 2) {
                 throw new IllegalStateException("store allocated invalid page " + p);
@@ -488,9 +480,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> acquire() {
         while (acquireIdx < writes.size()) {
             IOResult<byte[]> r = tree.store.write(writes.get(acquireIdx).pageNo);
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             buffers[acquireIdx++] = r.value();
         }
         phase = Phase.APPLY;
@@ -516,9 +506,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> free() {
         while (freeIdx < toFree.size()) {
             IOResult<Void> r = tree.store.free(toFree.get(freeIdx));
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             freeIdx++;
         }
         return Transition.done(result);

@@ -41,9 +41,7 @@ final class ScanOp implements StateTransition<List<Entry>> {
             page = root;
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
         PageFormat.requireValid(page, PageFormat.structureProblem(img, tree.usable));
         if (descending) {
