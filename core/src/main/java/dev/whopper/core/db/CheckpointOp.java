@@ -6,7 +6,7 @@ import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.ArrayList;
@@ -158,7 +158,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                     throw Database.ioError("checkpoint: reading WAL frames", pending.error());
                 }
                 for (int i = 0; i < pages.length; i++) {
-                    String problem = PageFormat.verify(images[i], pages[i]);
+                    String problem = PageEnvelope.verify(images[i], pages[i]);
                     if (problem != null) {
                         throw new DbException(DbError.CORRUPT, "checkpoint: " + problem + " (WAL frame " + frames[i] + ")");
                     }

@@ -8,7 +8,7 @@ import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.List;
@@ -188,7 +188,7 @@ final class CommitOp implements StateTransition<Void> {
             }
             pages[i] = p;
             images[i] = dirty.get(p);
-            PageFormat.seal(images[i], pages[i]);
+            PageEnvelope.seal(images[i], pages[i]);
             i++;
         }
         pages[i] = 1;
@@ -203,7 +203,7 @@ final class CommitOp implements StateTransition<Void> {
         for (int i = 0; i < pages.length; i++) {
             int commit = i == pages.length - 1 ? dbPages : 0;
             frameHeaders[i] = WalFormat.frameHeader(pages[i], commit, wal.salt1(), wal.salt2(), prev, images[i]);
-            prev = PageFormat.getInt(frameHeaders[i], 16);
+            prev = PageEnvelope.getInt(frameHeaders[i], 16);
         }
         newChecksum = prev;
     }

@@ -10,7 +10,7 @@ import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.BTree;
 import dev.whopper.core.storage.btree.Entry;
 import dev.whopper.core.storage.btree.TooBigException;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.List;
 import java.util.Objects;
 
@@ -395,12 +395,12 @@ public final class Connection {
                 upgrade = new WriterUpgrade(kind.label);
             }
             if (kind == Kind.PUT) {
-                int maxKey = BTree.maxKeySize(PageFormat.usableSize(db.pageSize()));
+                int maxKey = BTree.maxKeySize(PageEnvelope.usableSize(db.pageSize()));
                 if (key.length > maxKey) {
                     throw new DbException(DbError.TOO_BIG, "key of " + key.length + " bytes (expected: <= " + maxKey
                         + " for page size " + db.pageSize() + ")");
                 }
-                int max = BTree.maxKeyValueSize(PageFormat.usableSize(db.pageSize()));
+                int max = BTree.maxKeyValueSize(PageEnvelope.usableSize(db.pageSize()));
                 long size = (long) key.length + value.length;
                 if (size > max) {
                     throw new DbException(DbError.TOO_BIG, "key (" + key.length + " bytes) + value (" + value.length

@@ -12,7 +12,7 @@ import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.HeaderPage;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.RecoveredWal;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
@@ -112,10 +112,10 @@ public final class Database {
                         state = State.CREATE_WRITE;
                         return Transition.await(pending);
                     }
-                    if (size < PageFormat.MIN_PAGE_SIZE) {
+                    if (size < PageEnvelope.MIN_PAGE_SIZE) {
                         throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
                     }
-                    prefix = new byte[PageFormat.MIN_PAGE_SIZE];
+                    prefix = new byte[PageEnvelope.MIN_PAGE_SIZE];
                     pending = db.pread(0, Completion.read(prefix, null));
                     state = State.READ_PREFIX;
                     return Transition.await(pending);
@@ -135,8 +135,8 @@ public final class Database {
                     if (!HeaderPage.hasMagic(prefix)) {
                         throw new DbException(DbError.CORRUPT, path + " is not a Whopper database (bad magic in page 1)");
                     }
-                    pageSize = PageFormat.getInt(prefix, 12);
-                    if (!PageFormat.validPageSize(pageSize)) {
+                    pageSize = PageEnvelope.getInt(prefix, 12);
+                    if (!PageEnvelope.validPageSize(pageSize)) {
                         throw new DbException(DbError.CORRUPT, path + ": header names page size " + pageSize
                             + " (expected: a power of two in 512..65536)");
                     }
@@ -407,7 +407,7 @@ public final class Database {
                 }
                 return;
             }
-            String problem = PageFormat.verify(buf, pageNo);
+            String problem = PageEnvelope.verify(buf, pageNo);
             if (problem != null) {
                 cache.failLoad(load, new DbException(DbError.CORRUPT, problem
                     + (fromWal ? " (WAL frame " + version + ")" : " (database file " + path + ")")));

@@ -7,7 +7,7 @@ import dev.whopper.core.storage.btree.PageStore;
 import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.FreelistPage;
 import dev.whopper.core.storage.page.HeaderPage;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -194,7 +194,7 @@ final class Transaction implements PageStore {
 
     @Override
     public int usableSize() {
-        return PageFormat.usableSize(pageSize);
+        return PageEnvelope.usableSize(pageSize);
     }
 
     private void checkPageNo(int pageNo) {
