@@ -83,101 +83,109 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     }
 
     private Transition<List<String>> step() {
-        switch (state) {
-            case HEADER -> {
-                db.checkOpen();
-                txn.ensureSnapshot();
-                try {
-                    IOResult<Void> r = txn.loadHeader();
-                    if (r.isIo()) return Transition.from(r);
-                } catch (DbException e) {
-                    problem("header: " + e.detail());
-                    return finish();
-                }
-                owner = new byte[txn.pageCount() + 1];
-                owner[1] = HEADER;
-                state = State.TREE;
-                return Transition.proceed();
-            }
-            case TREE -> {
-                if (treeCheck == null) {
-                    treeCheck = new BTree(txn).check();
-                }
-                try {
-                    IOResult<TreeCheck> r = treeCheck.step();
-                    if (r.isIo()) return Transition.from(r);
-                    TreeCheck c = r.value();
-                    for (String p : c.problems()) {
-                        problem("tree: " + p);
-                    }
-                    for (int p : c.pagesUsed()) {
-                        own(p, TREE, "tree");
-                    }
-                } catch (DbException e) {
-                    problem("tree: " + e.detail());
-                }
-                freePage = txn.freelistHead();
-                state = State.FREELIST;
-                return Transition.proceed();
-            }
-            case FREELIST -> {
-                while (freePage != 0) {
-                    if (freeSeen > txn.pageCount()) {
-                        problem("freelist has a cycle (more than " + txn.pageCount() + " pages)");
-                        break;
-                    }
-                    if (freePage < 2 || freePage > txn.pageCount()) {
-                        problem("freelist links to page " + freePage + " (database has " + txn.pageCount() + " pages)");
-                        break;
-                    }
-                    byte[] img;
-                    try {
-                        IOResult<byte[]> r = txn.readCommitted(freePage);
-                        if (r.isIo()) return Transition.from(r);
-                        img = r.value();
-                    } catch (DbException e) {
-                        problem("freelist: " + e.detail());
-                        break;
-                    }
-                    if (!FreelistPage.isFree(img)) {
-                        problem("freelist page " + freePage + " lacks the free-page magic");
-                        break;
-                    }
-                    if (owner[freePage] == FREE) {
-                        problem("freelist has a cycle at page " + freePage);
-                        break;
-                    }
-                    own(freePage, FREE, "freelist");
-                    freeSeen++;
-                    freePage = FreelistPage.next(img);
-                }
-                if (freeSeen != txn.freelistCount() && freePage == 0) {
-                    problem("header says " + txn.freelistCount() + " free pages, the freelist has " + freeSeen);
-                }
-                page = 1;
-                state = State.PAGES;
-                return Transition.proceed();
-            }
-            case PAGES -> {
-                while (page <= txn.pageCount()) {
-                    try {
-                        IOResult<byte[]> r = txn.readCommitted(page);
-                        if (r.isIo()) return Transition.from(r);
-                    } catch (DbException e) {
-                        problem(e.detail());
-                    }
-                    if (owner[page] == 0) {
-                        problem("page " + page + " is neither header, tree nor freelist (lost page)");
-                    }
-                    page++;
-                    if ((page & 63) == 0) {
-                        txn.releasePins();
-                    }
-                }
-                return finish();
-            }
-            default -> throw new IllegalStateException("integrity check: state " + state);
+        return switch (state) {
+            case HEADER -> checkHeader();
+            case TREE -> checkTree();
+            case FREELIST -> checkFreelist();
+            case PAGES -> checkPages();
+            case FINISH -> throw new IllegalStateException("integrity check: state " + state);
+        };
+    }
+
+    private Transition<List<String>> checkHeader() {
+        db.checkOpen();
+        txn.ensureSnapshot();
+        try {
+            IOResult<Void> r = txn.loadHeader();
+            if (r.isIo()) return Transition.from(r);
+        } catch (DbException e) {
+            problem("header: " + e.detail());
+            return finish();
         }
+        owner = new byte[txn.pageCount() + 1];
+        owner[1] = HEADER;
+        state = State.TREE;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkTree() {
+        if (treeCheck == null) {
+            treeCheck = new BTree(txn).check();
+        }
+        try {
+            IOResult<TreeCheck> r = treeCheck.step();
+            if (r.isIo()) return Transition.from(r);
+            TreeCheck c = r.value();
+            for (String p : c.problems()) {
+                problem("tree: " + p);
+            }
+            for (int p : c.pagesUsed()) {
+                own(p, TREE, "tree");
+            }
+        } catch (DbException e) {
+            problem("tree: " + e.detail());
+        }
+        freePage = txn.freelistHead();
+        state = State.FREELIST;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkFreelist() {
+        while (freePage != 0) {
+            if (freeSeen > txn.pageCount()) {
+                problem("freelist has a cycle (more than " + txn.pageCount() + " pages)");
+                break;
+            }
+            if (freePage < 2 || freePage > txn.pageCount()) {
+                problem("freelist links to page " + freePage + " (database has " + txn.pageCount() + " pages)");
+                break;
+            }
+            byte[] img;
+            try {
+                IOResult<byte[]> r = txn.readCommitted(freePage);
+                if (r.isIo()) return Transition.from(r);
+                img = r.value();
+            } catch (DbException e) {
+                problem("freelist: " + e.detail());
+                break;
+            }
+            if (!FreelistPage.isFree(img)) {
+                problem("freelist page " + freePage + " lacks the free-page magic");
+                break;
+            }
+            if (owner[freePage] == FREE) {
+                problem("freelist has a cycle at page " + freePage);
+                break;
+            }
+            own(freePage, FREE, "freelist");
+            freeSeen++;
+            freePage = FreelistPage.next(img);
+        }
+        if (freeSeen != txn.freelistCount() && freePage == 0) {
+            problem("header says " + txn.freelistCount() + " free pages, the freelist has " + freeSeen);
+        }
+        page = 1;
+        state = State.PAGES;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkPages() {
+        while (page <= txn.pageCount()) {
+            try {
+                IOResult<byte[]> r = txn.readCommitted(page);
+                if (r.isIo()) return Transition.from(r);
+            } catch (DbException e) {
+                problem(e.detail());
+            }
+            if (owner[page] == 0) {
+                problem("page " + page + " is neither header, tree nor freelist (lost page)");
+            }
+            page++;
+            if ((page & 63) == 0) {
+                txn.releasePins();
+            }
+        }
+        return finish();
     }
 
     private Transition<List<String>> finish() {
