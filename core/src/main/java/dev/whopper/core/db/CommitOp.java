@@ -216,7 +216,7 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private void prepare() {
-        DirtyPages dirty = txn.dirtyPages();
+        DirtyPages dirty = txn.pager().dirtyPages();
         int[] dirtyPages = dirty.sortedPages();
         int n = dirtyPages.length + 1;
         pages = new int[n];
@@ -233,7 +233,7 @@ final class CommitOp implements StateTransition<Void> {
         }
         pages[i] = 1;
         images[i] = txn.newHeader().toPage();
-        dbPages = txn.pageCount();
+        dbPages = txn.pager().pageCount();
     }
 
     private void buildFrames() {

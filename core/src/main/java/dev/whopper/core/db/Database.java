@@ -1,6 +1,5 @@
 package dev.whopper.core.db;
 
-import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
@@ -9,8 +8,6 @@ import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.HeaderPage;
-import dev.whopper.core.storage.page.PageEnvelope;
-import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.List;
 import java.util.Objects;
@@ -227,6 +224,26 @@ public final class Database {
         }
     }
 
+    /**
+     * Called when a transaction has just become the writer, reading at {@code snapshot}: restarts the
+     * WAL when it is entirely in the database file and nobody else reads it (SQLite does the same at the
+     * start of a write transaction), which keeps the WAL from growing forever. The writer's read mark
+     * moves to the new generation's 0.
+     *
+     * @param snapshot the new writer's snapshot (its read mark)
+     * @return the writer's snapshot afterwards: 0 after a restart, else {@code snapshot}
+     */
+    int restartWalForNewWriter(int snapshot) {
+        if (wal.maxFrame() > 0 && wal.backfilled() == wal.maxFrame() && locks.readers() == 1
+            && locks.checkpointer() == 0) {
+            locks.removeReadMark(snapshot);
+            resetWal();
+            locks.addReadMark(0);
+            return 0;
+        }
+        return snapshot;
+    }
+
     /** Resets the WAL to a new generation (caller holds WRITER and CHECKPOINTER-equivalent exclusion, no readers). */
     void resetWal() {
         if (wal.backfilled() != wal.maxFrame()) {
@@ -236,47 +253,6 @@ public final class Database {
         long salts = io.random().nextLong();
         wal.reset((int) (salts >>> 32), (int) salts);
         cache.rebaseForWalReset(framePages);
-    }
-
-    /**
-     * Starts loading one page version into the shared cache (the cache records it as in flight).
-     *
-     * @param pageNo  page
-     * @param version frame, or 0 for the database file
-     * @return the load
-     */
-    PageCache.Load startLoad(int pageNo, int version) {
-        PageCache.Load load = cache.beginLoad(pageNo, version);
-        byte[] buf = new byte[pageSize];
-        boolean fromWal = version != 0;
-        long offset = fromWal ? WalFormat.frameOffset(pageSize, version) + WalFormat.FRAME_HEADER_SIZE
-            : (long) (pageNo - 1) * pageSize;
-        Completion c = Completion.read(buf, done -> {
-            if (done.failed()) {
-                CompletionError e = done.error();
-                File file = fromWal ? walFile : dbFile;
-                if (e.code() == ErrorCode.SHORT_READ && file.size() < offset + pageSize) {
-                    // The file really ends before the page: a lost or truncated write, i.e. corruption.
-                    // (A short read of a range the file covers is a device fault: IO_ERROR below.)
-                    cache.failLoad(load, new DbException(DbError.CORRUPT, "page " + pageNo + " is missing: "
-                        + (fromWal ? "WAL frame " + version + " is beyond the end of the WAL" : "beyond the end of the database file")
-                        + " (" + e.message() + ")"));
-                } else {
-                    cache.failLoad(load, ioError("reading page " + pageNo + (fromWal ? " from WAL frame " + version : " from the database file"), e));
-                }
-                return;
-            }
-            String problem = PageEnvelope.verify(buf, pageNo);
-            if (problem != null) {
-                cache.failLoad(load, new DbException(DbError.CORRUPT, problem
-                    + (fromWal ? " (WAL frame " + version + ")" : " (database file " + path + ")")));
-                return;
-            }
-            cache.finishLoad(load, buf);
-        });
-        cache.attach(load, c);
-        (fromWal ? walFile : dbFile).pread(offset, c);
-        return load;
     }
 
     void checkOpen() {

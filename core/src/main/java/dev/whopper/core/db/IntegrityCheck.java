@@ -26,6 +26,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
 
     private final Database db;
     private final Transaction txn;
+    private final Pager pager;
     private final List<String> problems = new ArrayList<>();
     private State state = State.HEADER;
     private StateMachine<TreeCheck> treeCheck;
@@ -37,6 +38,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     IntegrityCheck(Database db) {
         this.db = db;
         this.txn = new Transaction(db, -db.newConnectionId(), YieldInjector.NONE);
+        this.pager = txn.pager();
     }
 
     @Override
@@ -44,7 +46,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         try {
             Transition<List<String>> t = step();
             if (t instanceof Transition.Io<List<String>>) {
-                txn.releasePins();
+                pager.releasePins();
             }
             return t;
         } catch (RuntimeException | Error e) {
@@ -102,7 +104,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
             problem("header: " + e.detail());
             return finish();
         }
-        owner = new byte[txn.pageCount() + 1];
+        owner = new byte[pager.pageCount() + 1];
         owner[1] = HEADER;
         state = State.TREE;
         return Transition.proceed();
@@ -125,19 +127,19 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         } catch (DbException e) {
             problem("tree: " + e.detail());
         }
-        freePage = txn.freelistHead();
+        freePage = pager.freelistHead();
         state = State.FREELIST;
         return Transition.proceed();
     }
 
     private Transition<List<String>> checkFreelist() {
         while (freePage != 0) {
-            if (freeSeen > txn.pageCount()) {
-                problem("freelist has a cycle (more than " + txn.pageCount() + " pages)");
+            if (freeSeen > pager.pageCount()) {
+                problem("freelist has a cycle (more than " + pager.pageCount() + " pages)");
                 break;
             }
-            if (freePage < 2 || freePage > txn.pageCount()) {
-                problem("freelist links to page " + freePage + " (database has " + txn.pageCount() + " pages)");
+            if (freePage < 2 || freePage > pager.pageCount()) {
+                problem("freelist links to page " + freePage + " (database has " + pager.pageCount() + " pages)");
                 break;
             }
             byte[] img;
@@ -161,8 +163,8 @@ final class IntegrityCheck implements StateTransition<List<String>> {
             freeSeen++;
             freePage = FreelistPage.next(img);
         }
-        if (freeSeen != txn.freelistCount() && freePage == 0) {
-            problem("header says " + txn.freelistCount() + " free pages, the freelist has " + freeSeen);
+        if (freeSeen != pager.freelistCount() && freePage == 0) {
+            problem("header says " + pager.freelistCount() + " free pages, the freelist has " + freeSeen);
         }
         page = 1;
         state = State.PAGES;
@@ -170,7 +172,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     }
 
     private Transition<List<String>> checkPages() {
-        while (page <= txn.pageCount()) {
+        while (page <= pager.pageCount()) {
             try {
                 IOResult<byte[]> r = txn.readCommitted(page);
                 if (r.isIo()) return Transition.from(r);
@@ -182,7 +184,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
             }
             page++;
             if ((page & 63) == 0) {
-                txn.releasePins();
+                pager.releasePins();
             }
         }
         return finish();
@@ -190,7 +192,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
 
     private Transition<List<String>> finish() {
         if (owner != null) {
-            long expected = (long) txn.pageCount() * db.pageSize();
+            long expected = (long) pager.pageCount() * db.pageSize();
             long size = db.dbFile().size();
             // Fully checkpointed by a checkpoint of this WAL generation: the file holds exactly the pages
             // (the checkpoint trims pages left past the page count). Otherwise pages may still live in the
@@ -198,10 +200,10 @@ final class IntegrityCheck implements StateTransition<List<String>> {
             // are not part of the database until a checkpoint trims them.
             boolean fullyCheckpointed = db.wal().backfilled() >= txn.snapshot();
             if (fullyCheckpointed && size < expected) {
-                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                problem("database file is " + size + " bytes, expected " + expected + " (" + pager.pageCount()
                     + " pages of " + db.pageSize() + " bytes, fully checkpointed): pages are missing");
             } else if (fullyCheckpointed && txn.snapshot() > 0 && size > expected) {
-                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                problem("database file is " + size + " bytes, expected " + expected + " (" + pager.pageCount()
                     + " pages of " + db.pageSize() + " bytes, fully checkpointed)");
             }
         }
