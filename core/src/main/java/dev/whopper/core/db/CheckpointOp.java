@@ -6,7 +6,7 @@ import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.ArrayList;
@@ -21,7 +21,36 @@ import java.util.ArrayList;
  * no page a live reader still needs from the database file is overwritten.
  */
 final class CheckpointOp implements StateTransition<CheckpointResult> {
-    private enum State { LOCK_CHECKPOINTER, LOCK_WRITER, WAIT_READERS, PLAN, READ, WRITE, TRIM, SYNC, SYNCED, RESET, TRUNCATED, DONE }
+    /**
+     * Where the machine is. A state named after an activity in progress ({@code READING},
+     * {@code WRITING}, ...) has its I/O in flight in {@code pending}: its method checks that I/O first.
+     */
+    private enum State {
+        /** Taking CHECKPOINTER. */
+        LOCK_CHECKPOINTER,
+        /** FULL/RESTART/TRUNCATE: taking WRITER. */
+        LOCK_WRITER,
+        /** FULL/RESTART/TRUNCATE: waiting until every reader sees the whole WAL. */
+        WAIT_READERS,
+        /** Choosing the frames to copy and starting to read the ones not cached. */
+        PLAN,
+        /** Reading WAL frames. */
+        READING,
+        /** Starting to write the pages to the database file. */
+        WRITE_PAGES,
+        /** Writing pages to the database file. */
+        WRITING,
+        /** Cutting the database file to the newest commit's page count. */
+        TRIMMING,
+        /** Syncing the database file. */
+        SYNCING,
+        /** RESTART/TRUNCATE: waiting until no reader uses the WAL, then starting a new WAL generation. */
+        RESTART_WAL,
+        /** TRUNCATE: truncating the WAL file. */
+        TRUNCATING_WAL,
+        /** Releasing the locks and reporting. */
+        DONE
+    }
 
     private final Database db;
     private final long owner;
@@ -50,11 +79,6 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         this.auto = auto;
         this.yields = yields;
         this.backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
-    }
-
-    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-    private static <T> Transition<T> await(Completion c) {
-        return c.finished() ? Transition.proceed() : Transition.io(c);
     }
 
     @Override
@@ -88,169 +112,196 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     }
 
     private Transition<CheckpointResult> step() {
-        LockTable locks = db.locks();
-        WalIndex wal = db.wal();
-        switch (state) {
-            case LOCK_CHECKPOINTER -> {
-                db.checkOpen();
-                db.checkWritable();
-                if (!locks.tryCheckpointer(owner)) {
-                    if (auto) {
-                        return Transition.done(new CheckpointResult(wal.maxFrame(), wal.backfilled(), 0, false));
-                    }
-                    return Transition.io(backoff.onBusy("checkpoint: another checkpoint is running"));
-                }
-                holdsCheckpointer = true;
-                return phase(mode == CheckpointMode.PASSIVE ? State.PLAN : State.LOCK_WRITER);
-            }
-            case LOCK_WRITER -> {
-                if (!locks.tryWriter(owner)) {
-                    return Transition.io(backoff.onBusy("checkpoint " + mode + ": a writer holds the WRITER lock"));
-                }
-                holdsWriter = true;
-                state = State.WAIT_READERS;
-                return Transition.proceed();
-            }
-            case WAIT_READERS -> {
-                if (locks.oldestReadMark(wal.maxFrame()) < wal.maxFrame()) {
-                    return Transition.io(backoff.onBusy("checkpoint " + mode + ": readers still use older snapshots"));
-                }
-                return phase(State.PLAN);
-            }
-            case PLAN -> {
-                walFrames = wal.maxFrame();
-                mxSafe = Math.min(walFrames, locks.oldestReadMark(walFrames));
-                int backfilled = wal.backfilled();
-                if (mxSafe <= backfilled) {
-                    mxSafe = backfilled;
-                    state = State.RESET;
-                    return Transition.proceed();
-                }
-                trimToPages = mxSafe == walFrames ? wal.dbPages() : 0;
-                int[][] newest = wal.newestFramesUpTo(mxSafe);
-                ArrayList<int[]> todo = new ArrayList<>(newest.length);
-                for (int[] pf : newest) {
-                    if (pf[1] > backfilled) {
-                        todo.add(pf);
-                    }
-                }
-                int n = todo.size();
-                pages = new int[n];
-                frames = new int[n];
-                images = new byte[n][];
-                PageCache cache = db.cache();
-                CompletionGroup group = new CompletionGroup(n);
-                int pageSize = db.pageSize();
-                for (int i = 0; i < n; i++) {
-                    pages[i] = todo.get(i)[0];
-                    frames[i] = todo.get(i)[1];
-                    PageCache.Entry e = cache.get(pages[i], frames[i]);
-                    if (e != null) {
-                        images[i] = e.image();
-                    } else {
-                        images[i] = new byte[pageSize];
-                        Completion c = Completion.read(images[i], null);
-                        group.add(c);
-                        db.walFile().pread(WalFormat.frameOffset(pageSize, frames[i]) + WalFormat.FRAME_HEADER_SIZE, c);
-                    }
-                }
-                pending = group.build();
-                state = State.READ;
-                return await(pending);
-            }
-            case READ -> {
-                if (pending.failed()) {
-                    throw Database.ioError("checkpoint: reading WAL frames", pending.error());
-                }
-                for (int i = 0; i < pages.length; i++) {
-                    String problem = PageFormat.verify(images[i], pages[i]);
-                    if (problem != null) {
-                        throw new DbException(DbError.CORRUPT, "checkpoint: " + problem + " (WAL frame " + frames[i] + ")");
-                    }
-                }
-                return phase(State.WRITE);
-            }
-            case WRITE -> {
-                CompletionGroup group = new CompletionGroup(pages.length);
-                long pageSize = db.pageSize();
-                for (int i = 0; i < pages.length; i++) {
-                    Completion c = Completion.write(null);
-                    group.add(c);
-                    db.dbFile().pwrite((pages[i] - 1) * pageSize, images[i], c);
-                }
-                pending = group.build();
-                state = State.TRIM;
-                return await(pending);
-            }
-            case TRIM -> {
-                if (pending.failed()) {
-                    throw Database.ioError("checkpoint: writing " + pages.length + " pages to the database file", pending.error());
-                }
-                pagesWritten = pages.length;
-                long size = (long) trimToPages * db.pageSize();
-                state = State.SYNC;
-                if (trimToPages > 0 && db.dbFile().size() > size) {
-                    // Pages past the newest commit's page count are not part of the database (left by
-                    // commits lost to a damaged WAL): cut them off, as SQLite does.
-                    pending = db.dbFile().truncate(size, Completion.truncate(null));
-                    return await(pending);
-                }
-                return Transition.proceed();
-            }
-            case SYNC -> {
-                if (pending.failed()) {
-                    throw Database.ioError("checkpoint: trimming the database file", pending.error());
-                }
-                pending = db.dbFile().sync(Completion.sync(null));
-                state = State.SYNCED;
-                return await(pending);
-            }
-            case SYNCED -> {
-                if (pending.failed()) {
-                    throw Database.ioError("checkpoint: syncing the database file", pending.error());
-                }
-                if (mxSafe > wal.backfilled()) {
-                    wal.setBackfilled(mxSafe);
-                }
-                return phase(State.RESET);
-            }
-            case RESET -> {
-                boolean restart = mode == CheckpointMode.RESTART || mode == CheckpointMode.TRUNCATE;
-                if (!restart || wal.maxFrame() == 0 && mode == CheckpointMode.RESTART) {
-                    state = State.DONE;
-                    return Transition.proceed();
-                }
-                if (wal.backfilled() != wal.maxFrame()) {
-                    throw new IllegalStateException("checkpoint " + mode + ": backfilled " + wal.backfilled() + " of " + wal.maxFrame());
-                }
-                // With frames in the WAL, any reader might read them: wait until there is none. With an
-                // empty WAL every read mark is 0 and nobody reads the WAL.
-                if (wal.maxFrame() > 0 && locks.readers() > 0) {
-                    return Transition.io(backoff.onBusy("checkpoint " + mode + ": " + locks.readers() + " reader(s) still use the WAL"));
-                }
-                db.resetWal();
-                walReset = true;
-                if (mode == CheckpointMode.TRUNCATE) {
-                    pending = db.walFile().truncate(0, Completion.truncate(null));
-                    state = State.TRUNCATED;
-                    return await(pending);
-                }
-                state = State.DONE;
-                return Transition.proceed();
-            }
-            case TRUNCATED -> {
-                if (pending.failed()) {
-                    throw Database.ioError("checkpoint TRUNCATE: truncating the WAL", pending.error());
-                }
-                state = State.DONE;
-                return Transition.proceed();
-            }
-            case DONE -> {
-                CheckpointResult r = new CheckpointResult(walFrames, wal.backfilled(), pagesWritten, walReset);
-                release();
-                return Transition.done(r);
-            }
-            default -> throw new IllegalStateException("checkpoint: state " + state);
+        return switch (state) {
+            case LOCK_CHECKPOINTER -> lockCheckpointer();
+            case LOCK_WRITER -> lockWriter();
+            case WAIT_READERS -> waitReaders();
+            case PLAN -> plan();
+            case READING -> verifyReads();
+            case WRITE_PAGES -> writePages();
+            case WRITING -> trim();
+            case TRIMMING -> sync();
+            case SYNCING -> recordBackfill();
+            case RESTART_WAL -> restartWal();
+            case TRUNCATING_WAL -> walTruncated();
+            case DONE -> done();
+        };
+    }
+
+    /** Throws the I/O error of {@code pending} (what the current state waited for), if it failed. */
+    private void check(String what) {
+        if (pending.failed()) {
+            throw Database.ioError(what, pending.error());
         }
+    }
+
+    private Transition<CheckpointResult> lockCheckpointer() {
+        db.checkOpen();
+        db.checkWritable();
+        if (!db.locks().tryCheckpointer(owner)) {
+            if (auto) {
+                WalIndex wal = db.wal();
+                return Transition.done(new CheckpointResult(wal.maxFrame(), wal.backfilled(), 0, false));
+            }
+            return Transition.io(backoff.onBusy("checkpoint: another checkpoint is running"));
+        }
+        holdsCheckpointer = true;
+        return phase(mode == CheckpointMode.PASSIVE ? State.PLAN : State.LOCK_WRITER);
+    }
+
+    private Transition<CheckpointResult> lockWriter() {
+        if (!db.locks().tryWriter(owner)) {
+            return Transition.io(backoff.onBusy("checkpoint " + mode + ": a writer holds the WRITER lock"));
+        }
+        holdsWriter = true;
+        state = State.WAIT_READERS;
+        return Transition.proceed();
+    }
+
+    private Transition<CheckpointResult> waitReaders() {
+        int maxFrame = db.wal().maxFrame();
+        if (db.locks().oldestReadMark(maxFrame) < maxFrame) {
+            return Transition.io(backoff.onBusy("checkpoint " + mode + ": readers still use older snapshots"));
+        }
+        return phase(State.PLAN);
+    }
+
+    private Transition<CheckpointResult> plan() {
+        WalIndex wal = db.wal();
+        walFrames = wal.maxFrame();
+        mxSafe = Math.min(walFrames, db.locks().oldestReadMark(walFrames));
+        int backfilled = wal.backfilled();
+        if (mxSafe <= backfilled) {
+            mxSafe = backfilled;
+            state = State.RESTART_WAL;
+            return Transition.proceed();
+        }
+        trimToPages = mxSafe == walFrames ? wal.dbPages() : 0;
+        int[][] newest = wal.newestFramesUpTo(mxSafe);
+        ArrayList<int[]> todo = new ArrayList<>(newest.length);
+        for (int[] pf : newest) {
+            if (pf[1] > backfilled) {
+                todo.add(pf);
+            }
+        }
+        int n = todo.size();
+        pages = new int[n];
+        frames = new int[n];
+        images = new byte[n][];
+        PageCache cache = db.cache();
+        CompletionGroup group = new CompletionGroup(n);
+        int pageSize = db.pageSize();
+        for (int i = 0; i < n; i++) {
+            pages[i] = todo.get(i)[0];
+            frames[i] = todo.get(i)[1];
+            PageCache.Entry e = cache.get(pages[i], frames[i]);
+            if (e != null) {
+                images[i] = e.image();
+            } else {
+                images[i] = new byte[pageSize];
+                Completion c = Completion.read(images[i], null);
+                group.add(c);
+                db.walFile().pread(WalFormat.frameOffset(pageSize, frames[i]) + WalFormat.FRAME_HEADER_SIZE, c);
+            }
+        }
+        pending = group.build();
+        state = State.READING;
+        return Transition.await(pending);
+    }
+
+    private Transition<CheckpointResult> verifyReads() {
+        check("checkpoint: reading WAL frames");
+        for (int i = 0; i < pages.length; i++) {
+            String problem = PageEnvelope.verify(images[i], pages[i]);
+            if (problem != null) {
+                throw new DbException(DbError.CORRUPT, "checkpoint: " + problem + " (WAL frame " + frames[i] + ")");
+            }
+        }
+        return phase(State.WRITE_PAGES);
+    }
+
+    private Transition<CheckpointResult> writePages() {
+        CompletionGroup group = new CompletionGroup(pages.length);
+        long pageSize = db.pageSize();
+        for (int i = 0; i < pages.length; i++) {
+            Completion c = Completion.write(null);
+            group.add(c);
+            db.dbFile().pwrite((pages[i] - 1) * pageSize, images[i], c);
+        }
+        pending = group.build();
+        state = State.WRITING;
+        return Transition.await(pending);
+    }
+
+    /**
+     * The pages are written; pages past the newest commit's page count are not part of the database
+     * (left by commits lost to a damaged WAL): cut them off, as SQLite does.
+     */
+    private Transition<CheckpointResult> trim() {
+        check("checkpoint: writing " + pages.length + " pages to the database file");
+        pagesWritten = pages.length;
+        long size = (long) trimToPages * db.pageSize();
+        state = State.TRIMMING;
+        if (trimToPages > 0 && db.dbFile().size() > size) {
+            pending = db.dbFile().truncate(size, Completion.truncate(null));
+            return Transition.await(pending);
+        }
+        return Transition.proceed();
+    }
+
+    private Transition<CheckpointResult> sync() {
+        // Without a trim, pending is still the (succeeded) page writes.
+        check("checkpoint: trimming the database file");
+        pending = db.dbFile().sync(Completion.sync(null));
+        state = State.SYNCING;
+        return Transition.await(pending);
+    }
+
+    private Transition<CheckpointResult> recordBackfill() {
+        check("checkpoint: syncing the database file");
+        WalIndex wal = db.wal();
+        if (mxSafe > wal.backfilled()) {
+            wal.setBackfilled(mxSafe);
+        }
+        return phase(State.RESTART_WAL);
+    }
+
+    private Transition<CheckpointResult> restartWal() {
+        WalIndex wal = db.wal();
+        LockTable locks = db.locks();
+        boolean restart = mode == CheckpointMode.RESTART || mode == CheckpointMode.TRUNCATE;
+        if (!restart || wal.maxFrame() == 0 && mode == CheckpointMode.RESTART) {
+            state = State.DONE;
+            return Transition.proceed();
+        }
+        if (wal.backfilled() != wal.maxFrame()) {
+            throw new IllegalStateException("checkpoint " + mode + ": backfilled " + wal.backfilled() + " of " + wal.maxFrame());
+        }
+        // With frames in the WAL, any reader might read them: wait until there is none. With an
+        // empty WAL every read mark is 0 and nobody reads the WAL.
+        if (wal.maxFrame() > 0 && locks.readers() > 0) {
+            return Transition.io(backoff.onBusy("checkpoint " + mode + ": " + locks.readers() + " reader(s) still use the WAL"));
+        }
+        db.resetWal();
+        walReset = true;
+        if (mode == CheckpointMode.TRUNCATE) {
+            pending = db.walFile().truncate(0, Completion.truncate(null));
+            state = State.TRUNCATING_WAL;
+            return Transition.await(pending);
+        }
+        state = State.DONE;
+        return Transition.proceed();
+    }
+
+    private Transition<CheckpointResult> walTruncated() {
+        check("checkpoint TRUNCATE: truncating the WAL");
+        state = State.DONE;
+        return Transition.proceed();
+    }
+
+    private Transition<CheckpointResult> done() {
+        CheckpointResult r = new CheckpointResult(walFrames, db.wal().backfilled(), pagesWritten, walReset);
+        release();
+        return Transition.done(r);
     }
 }

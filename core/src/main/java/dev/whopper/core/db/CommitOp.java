@@ -8,7 +8,7 @@ import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
 import java.util.List;
@@ -23,7 +23,28 @@ import java.util.List;
  * database file, runs a PASSIVE checkpoint (its failures do not affect the commit).
  */
 final class CommitOp implements StateTransition<Void> {
-    private enum State { START, HEADER_WRITE, HEADER_SYNC, FRAMES, WAIT_FRAMES, WAIT_SYNC, PUBLISH, AUTO_CHECKPOINT }
+    /**
+     * Where the machine is. A state named after an activity in progress ({@code WRITING_HEADER}, ...)
+     * has its I/O in flight in {@code pending}: its method checks that I/O first.
+     */
+    private enum State {
+        /** Checking that there is something to commit, building the frames' contents. */
+        START,
+        /** A new WAL generation: writing the WAL header. */
+        WRITING_HEADER,
+        /** Syncing the WAL header. */
+        SYNCING_HEADER,
+        /** Submitting the frame writes, one by one (a yield point between two). */
+        WRITE_FRAMES,
+        /** Writing the frames. */
+        WRITING_FRAMES,
+        /** Syncing the WAL. */
+        SYNCING,
+        /** Publishing the commit. */
+        PUBLISH,
+        /** Running the auto-checkpoint after the commit. */
+        AUTO_CHECKPOINT
+    }
 
     private final Database db;
     private final Transaction txn;
@@ -50,11 +71,6 @@ final class CommitOp implements StateTransition<Void> {
         this.owner = owner;
     }
 
-    /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-    private static <T> Transition<T> await(Completion c) {
-        return c.finished() ? Transition.proceed() : Transition.io(c);
-    }
-
     @Override
     public Transition<Void> transition() {
         if (state == State.AUTO_CHECKPOINT) {
@@ -69,113 +85,130 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private Transition<Void> step() {
-        WalIndex wal = db.wal();
-        switch (state) {
-            case START -> {
-                if (!txn.isWriter() || !txn.hasChanges()) {
-                    txn.end();
-                    return Transition.done(null);
-                }
-                db.checkOpen();
-                db.checkWritable();
-                prepare();
-                if (wal.headerPending()) {
-                    walHeader = WalFormat.header(db.pageSize(), wal.checkpointSeq(), wal.salt1(), wal.salt2());
-                    pending = db.walFile().pwrite(0, walHeader, Completion.write(null));
-                    state = State.HEADER_WRITE;
-                    return await(pending);
-                }
-                buildFrames();
-                state = State.FRAMES;
-                return Transition.proceed();
-            }
-            case HEADER_WRITE -> {
-                if (pending.failed()) {
-                    throw Database.ioError("commit: writing the WAL header (transaction rolled back)", pending.error());
-                }
-                pending = db.walFile().sync(Completion.sync(null));
-                state = State.HEADER_SYNC;
-                return await(pending);
-            }
-            case HEADER_SYNC -> {
-                if (pending.failed()) {
-                    db.poison("WAL sync failed: " + pending.error());
-                    throw Database.ioError("commit: syncing the WAL header (transaction rolled back; database now read-only until reopened)",
-                        pending.error());
-                }
-                wal.headerWritten(WalFormat.headerChecksum(walHeader));
-                buildFrames();
-                state = State.FRAMES;
-                return Transition.proceed();
-            }
-            case FRAMES -> {
-                if (group == null) {
-                    group = new CompletionGroup(pages.length);
-                }
-                int pageSize = db.pageSize();
-                while (next < pages.length) {
-                    if (next > 0 && yieldedBefore != next && yields.shouldYield(EngineYieldPoint.BETWEEN_WAL_FRAME_WRITES)) {
-                        yieldedBefore = next;
-                        return Transition.io(Completion.yielded());
-                    }
-                    int frame = wal.maxFrame() + 1 + next;
-                    Completion c = Completion.write(null);
-                    group.add(c);
-                    next++;
-                    db.walFile().pwritev(WalFormat.frameOffset(pageSize, frame), List.of(frameHeaders[next - 1], images[next - 1]), c);
-                }
-                pending = group.build();
-                state = State.WAIT_FRAMES;
-                return await(pending);
-            }
-            case WAIT_FRAMES -> {
-                if (pending.failed()) {
-                    throw Database.ioError("commit: writing " + pages.length + " WAL frames (transaction rolled back)", pending.error());
-                }
-                pending = db.walFile().sync(Completion.sync(null));
-                state = State.WAIT_SYNC;
-                return await(pending);
-            }
-            case WAIT_SYNC -> {
-                if (pending.failed()) {
-                    db.poison("WAL sync failed: " + pending.error());
-                    throw Database.ioError("commit: WAL sync (commit not acknowledged; database now read-only until reopened)",
-                        pending.error());
-                }
-                state = State.PUBLISH;
-                return Transition.proceed();
-            }
-            case PUBLISH -> {
-                if (!yieldedPublish && yields.shouldYield(EngineYieldPoint.BEFORE_COMMIT_PUBLISH)) {
-                    yieldedPublish = true;
-                    return Transition.io(Completion.yielded());
-                }
-                int first = wal.maxFrame() + 1;
-                wal.publish(pages, newChecksum, dbPages);
-                db.countCommit();
-                PageCache cache = db.cache();
-                for (int i = 0; i < pages.length; i++) {
-                    cache.put(pages[i], first + i, images[i]);
-                }
-                txn.end();
-                int threshold = db.options().autoCheckpointFrames();
-                if (threshold > 0 && wal.maxFrame() - wal.backfilled() >= threshold) {
-                    autoCheckpoint = new StateMachine<>(new CheckpointOp(db, owner, CheckpointMode.PASSIVE, true, yields));
-                    state = State.AUTO_CHECKPOINT;
-                    return Transition.proceed();
-                }
-                return Transition.done(null);
-            }
-            default -> throw new IllegalStateException("commit: state " + state);
+        return switch (state) {
+            case START -> start();
+            case WRITING_HEADER -> syncHeader();
+            case SYNCING_HEADER -> headerSynced();
+            case WRITE_FRAMES -> writeFrames();
+            case WRITING_FRAMES -> syncFrames();
+            case SYNCING -> synced();
+            case PUBLISH -> publish();
+            case AUTO_CHECKPOINT -> throw new IllegalStateException("commit: state " + state);
+        };
+    }
+
+    /** Throws the error of the write {@code pending} waited for, if it failed. */
+    private void checkWrite(String what) {
+        if (pending.failed()) {
+            throw Database.ioError(what, pending.error());
         }
+    }
+
+    /** A failed WAL sync also makes the database refuse writes until it is reopened (the fsync lesson). */
+    private void checkSync(String what) {
+        if (pending.failed()) {
+            db.poison("WAL sync failed: " + pending.error());
+            throw Database.ioError(what, pending.error());
+        }
+    }
+
+    private Transition<Void> start() {
+        if (!txn.isWriter() || !txn.hasChanges()) {
+            txn.end();
+            return Transition.done(null);
+        }
+        db.checkOpen();
+        db.checkWritable();
+        prepare();
+        WalIndex wal = db.wal();
+        if (wal.headerPending()) {
+            walHeader = WalFormat.header(db.pageSize(), wal.checkpointSeq(), wal.salt1(), wal.salt2());
+            pending = db.walFile().pwrite(0, walHeader, Completion.write(null));
+            state = State.WRITING_HEADER;
+            return Transition.await(pending);
+        }
+        buildFrames();
+        state = State.WRITE_FRAMES;
+        return Transition.proceed();
+    }
+
+    private Transition<Void> syncHeader() {
+        checkWrite("commit: writing the WAL header (transaction rolled back)");
+        pending = db.walFile().sync(Completion.sync(null));
+        state = State.SYNCING_HEADER;
+        return Transition.await(pending);
+    }
+
+    private Transition<Void> headerSynced() {
+        checkSync("commit: syncing the WAL header (transaction rolled back; database now read-only until reopened)");
+        db.wal().headerWritten(WalFormat.headerChecksum(walHeader));
+        buildFrames();
+        state = State.WRITE_FRAMES;
+        return Transition.proceed();
+    }
+
+    private Transition<Void> writeFrames() {
+        if (group == null) {
+            group = new CompletionGroup(pages.length);
+        }
+        int pageSize = db.pageSize();
+        WalIndex wal = db.wal();
+        while (next < pages.length) {
+            if (next > 0 && yieldedBefore != next && yields.shouldYield(EngineYieldPoint.BETWEEN_WAL_FRAME_WRITES)) {
+                yieldedBefore = next;
+                return Transition.io(Completion.yielded());
+            }
+            int frame = wal.maxFrame() + 1 + next;
+            Completion c = Completion.write(null);
+            group.add(c);
+            next++;
+            db.walFile().pwritev(WalFormat.frameOffset(pageSize, frame), List.of(frameHeaders[next - 1], images[next - 1]), c);
+        }
+        pending = group.build();
+        state = State.WRITING_FRAMES;
+        return Transition.await(pending);
+    }
+
+    private Transition<Void> syncFrames() {
+        checkWrite("commit: writing " + pages.length + " WAL frames (transaction rolled back)");
+        pending = db.walFile().sync(Completion.sync(null));
+        state = State.SYNCING;
+        return Transition.await(pending);
+    }
+
+    private Transition<Void> synced() {
+        checkSync("commit: WAL sync (commit not acknowledged; database now read-only until reopened)");
+        state = State.PUBLISH;
+        return Transition.proceed();
+    }
+
+    private Transition<Void> publish() {
+        if (!yieldedPublish && yields.shouldYield(EngineYieldPoint.BEFORE_COMMIT_PUBLISH)) {
+            yieldedPublish = true;
+            return Transition.io(Completion.yielded());
+        }
+        WalIndex wal = db.wal();
+        int first = wal.maxFrame() + 1;
+        wal.publish(pages, newChecksum, dbPages);
+        db.countCommit();
+        PageCache cache = db.cache();
+        for (int i = 0; i < pages.length; i++) {
+            cache.put(pages[i], first + i, images[i]);
+        }
+        txn.end();
+        int threshold = db.options().autoCheckpointFrames();
+        if (threshold > 0 && wal.maxFrame() - wal.backfilled() >= threshold) {
+            autoCheckpoint = new StateMachine<>(new CheckpointOp(db, owner, CheckpointMode.PASSIVE, true, yields));
+            state = State.AUTO_CHECKPOINT;
+            return Transition.proceed();
+        }
+        return Transition.done(null);
     }
 
     private Transition<Void> runAutoCheckpoint() {
         try {
             IOResult<CheckpointResult> r = autoCheckpoint.step();
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
         } catch (DbException e) {
             // The commit is durable and published; a failed auto-checkpoint is retried after a later commit.
         }
@@ -183,7 +216,7 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private void prepare() {
-        DirtyPages dirty = txn.dirtyPages();
+        DirtyPages dirty = txn.pager().dirtyPages();
         int[] dirtyPages = dirty.sortedPages();
         int n = dirtyPages.length + 1;
         pages = new int[n];
@@ -195,12 +228,12 @@ final class CommitOp implements StateTransition<Void> {
             }
             pages[i] = p;
             images[i] = dirty.get(p);
-            PageFormat.seal(images[i], pages[i]);
+            PageEnvelope.seal(images[i], pages[i]);
             i++;
         }
         pages[i] = 1;
         images[i] = txn.newHeader().toPage();
-        dbPages = txn.pageCount();
+        dbPages = txn.pager().pageCount();
     }
 
     private void buildFrames() {
@@ -210,7 +243,7 @@ final class CommitOp implements StateTransition<Void> {
         for (int i = 0; i < pages.length; i++) {
             int commit = i == pages.length - 1 ? dbPages : 0;
             frameHeaders[i] = WalFormat.frameHeader(pages[i], commit, wal.salt1(), wal.salt2(), prev, images[i]);
-            prev = PageFormat.getInt(frameHeaders[i], 16);
+            prev = PageEnvelope.getInt(frameHeaders[i], 16);
         }
         newChecksum = prev;
     }

@@ -10,7 +10,7 @@ import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.BTree;
 import dev.whopper.core.storage.btree.Entry;
 import dev.whopper.core.storage.btree.TooBigException;
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.List;
 import java.util.Objects;
 
@@ -158,7 +158,8 @@ public final class Connection {
             @Override
             Transition<CheckpointResult> run() {
                 IOResult<CheckpointResult> r = inner.step();
-                return r.isIo() ? Transition.io(r.completion()) : Transition.done(r.value());
+                if (r.isIo()) return Transition.from(r);
+                return Transition.done(r.value());
             }
         });
     }
@@ -237,11 +238,54 @@ public final class Connection {
         }
     }
 
+    /**
+     * Upgrading a transaction from reading to writing, written once: the LOCK_UPGRADE yield point, then
+     * the WRITER lock, with busy backoff on BUSY and BUSY_SNAPSHOT when the snapshot went stale.
+     */
+    private final class WriterUpgrade {
+        private final String what;
+        private boolean yielded;
+        private Backoff backoff;
+
+        /** @param what the operation, for error messages ("put", "begin IMMEDIATE") */
+        WriterUpgrade(String what) {
+            this.what = what;
+        }
+
+        /**
+         * Tries once to make {@code t} the writer.
+         *
+         * @return null once {@code t} holds WRITER, else the completion to wait for before trying again
+         * @throws DbException BUSY after the busy timeout, BUSY_SNAPSHOT when {@code t}'s snapshot is stale
+         */
+        Completion attempt(Transaction t) {
+            if (!yielded && yields.shouldYield(EngineYieldPoint.LOCK_UPGRADE)) {
+                yielded = true;
+                return Completion.yielded();
+            }
+            yielded = false;
+            switch (t.tryUpgrade()) {
+                case OK -> {
+                    return null;
+                }
+                case BUSY -> {
+                    if (backoff == null) {
+                        backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
+                    }
+                    return backoff.onBusy(what + ": another connection holds the WRITER lock");
+                }
+                case BUSY_SNAPSHOT -> throw new DbException(DbError.BUSY_SNAPSHOT, what
+                    + ": this transaction's snapshot (frame " + t.snapshot() + ") is older than the latest commit (frame "
+                    + db.wal().maxFrame() + "); roll back and retry");
+                default -> throw new IllegalStateException("lock upgrade: " + what);
+            }
+        }
+    }
+
     private final class BeginOp extends Op<Void> {
         private final TxMode mode;
+        private final WriterUpgrade upgrade = new WriterUpgrade("begin IMMEDIATE");
         private Transaction t;
-        private Backoff backoff;
-        private boolean yielded;
 
         BeginOp(TxMode mode) {
             this.mode = mode;
@@ -258,21 +302,8 @@ public final class Connection {
         @Override
         Transition<Void> run() {
             if (mode == TxMode.IMMEDIATE) {
-                if (!yielded && yields.shouldYield(EngineYieldPoint.LOCK_UPGRADE)) {
-                    yielded = true;
-                    return Transition.io(Completion.yielded());
-                }
-                yielded = false;
-                switch (t.tryUpgrade()) {
-                    case OK -> { }
-                    case BUSY -> {
-                        if (backoff == null) {
-                            backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
-                        }
-                        return Transition.io(backoff.onBusy("begin IMMEDIATE: another connection holds the WRITER lock"));
-                    }
-                    default -> throw new IllegalStateException("BUSY_SNAPSHOT without a snapshot");
-                }
+                Completion wait = upgrade.attempt(t);
+                if (wait != null) return Transition.io(wait);
             }
             txn = t;
             explicit = true;
@@ -310,9 +341,7 @@ public final class Connection {
         Transition<Void> run() {
             if (commit) {
                 IOResult<Void> r = inner.step();
-                if (r.isIo()) {
-                    return Transition.io(r.completion());
-                }
+                if (r.isIo()) return Transition.from(r);
             }
             endTxn();
             return Transition.done(null);
@@ -325,7 +354,12 @@ public final class Connection {
         }
     }
 
-    private enum Kind { GET, PUT, DELETE, SCAN }
+    private enum Kind {
+        GET, PUT, DELETE, SCAN;
+
+        /** The operation's name in messages. */
+        final String label = name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     private enum KvState { LOCK, SNAPSHOT, HEADER, TREE, COMMIT }
 
@@ -337,8 +371,7 @@ public final class Connection {
         private final int limit;
         private KvState state;
         private boolean autocommit;
-        private boolean lockYielded;
-        private Backoff backoff;
+        private WriterUpgrade upgrade;
         private StateMachine<?> treeOp;
         private StateMachine<Void> commitOp;
         private T result;
@@ -359,14 +392,15 @@ public final class Connection {
         void start() {
             if (writes()) {
                 db.checkWritable();
+                upgrade = new WriterUpgrade(kind.label);
             }
             if (kind == Kind.PUT) {
-                int maxKey = BTree.maxKeySize(PageFormat.usableSize(db.pageSize()));
+                int maxKey = BTree.maxKeySize(PageEnvelope.usableSize(db.pageSize()));
                 if (key.length > maxKey) {
                     throw new DbException(DbError.TOO_BIG, "key of " + key.length + " bytes (expected: <= " + maxKey
                         + " for page size " + db.pageSize() + ")");
                 }
-                int max = BTree.maxKeyValueSize(PageFormat.usableSize(db.pageSize()));
+                int max = BTree.maxKeyValueSize(PageEnvelope.usableSize(db.pageSize()));
                 long size = (long) key.length + value.length;
                 if (size > max) {
                     throw new DbException(DbError.TOO_BIG, "key (" + key.length + " bytes) + value (" + value.length
@@ -386,24 +420,8 @@ public final class Connection {
             switch (state) {
                 case LOCK -> {
                     if (!txn.isWriter()) {
-                        if (!lockYielded && yields.shouldYield(EngineYieldPoint.LOCK_UPGRADE)) {
-                            lockYielded = true;
-                            return Transition.io(Completion.yielded());
-                        }
-                        lockYielded = false;
-                        switch (txn.tryUpgrade()) {
-                            case OK -> { }
-                            case BUSY -> {
-                                if (backoff == null) {
-                                    backoff = new Backoff(db.io(), db.options().busyTimeoutNanos());
-                                }
-                                return Transition.io(backoff.onBusy(kind.name().toLowerCase(java.util.Locale.ROOT)
-                                    + ": another connection holds the WRITER lock"));
-                            }
-                            case BUSY_SNAPSHOT -> throw new DbException(DbError.BUSY_SNAPSHOT, kind.name().toLowerCase(java.util.Locale.ROOT)
-                                + ": this transaction's snapshot (frame " + txn.snapshot() + ") is older than the latest commit (frame "
-                                + db.wal().maxFrame() + "); roll back and retry");
-                        }
+                        Completion wait = upgrade.attempt(txn);
+                        if (wait != null) return Transition.io(wait);
                     }
                     state = KvState.HEADER;
                     return Transition.proceed();
@@ -415,9 +433,7 @@ public final class Connection {
                 }
                 case HEADER -> {
                     IOResult<Void> r = txn.loadHeader();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
+                    if (r.isIo()) return Transition.from(r);
                     state = KvState.TREE;
                     return Transition.proceed();
                 }
@@ -432,9 +448,7 @@ public final class Connection {
                         };
                     }
                     IOResult<?> r = treeOp.step();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
+                    if (r.isIo()) return Transition.from(r);
                     result = (T) r.value();
                     if (!autocommit) {
                         return Transition.done(result);
@@ -449,9 +463,7 @@ public final class Connection {
                 }
                 case COMMIT -> {
                     IOResult<Void> r = commitOp.step();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
+                    if (r.isIo()) return Transition.from(r);
                     endTxn();
                     return Transition.done(result);
                 }
@@ -469,7 +481,7 @@ public final class Connection {
                 return new DbException(DbError.TOO_BIG, e.getMessage() + (autocommit ? "" : " (transaction rolled back)"), e);
             }
             if (e instanceof IOFailureException io) {
-                return Database.ioError(kind.name().toLowerCase(java.util.Locale.ROOT), io.error());
+                return Database.ioError(kind.label, io.error());
             }
             return e;
         }

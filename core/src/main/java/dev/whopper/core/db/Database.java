@@ -1,22 +1,14 @@
 package dev.whopper.core.db;
 
-import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
-import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
-import dev.whopper.core.sm.StateTransition;
-import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.HeaderPage;
-import dev.whopper.core.storage.page.PageFormat;
-import dev.whopper.core.storage.wal.RecoveredWal;
-import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
-import dev.whopper.core.storage.wal.WalRecovery;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +35,7 @@ public final class Database {
     private byte[] lastHeaderImage;
     private HeaderPage lastHeader;
 
-    private Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
+    Database(IO io, String path, DatabaseOptions options, int pageSize, File dbFile, File walFile, WalIndex wal) {
         this.io = io;
         this.path = path;
         this.options = options;
@@ -56,7 +48,7 @@ public final class Database {
 
     /**
      * Opens (creating when absent) the database at {@code path} and its WAL ({@code path + "-wal"}),
-     * recovering the WAL's committed frames.
+     * recovering the WAL's committed frames (the steps are {@code OpenOp}'s).
      *
      * @param io      the backend
      * @param path    the database file
@@ -71,147 +63,6 @@ public final class Database {
             throw new IllegalArgumentException("path: \"\" (expected: a file name)");
         }
         return new StateMachine<>(new OpenOp(io, path, options));
-    }
-
-    private static final class OpenOp implements StateTransition<Database> {
-        private enum State { FILES, CREATE_WRITE, CREATE_SYNC, READ_PREFIX, READ_WAL, BUILD, TRUNCATE_WAL, SYNC_WAL, DONE }
-
-        private final IO io;
-        private final String path;
-        private final DatabaseOptions options;
-        private State state = State.FILES;
-        private File db;
-        private File walF;
-        private Completion pending;
-        private byte[] prefix;
-        private int pageSize;
-        private byte[] walImage;
-        private WalIndex index;
-
-        OpenOp(IO io, String path, DatabaseOptions options) {
-            this.io = io;
-            this.path = path;
-            this.options = options;
-        }
-
-        @Override
-        public Transition<Database> transition() {
-            switch (state) {
-                case FILES -> {
-                    try {
-                        db = io.open(path, true);
-                        walF = io.open(path + "-wal", true);
-                    } catch (IOFailureException e) {
-                        throw new DbException(DbError.IO_ERROR, "cannot open " + path + ": " + e.error().message(), e);
-                    }
-                    long size = db.size();
-                    if (size == 0) {
-                        pageSize = options.pageSize();
-                        byte[] page1 = HeaderPage.empty(pageSize).toPage();
-                        pending = db.pwrite(0, page1, Completion.write(null));
-                        state = State.CREATE_WRITE;
-                        return await(pending);
-                    }
-                    if (size < PageFormat.MIN_PAGE_SIZE) {
-                        throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
-                    }
-                    prefix = new byte[PageFormat.MIN_PAGE_SIZE];
-                    pending = db.pread(0, Completion.read(prefix, null));
-                    state = State.READ_PREFIX;
-                    return await(pending);
-                }
-                case CREATE_WRITE -> {
-                    check(pending, "writing the header of new database " + path);
-                    pending = db.sync(Completion.sync(null));
-                    state = State.CREATE_SYNC;
-                    return await(pending);
-                }
-                case CREATE_SYNC -> {
-                    check(pending, "syncing new database " + path);
-                    return readWal();
-                }
-                case READ_PREFIX -> {
-                    check(pending, "reading the header of " + path);
-                    if (!HeaderPage.hasMagic(prefix)) {
-                        throw new DbException(DbError.CORRUPT, path + " is not a Whopper database (bad magic in page 1)");
-                    }
-                    pageSize = PageFormat.getInt(prefix, 12);
-                    if (!PageFormat.validPageSize(pageSize)) {
-                        throw new DbException(DbError.CORRUPT, path + ": header names page size " + pageSize
-                            + " (expected: a power of two in 512..65536)");
-                    }
-                    return readWal();
-                }
-                case READ_WAL -> {
-                    check(pending, "reading the WAL of " + path);
-                    state = State.BUILD;
-                    return Transition.proceed();
-                }
-                case BUILD -> {
-                    RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
-                    walImage = null;
-                    if (r.headerValid() && r.maxFrame() > 0) {
-                        index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
-                        index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
-                        long validEnd = WalFormat.frameOffset(pageSize, r.maxFrame() + 1);
-                        if (walF.size() > validEnd) {
-                            // Cut off what follows the last valid commit: otherwise frames of dropped
-                            // transactions could validate again once new frames recreate their predecessors.
-                            pending = walF.truncate(validEnd, Completion.truncate(null));
-                            state = State.TRUNCATE_WAL;
-                            return await(pending);
-                        }
-                    } else {
-                        // New salts: nothing left in the file can validate against the next header.
-                        long salts = io.random().nextLong();
-                        index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
-                    }
-                    state = State.DONE;
-                    return Transition.proceed();
-                }
-                case TRUNCATE_WAL -> {
-                    check(pending, "truncating the WAL of " + path + " after its last valid commit");
-                    pending = walF.sync(Completion.sync(null));
-                    state = State.SYNC_WAL;
-                    return await(pending);
-                }
-                case SYNC_WAL -> {
-                    check(pending, "syncing the WAL of " + path);
-                    state = State.DONE;
-                    return Transition.proceed();
-                }
-                case DONE -> {
-                    return Transition.done(new Database(io, path, options, pageSize, db, walF, index));
-                }
-                default -> throw new IllegalStateException("open: state " + state);
-            }
-        }
-
-        /** Waits for {@code c}, or goes straight on when it finished already (an immediate backend). */
-        private static <T> Transition<T> await(Completion c) {
-            return c.finished() ? Transition.proceed() : Transition.io(c);
-        }
-
-        private Transition<Database> readWal() {
-            long size = walF.size();
-            if (size < WalFormat.HEADER_SIZE) {
-                state = State.BUILD;
-                return Transition.proceed();
-            }
-            if (size > Integer.MAX_VALUE - 64) {
-                throw new DbException(DbError.IO_ERROR, "WAL of " + path + " is too large to recover: " + size + " bytes");
-            }
-            walImage = new byte[(int) size];
-            pending = walF.pread(0, Completion.read(walImage, null));
-            state = State.READ_WAL;
-            return await(pending);
-        }
-
-        private void check(Completion c, String what) {
-            if (c.failed()) {
-                throw ioError(what, c.error());
-            }
-        }
     }
 
     static DbException ioError(String what, CompletionError error) {
@@ -373,6 +224,26 @@ public final class Database {
         }
     }
 
+    /**
+     * Called when a transaction has just become the writer, reading at {@code snapshot}: restarts the
+     * WAL when it is entirely in the database file and nobody else reads it (SQLite does the same at the
+     * start of a write transaction), which keeps the WAL from growing forever. The writer's read mark
+     * moves to the new generation's 0.
+     *
+     * @param snapshot the new writer's snapshot (its read mark)
+     * @return the writer's snapshot afterwards: 0 after a restart, else {@code snapshot}
+     */
+    int restartWalForNewWriter(int snapshot) {
+        if (wal.maxFrame() > 0 && wal.backfilled() == wal.maxFrame() && locks.readers() == 1
+            && locks.checkpointer() == 0) {
+            locks.removeReadMark(snapshot);
+            resetWal();
+            locks.addReadMark(0);
+            return 0;
+        }
+        return snapshot;
+    }
+
     /** Resets the WAL to a new generation (caller holds WRITER and CHECKPOINTER-equivalent exclusion, no readers). */
     void resetWal() {
         if (wal.backfilled() != wal.maxFrame()) {
@@ -382,47 +253,6 @@ public final class Database {
         long salts = io.random().nextLong();
         wal.reset((int) (salts >>> 32), (int) salts);
         cache.rebaseForWalReset(framePages);
-    }
-
-    /**
-     * Starts loading one page version into the shared cache (the cache records it as in flight).
-     *
-     * @param pageNo  page
-     * @param version frame, or 0 for the database file
-     * @return the load
-     */
-    PageCache.Load startLoad(int pageNo, int version) {
-        PageCache.Load load = cache.beginLoad(pageNo, version);
-        byte[] buf = new byte[pageSize];
-        boolean fromWal = version != 0;
-        long offset = fromWal ? WalFormat.frameOffset(pageSize, version) + WalFormat.FRAME_HEADER_SIZE
-            : (long) (pageNo - 1) * pageSize;
-        Completion c = Completion.read(buf, done -> {
-            if (done.failed()) {
-                CompletionError e = done.error();
-                File file = fromWal ? walFile : dbFile;
-                if (e.code() == ErrorCode.SHORT_READ && file.size() < offset + pageSize) {
-                    // The file really ends before the page: a lost or truncated write, i.e. corruption.
-                    // (A short read of a range the file covers is a device fault: IO_ERROR below.)
-                    cache.failLoad(load, new DbException(DbError.CORRUPT, "page " + pageNo + " is missing: "
-                        + (fromWal ? "WAL frame " + version + " is beyond the end of the WAL" : "beyond the end of the database file")
-                        + " (" + e.message() + ")"));
-                } else {
-                    cache.failLoad(load, ioError("reading page " + pageNo + (fromWal ? " from WAL frame " + version : " from the database file"), e));
-                }
-                return;
-            }
-            String problem = PageFormat.verify(buf, pageNo);
-            if (problem != null) {
-                cache.failLoad(load, new DbException(DbError.CORRUPT, problem
-                    + (fromWal ? " (WAL frame " + version + ")" : " (database file " + path + ")")));
-                return;
-            }
-            cache.finishLoad(load, buf);
-        });
-        cache.attach(load, c);
-        (fromWal ? walFile : dbFile).pread(offset, c);
-        return load;
     }
 
     void checkOpen() {

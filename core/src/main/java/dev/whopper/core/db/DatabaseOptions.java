@@ -1,6 +1,6 @@
 package dev.whopper.core.db;
 
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 
 /**
  * Options of {@link Database#open}.
@@ -15,7 +15,7 @@ import dev.whopper.core.storage.page.PageFormat;
 public record DatabaseOptions(int pageSize, int cacheCapacityPages, int autoCheckpointFrames, long busyTimeoutNanos) {
     /** Checks every component; see the class description for the ranges. */
     public DatabaseOptions {
-        if (!PageFormat.validPageSize(pageSize)) {
+        if (!PageEnvelope.validPageSize(pageSize)) {
             throw new IllegalArgumentException("pageSize: " + pageSize + " (expected: a power of two in 512..65536)");
         }
         if (cacheCapacityPages <= 0) {
@@ -31,7 +31,7 @@ public record DatabaseOptions(int pageSize, int cacheCapacityPages, int autoChec
 
     /** @return 4096-byte pages, 2000 cached pages, auto-checkpoint at 1000 frames, 100 ms busy timeout */
     public static DatabaseOptions defaults() {
-        return new DatabaseOptions(PageFormat.DEFAULT_PAGE_SIZE, 2000, 1000, 100_000_000L);
+        return new DatabaseOptions(PageEnvelope.DEFAULT_PAGE_SIZE, 2000, 1000, 100_000_000L);
     }
 
     /**

@@ -26,6 +26,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
 
     private final Database db;
     private final Transaction txn;
+    private final Pager pager;
     private final List<String> problems = new ArrayList<>();
     private State state = State.HEADER;
     private StateMachine<TreeCheck> treeCheck;
@@ -37,6 +38,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     IntegrityCheck(Database db) {
         this.db = db;
         this.txn = new Transaction(db, -db.newConnectionId(), YieldInjector.NONE);
+        this.pager = txn.pager();
     }
 
     @Override
@@ -44,7 +46,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         try {
             Transition<List<String>> t = step();
             if (t instanceof Transition.Io<List<String>>) {
-                txn.releasePins();
+                pager.releasePins();
             }
             return t;
         } catch (RuntimeException | Error e) {
@@ -83,114 +85,114 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     }
 
     private Transition<List<String>> step() {
-        switch (state) {
-            case HEADER -> {
-                db.checkOpen();
-                txn.ensureSnapshot();
-                try {
-                    IOResult<Void> r = txn.loadHeader();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
-                } catch (DbException e) {
-                    problem("header: " + e.detail());
-                    return finish();
-                }
-                owner = new byte[txn.pageCount() + 1];
-                owner[1] = HEADER;
-                state = State.TREE;
-                return Transition.proceed();
-            }
-            case TREE -> {
-                if (treeCheck == null) {
-                    treeCheck = new BTree(txn).check();
-                }
-                try {
-                    IOResult<TreeCheck> r = treeCheck.step();
-                    if (r.isIo()) {
-                        return Transition.io(r.completion());
-                    }
-                    TreeCheck c = r.value();
-                    for (String p : c.problems()) {
-                        problem("tree: " + p);
-                    }
-                    for (int p : c.pagesUsed()) {
-                        own(p, TREE, "tree");
-                    }
-                } catch (DbException e) {
-                    problem("tree: " + e.detail());
-                }
-                freePage = txn.freelistHead();
-                state = State.FREELIST;
-                return Transition.proceed();
-            }
-            case FREELIST -> {
-                while (freePage != 0) {
-                    if (freeSeen > txn.pageCount()) {
-                        problem("freelist has a cycle (more than " + txn.pageCount() + " pages)");
-                        break;
-                    }
-                    if (freePage < 2 || freePage > txn.pageCount()) {
-                        problem("freelist links to page " + freePage + " (database has " + txn.pageCount() + " pages)");
-                        break;
-                    }
-                    byte[] img;
-                    try {
-                        IOResult<byte[]> r = txn.readCommitted(freePage);
-                        if (r.isIo()) {
-                            return Transition.io(r.completion());
-                        }
-                        img = r.value();
-                    } catch (DbException e) {
-                        problem("freelist: " + e.detail());
-                        break;
-                    }
-                    if (!FreelistPage.isFree(img)) {
-                        problem("freelist page " + freePage + " lacks the free-page magic");
-                        break;
-                    }
-                    if (owner[freePage] == FREE) {
-                        problem("freelist has a cycle at page " + freePage);
-                        break;
-                    }
-                    own(freePage, FREE, "freelist");
-                    freeSeen++;
-                    freePage = FreelistPage.next(img);
-                }
-                if (freeSeen != txn.freelistCount() && freePage == 0) {
-                    problem("header says " + txn.freelistCount() + " free pages, the freelist has " + freeSeen);
-                }
-                page = 1;
-                state = State.PAGES;
-                return Transition.proceed();
-            }
-            case PAGES -> {
-                while (page <= txn.pageCount()) {
-                    try {
-                        IOResult<byte[]> r = txn.readCommitted(page);
-                        if (r.isIo()) {
-                            return Transition.io(r.completion());
-                        }
-                    } catch (DbException e) {
-                        problem(e.detail());
-                    }
-                    if (owner[page] == 0) {
-                        problem("page " + page + " is neither header, tree nor freelist (lost page)");
-                    }
-                    page++;
-                    if ((page & 63) == 0) {
-                        txn.releasePins();
-                    }
-                }
-                return finish();
-            }
-            default -> throw new IllegalStateException("integrity check: state " + state);
+        return switch (state) {
+            case HEADER -> checkHeader();
+            case TREE -> checkTree();
+            case FREELIST -> checkFreelist();
+            case PAGES -> checkPages();
+            case FINISH -> throw new IllegalStateException("integrity check: state " + state);
+        };
+    }
+
+    private Transition<List<String>> checkHeader() {
+        db.checkOpen();
+        txn.ensureSnapshot();
+        try {
+            IOResult<Void> r = txn.loadHeader();
+            if (r.isIo()) return Transition.from(r);
+        } catch (DbException e) {
+            problem("header: " + e.detail());
+            return finish();
         }
+        owner = new byte[pager.pageCount() + 1];
+        owner[1] = HEADER;
+        state = State.TREE;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkTree() {
+        if (treeCheck == null) {
+            treeCheck = new BTree(txn).check();
+        }
+        try {
+            IOResult<TreeCheck> r = treeCheck.step();
+            if (r.isIo()) return Transition.from(r);
+            TreeCheck c = r.value();
+            for (String p : c.problems()) {
+                problem("tree: " + p);
+            }
+            for (int p : c.pagesUsed()) {
+                own(p, TREE, "tree");
+            }
+        } catch (DbException e) {
+            problem("tree: " + e.detail());
+        }
+        freePage = pager.freelistHead();
+        state = State.FREELIST;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkFreelist() {
+        while (freePage != 0) {
+            if (freeSeen > pager.pageCount()) {
+                problem("freelist has a cycle (more than " + pager.pageCount() + " pages)");
+                break;
+            }
+            if (freePage < 2 || freePage > pager.pageCount()) {
+                problem("freelist links to page " + freePage + " (database has " + pager.pageCount() + " pages)");
+                break;
+            }
+            byte[] img;
+            try {
+                IOResult<byte[]> r = txn.readCommitted(freePage);
+                if (r.isIo()) return Transition.from(r);
+                img = r.value();
+            } catch (DbException e) {
+                problem("freelist: " + e.detail());
+                break;
+            }
+            if (!FreelistPage.isFree(img)) {
+                problem("freelist page " + freePage + " lacks the free-page magic");
+                break;
+            }
+            if (owner[freePage] == FREE) {
+                problem("freelist has a cycle at page " + freePage);
+                break;
+            }
+            own(freePage, FREE, "freelist");
+            freeSeen++;
+            freePage = FreelistPage.next(img);
+        }
+        if (freeSeen != pager.freelistCount() && freePage == 0) {
+            problem("header says " + pager.freelistCount() + " free pages, the freelist has " + freeSeen);
+        }
+        page = 1;
+        state = State.PAGES;
+        return Transition.proceed();
+    }
+
+    private Transition<List<String>> checkPages() {
+        while (page <= pager.pageCount()) {
+            try {
+                IOResult<byte[]> r = txn.readCommitted(page);
+                if (r.isIo()) return Transition.from(r);
+            } catch (DbException e) {
+                problem(e.detail());
+            }
+            if (owner[page] == 0) {
+                problem("page " + page + " is neither header, tree nor freelist (lost page)");
+            }
+            page++;
+            if ((page & 63) == 0) {
+                pager.releasePins();
+            }
+        }
+        return finish();
     }
 
     private Transition<List<String>> finish() {
         if (owner != null) {
-            long expected = (long) txn.pageCount() * db.pageSize();
+            long expected = (long) pager.pageCount() * db.pageSize();
             long size = db.dbFile().size();
             // Fully checkpointed by a checkpoint of this WAL generation: the file holds exactly the pages
             // (the checkpoint trims pages left past the page count). Otherwise pages may still live in the
@@ -198,10 +200,10 @@ final class IntegrityCheck implements StateTransition<List<String>> {
             // are not part of the database until a checkpoint trims them.
             boolean fullyCheckpointed = db.wal().backfilled() >= txn.snapshot();
             if (fullyCheckpointed && size < expected) {
-                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                problem("database file is " + size + " bytes, expected " + expected + " (" + pager.pageCount()
                     + " pages of " + db.pageSize() + " bytes, fully checkpointed): pages are missing");
             } else if (fullyCheckpointed && txn.snapshot() > 0 && size > expected) {
-                problem("database file is " + size + " bytes, expected " + expected + " (" + txn.pageCount()
+                problem("database file is " + size + " bytes, expected " + expected + " (" + pager.pageCount()
                     + " pages of " + db.pageSize() + " bytes, fully checkpointed)");
             }
         }

@@ -1,20 +1,16 @@
 package dev.whopper.core.db;
 
-import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.storage.btree.PageStore;
-import dev.whopper.core.storage.cache.PageCache;
-import dev.whopper.core.storage.page.FreelistPage;
 import dev.whopper.core.storage.page.HeaderPage;
-import dev.whopper.core.storage.page.PageFormat;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.whopper.core.storage.page.PageEnvelope;
 
 /**
- * One transaction of one connection, and the B+tree's view of the pager ({@link PageStore}). A reader
- * sees the committed versions at its snapshot (a WAL maxFrame, registered as a read mark); the writer
- * additionally sees its private dirty copies, which become WAL frames at commit.
+ * One transaction of one connection, and the B+tree's view of it ({@link PageStore}): its snapshot (a
+ * WAL maxFrame, registered as a read mark), the WRITER lock once it writes, and the header fields it
+ * reads and commits. Its pages are its {@link Pager}'s: a reader sees the committed versions at its
+ * snapshot; the writer additionally sees its private dirty copies, which become WAL frames at commit.
  */
 final class Transaction implements PageStore {
     /** Outcome of {@link #tryUpgrade()}. */
@@ -24,17 +20,12 @@ final class Transaction implements PageStore {
     private final long owner;
     private final YieldInjector yields;
     private final int pageSize;
+    private final Pager pager;
     private int snapshot = -1;
     private boolean writer;
-    private DirtyPages dirty;
     private boolean headerLoaded;
-    private int pageCount;
-    private int freelistHead;
-    private int freelistCount;
     private int root;
     private long changeCounter;
-    private final ArrayList<PageCache.Entry> pinned = new ArrayList<>();
-    private PageCache.Load waiting;
     private boolean ended;
 
     Transaction(Database db, long owner, YieldInjector yields) {
@@ -42,10 +33,12 @@ final class Transaction implements PageStore {
         this.owner = owner;
         this.yields = yields;
         this.pageSize = db.pageSize();
+        this.pager = new Pager(db, yields);
     }
 
-    boolean hasSnapshot() {
-        return snapshot >= 0;
+    /** @return the pages of this transaction */
+    Pager pager() {
+        return pager;
     }
 
     int snapshot() {
@@ -83,16 +76,8 @@ final class Transaction implements PageStore {
         }
         ensureSnapshot();
         writer = true;
-        dirty = new DirtyPages();
-        // Restart the WAL when it is entirely in the database file and nobody else reads it (SQLite does
-        // the same at the start of a write transaction): keeps the WAL from growing forever.
-        if (db.wal().maxFrame() > 0 && db.wal().backfilled() == db.wal().maxFrame() && locks.readers() == 1
-            && locks.checkpointer() == 0) {
-            locks.removeReadMark(snapshot);
-            db.resetWal();
-            snapshot = 0;
-            locks.addReadMark(0);
-        }
+        pager.startWriting();
+        snapshot = db.restartWalForNewWriter(snapshot);
         return Upgrade.OK;
     }
 
@@ -102,64 +87,31 @@ final class Transaction implements PageStore {
             return IOResult.done();
         }
         IOResult<byte[]> r = readCommitted(1);
-        if (r.isIo()) {
-            return r.cast();
-        }
+        if (r.isIo()) return r.cast();
         HeaderPage h = db.decodeHeader(r.value());
         if (h.pageSize() != pageSize || h.pageCount() < 1) {
             throw new DbException(DbError.CORRUPT, "page 1: header says page size " + h.pageSize() + " and "
                 + h.pageCount() + " pages (expected page size " + pageSize + ", >= 1 page)");
         }
-        pageCount = h.pageCount();
-        freelistHead = h.freelistHead();
-        freelistCount = h.freelistCount();
+        pager.useHeader(h);
         root = h.treeRoot();
         changeCounter = h.changeCounter();
         headerLoaded = true;
         return IOResult.done();
     }
 
-    int pageCount() {
-        return pageCount;
-    }
-
-    int freelistHead() {
-        return freelistHead;
-    }
-
-    int freelistCount() {
-        return freelistCount;
-    }
-
     boolean hasChanges() {
-        return dirty != null && !dirty.isEmpty();
-    }
-
-    DirtyPages dirtyPages() {
-        return dirty;
+        return pager.hasChanges();
     }
 
     /** @return the header this transaction commits (change counter advanced) */
     HeaderPage newHeader() {
-        return new HeaderPage(pageSize, pageCount, freelistHead, freelistCount, root, changeCounter + 1);
-    }
-
-    /** Unpins the pages read during the current operation. */
-    void releasePins() {
-        PageCache cache = db.cache();
-        for (int i = 0; i < pinned.size(); i++) {
-            PageCache.Entry e = pinned.get(i);
-            if (e.pins() > 0) {
-                cache.unpin(e);
-            }
-        }
-        pinned.clear();
+        return new HeaderPage(pageSize, pager.pageCount(), pager.freelistHead(), pager.freelistCount(), root, changeCounter + 1);
     }
 
     /** Called when an operation of the connection finishes: unpins its pages, forgets any load it waited on. */
     void endOperation() {
-        releasePins();
-        waiting = null;
+        pager.endOperation();
     }
 
     /** Ends the transaction: drops dirty pages, releases the read mark and WRITER. Idempotent. */
@@ -168,9 +120,7 @@ final class Transaction implements PageStore {
             return;
         }
         ended = true;
-        releasePins();
-        waiting = null;
-        dirty = null;
+        pager.end();
         if (writer) {
             writer = false;
             db.locks().releaseWriter(owner);
@@ -181,8 +131,9 @@ final class Transaction implements PageStore {
         }
     }
 
-    boolean ended() {
-        return ended;
+    /** Reads the committed version of a page at this transaction's snapshot. */
+    IOResult<byte[]> readCommitted(int pageNo) {
+        return pager.readCommitted(pageNo, snapshot);
     }
 
     // ---- PageStore ----
@@ -194,65 +145,12 @@ final class Transaction implements PageStore {
 
     @Override
     public int usableSize() {
-        return PageFormat.usableSize(pageSize);
-    }
-
-    private void checkPageNo(int pageNo) {
-        if (pageNo < 2 || (headerLoaded && pageNo > pageCount)) {
-            throw new DbException(DbError.CORRUPT, "reference to page " + pageNo + " (database has pages 2.."
-                + pageCount + " for the tree)");
-        }
+        return PageEnvelope.usableSize(pageSize);
     }
 
     @Override
     public IOResult<byte[]> read(int pageNo) {
-        checkPageNo(pageNo);
-        if (dirty != null) {
-            byte[] d = dirty.get(pageNo);
-            if (d != null) {
-                return IOResult.done(d);
-            }
-        }
-        return readCommitted(pageNo);
-    }
-
-    /** Reads the committed version of a page at this transaction's snapshot. */
-    IOResult<byte[]> readCommitted(int pageNo) {
-        if (snapshot < 0) {
-            throw new IllegalStateException("read without a snapshot");
-        }
-        int version = db.wal().lookup(pageNo, snapshot);
-        PageCache cache = db.cache();
-        PageCache.Entry e = cache.get(pageNo, version);
-        if (e != null) {
-            if (yields.shouldYield(EngineYieldPoint.PAGE_CACHE_HIT)) {
-                return IOResult.io(Completion.yielded());
-            }
-            waiting = null;
-            cache.pin(e);
-            pinned.add(e);
-            return IOResult.done(e.image());
-        }
-        PageCache.Load l = waiting;
-        if (l == null || l.page() != pageNo || l.version() != version) {
-            l = cache.inFlight(pageNo, version);
-            if (l == null) {
-                l = db.startLoad(pageNo, version);
-            }
-        }
-        if (l.done()) {
-            waiting = null;
-            if (l.error() != null) {
-                RuntimeException err = l.error();
-                if (err instanceof DbException de) {
-                    throw new DbException(de.error(), de.detail(), de);
-                }
-                throw err;
-            }
-            return IOResult.done(l.image());
-        }
-        waiting = l;
-        return IOResult.io(l.completion());
+        return pager.read(pageNo, snapshot);
     }
 
     private void requireWriter(String what) {
@@ -271,59 +169,19 @@ final class Transaction implements PageStore {
     @Override
     public IOResult<byte[]> write(int pageNo) {
         requireWriter("write", pageNo);
-        checkPageNo(pageNo);
-        byte[] d = dirty.get(pageNo);
-        if (d != null) {
-            return IOResult.done(d);
-        }
-        IOResult<byte[]> r = readCommitted(pageNo);
-        if (r.isIo()) {
-            return r;
-        }
-        byte[] copy = Arrays.copyOf(r.value(), pageSize);
-        dirty.put(pageNo, copy);
-        return IOResult.done(copy);
+        return pager.write(pageNo, snapshot);
     }
 
     @Override
     public IOResult<Integer> allocate() {
         requireWriter("allocate()");
-        if (freelistHead != 0) {
-            int head = freelistHead;
-            checkPageNo(head);
-            IOResult<byte[]> r = read(head);
-            if (r.isIo()) {
-                return r.cast();
-            }
-            byte[] p = r.value();
-            if (!FreelistPage.isFree(p)) {
-                throw new DbException(DbError.CORRUPT, "freelist head page " + head + " is not a free page");
-            }
-            int next = FreelistPage.next(p);
-            if (next < 0 || next == head || (next != 0 && next > pageCount) || freelistCount <= 0) {
-                throw new DbException(DbError.CORRUPT, "free page " + head + " links to page " + next
-                    + " (freelist length " + freelistCount + ", " + pageCount + " pages)");
-            }
-            freelistHead = next;
-            freelistCount--;
-            dirty.put(head, new byte[pageSize]);
-            return IOResult.done(head);
-        }
-        if (pageCount == Integer.MAX_VALUE) {
-            throw new DbException(DbError.TOO_BIG, "database is full (" + pageCount + " pages)");
-        }
-        int p = ++pageCount;
-        dirty.put(p, new byte[pageSize]);
-        return IOResult.done(p);
+        return pager.allocate(snapshot);
     }
 
     @Override
     public IOResult<Void> free(int pageNo) {
         requireWriter("free", pageNo);
-        checkPageNo(pageNo);
-        dirty.put(pageNo, FreelistPage.create(pageSize, freelistHead));
-        freelistHead = pageNo;
-        freelistCount++;
+        pager.free(pageNo);
         return IOResult.done();
     }
 
@@ -335,8 +193,8 @@ final class Transaction implements PageStore {
     @Override
     public void setRootPage(int pageNo) {
         requireWriter("setRootPage", pageNo);
-        if (pageNo < 0 || pageNo == 1 || pageNo > pageCount) {
-            throw new IllegalArgumentException("root page: " + pageNo + " (expected: 0 or 2.." + pageCount + ")");
+        if (pageNo < 0 || pageNo == 1 || pageNo > pager.pageCount()) {
+            throw new IllegalArgumentException("root page: " + pageNo + " (expected: 0 or 2.." + pager.pageCount() + ")");
         }
         root = pageNo;
     }

@@ -36,12 +36,12 @@ public final class BTree {
     public BTree(PageStore store) {
         this.store = Objects.requireNonNull(store, "store");
         int u = store.usableSize();
-        if (u < PageFormat.MIN_USABLE || u > PageFormat.MAX_USABLE || u > store.pageSize()) {
-            throw new IllegalArgumentException("usableSize: " + u + " (expected: " + PageFormat.MIN_USABLE + ".."
-                    + Math.min(PageFormat.MAX_USABLE, store.pageSize()) + ")");
+        if (u < NodeLayout.MIN_USABLE || u > NodeLayout.MAX_USABLE || u > store.pageSize()) {
+            throw new IllegalArgumentException("usableSize: " + u + " (expected: " + NodeLayout.MIN_USABLE + ".."
+                    + Math.min(NodeLayout.MAX_USABLE, store.pageSize()) + ")");
         }
         this.usable = u;
-        this.capacity = PageFormat.capacity(u);
+        this.capacity = NodeLayout.capacity(u);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class BTree {
      */
     public static int maxKeyValueSize(int usableSize) {
         checkUsable(usableSize);
-        return PageFormat.maxCell(usableSize) - PageFormat.LEAF_CELL_OVERHEAD;
+        return NodeLayout.maxCell(usableSize) - NodeLayout.LEAF_CELL_OVERHEAD;
     }
 
     /**
@@ -66,13 +66,13 @@ public final class BTree {
      */
     public static int maxKeySize(int usableSize) {
         checkUsable(usableSize);
-        return PageFormat.maxCell(usableSize) - PageFormat.INTERIOR_CELL_OVERHEAD;
+        return NodeLayout.maxCell(usableSize) - NodeLayout.INTERIOR_CELL_OVERHEAD;
     }
 
     private static void checkUsable(int usableSize) {
-        if (usableSize < PageFormat.MIN_USABLE || usableSize > PageFormat.MAX_USABLE) {
-            throw new IllegalArgumentException("usableSize: " + usableSize + " (expected: " + PageFormat.MIN_USABLE
-                    + ".." + PageFormat.MAX_USABLE + ")");
+        if (usableSize < NodeLayout.MIN_USABLE || usableSize > NodeLayout.MAX_USABLE) {
+            throw new IllegalArgumentException("usableSize: " + usableSize + " (expected: " + NodeLayout.MIN_USABLE
+                    + ".." + NodeLayout.MAX_USABLE + ")");
         }
     }
 

@@ -69,9 +69,7 @@ final class CheckOp implements StateTransition<TreeCheck> {
             return Transition.proceed();
         }
         IOResult<byte[]> r = tree.store.read(f.page());
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         stack.pop();
         visited.set(f.page());
         visit(f, r.value());
@@ -80,7 +78,7 @@ final class CheckOp implements StateTransition<TreeCheck> {
 
     private void visit(Frame f, byte[] img) {
         int page = f.page();
-        String structure = PageFormat.structureProblem(img, tree.usable);
+        String structure = NodeLayout.structureProblem(img, tree.usable);
         if (structure != null) {
             problem("page " + page + ": " + structure);
             return;
@@ -92,17 +90,17 @@ final class CheckOp implements StateTransition<TreeCheck> {
         while (levels.size() < f.depth()) {
             levels.add(new ArrayList<>());
         }
-        levels.get(f.depth() - 1).add(new int[] {page, PageFormat.right(img)});
-        boolean leaf = PageFormat.isLeaf(img);
-        int n = PageFormat.count(img);
-        int content = PageFormat.contentSize(img);
+        levels.get(f.depth() - 1).add(new int[] {page, NodeLayout.right(img)});
+        boolean leaf = NodeLayout.isLeaf(img);
+        int n = NodeLayout.count(img);
+        int content = NodeLayout.contentSize(img);
         if (page != root && tree.underfull(content)) {
             problem("page " + page + " is underfull: " + content + " of " + tree.capacity
                     + " content bytes used (minimum a quarter)");
         }
         byte[] prev = null;
         for (int i = 0; i < n; i++) {
-            byte[] k = PageFormat.key(img, i);
+            byte[] k = NodeLayout.key(img, i);
             if (prev != null && Arrays.compareUnsigned(prev, k) >= 0) {
                 problem("page " + page + ": key " + i + " (" + hex(k) + ") is not above key " + (i - 1) + " (" + hex(prev) + ")");
             }
@@ -132,13 +130,13 @@ final class CheckOp implements StateTransition<TreeCheck> {
             return;
         }
         for (int i = n; i >= 0; i--) {
-            int child = PageFormat.child(img, i);
+            int child = NodeLayout.child(img, i);
             if (child < 2) {
                 problem("page " + page + ": child " + i + " has invalid page number " + child);
                 continue;
             }
-            byte[] lo = i == 0 ? f.lo() : PageFormat.key(img, i - 1);
-            byte[] hi = i == n ? f.hi() : PageFormat.key(img, i);
+            byte[] lo = i == 0 ? f.lo() : NodeLayout.key(img, i - 1);
+            byte[] hi = i == n ? f.hi() : NodeLayout.key(img, i);
             stack.push(new Frame(child, f.depth() + 1, lo, hi));
         }
     }
@@ -148,15 +146,15 @@ final class CheckOp implements StateTransition<TreeCheck> {
         if (img[1] != 0) {
             return "reserved header byte is " + img[1];
         }
-        if (PageFormat.isLeaf(img) && PageFormat.i32(img, 8) != 0) {
-            return "leaf has a child-0 field of " + PageFormat.i32(img, 8);
+        if (NodeLayout.isLeaf(img) && NodeLayout.i32(img, 8) != 0) {
+            return "leaf has a child-0 field of " + NodeLayout.i32(img, 8);
         }
-        int n = PageFormat.count(img);
+        int n = NodeLayout.count(img);
         long[] cells = new long[n];
         for (int i = 0; i < n; i++) {
-            int off = PageFormat.cellOffset(img, i);
-            int k = PageFormat.u16(img, off);
-            int len = PageFormat.isLeaf(img) ? 4 + k + PageFormat.u16(img, off + 2) : 6 + k;
+            int off = NodeLayout.cellOffset(img, i);
+            int k = NodeLayout.u16(img, off);
+            int len = NodeLayout.isLeaf(img) ? 4 + k + NodeLayout.u16(img, off + 2) : 6 + k;
             cells[i] = ((long) off << 32) | len;
         }
         Arrays.sort(cells);

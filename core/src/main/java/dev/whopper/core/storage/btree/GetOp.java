@@ -26,19 +26,17 @@ final class GetOp implements StateTransition<byte[]> {
             page = root;
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
-        PageFormat.checkHeader(img, tree.usable, page);
-        if (PageFormat.isLeaf(img)) {
-            int i = PageFormat.checkedSearch(img, key, tree.usable, page);
-            return Transition.done(i < 0 ? null : PageFormat.value(img, i));
+        NodeLayout.checkHeader(img, tree.usable, page);
+        if (NodeLayout.isLeaf(img)) {
+            int i = NodeLayout.checkedSearch(img, key, tree.usable, page);
+            return Transition.done(i < 0 ? null : NodeLayout.value(img, i));
         }
         if (++depth >= BTree.MAX_DEPTH) {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
-        int child = PageFormat.checkedChildFor(img, key, tree.usable, page);
+        int child = NodeLayout.checkedChildFor(img, key, tree.usable, page);
         if (child < 2) {
             throw new IllegalStateException("page " + page + " has invalid child page " + child);
         }

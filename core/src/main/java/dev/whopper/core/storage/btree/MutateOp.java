@@ -117,13 +117,11 @@ final class MutateOp implements StateTransition<Boolean> {
             throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
         // Only the header here; an interior page's cells as the search visits them, a leaf's in MODIFY_LEAF
         // (every cell: by fastPutFits or by Node.decode).
-        PageFormat.checkHeader(img, tree.usable, page);
+        NodeLayout.checkHeader(img, tree.usable, page);
         if (pathLen == pathPages.length) {
             pathPages = java.util.Arrays.copyOf(pathPages, pathLen * 2);
             pathImages = java.util.Arrays.copyOf(pathImages, pathLen * 2);
@@ -132,11 +130,11 @@ final class MutateOp implements StateTransition<Boolean> {
         pathPages[pathLen] = page;
         pathImages[pathLen] = img;
         pathLen++;
-        if (PageFormat.isLeaf(img)) {
+        if (NodeLayout.isLeaf(img)) {
             phase = Phase.MODIFY_LEAF;
         } else {
-            int idx = PageFormat.checkedChildIndex(img, key, tree.usable, page);
-            int child = PageFormat.child(img, idx);
+            int idx = NodeLayout.checkedChildIndex(img, key, tree.usable, page);
+            int child = NodeLayout.child(img, idx);
             if (child < 2) {
                 throw new IllegalStateException("page " + page + " has invalid child page " + child);
             }
@@ -217,25 +215,25 @@ final class MutateOp implements StateTransition<Boolean> {
         int l = pathLen - 1;
         byte[] img = pathImages[l];
         int pageNo = pathPages[l];
-        if (img[0] != PageFormat.LEAF) {
+        if (img[0] != NodeLayout.LEAF) {
             throw new IllegalStateException("page " + pageNo + " is not a leaf (type " + img[0] + ")");
         }
         // Only the cells the search visits are checked (and, for an insert, every slot offset): the fast
         // path reads and writes nothing else. The fill bounds hold before the put (every mutation balances),
         // so a same-length replacement keeps them, and an insert that fits the contiguous free space keeps
         // the content within the capacity and the leaf above its lower bound.
-        int i = PageFormat.checkedSearch(img, key, tree.usable, pageNo);
-        int n = PageFormat.count(img);
+        int i = NodeLayout.checkedSearch(img, key, tree.usable, pageNo);
+        int n = NodeLayout.count(img);
         int low = 0;
         if (i >= 0) {
-            int off = PageFormat.cellOffset(img, i);
-            if (PageFormat.u16(img, off + 2) != value.length) {
+            int off = NodeLayout.cellOffset(img, i);
+            if (NodeLayout.u16(img, off + 2) != value.length) {
                 return false;
             }
         } else {
-            low = PageFormat.lowestCellOffset(img, tree.usable, pageNo);
+            low = NodeLayout.lowestCellOffset(img, tree.usable, pageNo);
             int len = 4 + key.length + value.length;
-            if (n + 1 > 0xFFFF || low - len < PageFormat.HEADER + 2 * (n + 1)) {
+            if (n + 1 > 0xFFFF || low - len < NodeLayout.HEADER + 2 * (n + 1)) {
                 return false;
             }
         }
@@ -248,9 +246,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> fastAcquire() {
         int leafPage = pathPages[pathLen - 1];
         IOResult<byte[]> r = tree.store.write(leafPage);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         buffers = new byte[][] {r.value()};
         phase = Phase.FAST_APPLY;
         return tree.yieldOr(BTreeYieldPoint.BEFORE_APPLY);
@@ -260,25 +256,25 @@ final class MutateOp implements StateTransition<Boolean> {
         byte[] p = buffers[0];
         int leafPage = pathPages[pathLen - 1];
         // The writable image has the content of the image planned on (same array, or its copy).
-        if (PageFormat.count(p) != fastCount || p[0] != PageFormat.LEAF) {
+        if (NodeLayout.count(p) != fastCount || p[0] != NodeLayout.LEAF) {
             throw new IllegalStateException("page " + leafPage + " changed between plan and apply");
         }
         if (fastIndex >= 0) {
-            int off = PageFormat.cellOffset(p, fastIndex);
+            int off = NodeLayout.cellOffset(p, fastIndex);
             System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
         } else {
             int at = -fastIndex - 1;
             int n = fastCount;
             int len = 4 + key.length + value.length;
             int off = fastLow - len;
-            PageFormat.putU16(p, off, key.length);
-            PageFormat.putU16(p, off + 2, value.length);
+            NodeLayout.putU16(p, off, key.length);
+            NodeLayout.putU16(p, off + 2, value.length);
             System.arraycopy(key, 0, p, off + 4, key.length);
             System.arraycopy(value, 0, p, off + 4 + key.length, value.length);
-            int slot = PageFormat.HEADER + 2 * at;
+            int slot = NodeLayout.HEADER + 2 * at;
             System.arraycopy(p, slot, p, slot + 2, 2 * (n - at));
-            PageFormat.putU16(p, slot, off);
-            PageFormat.putU16(p, 2, n + 1);
+            NodeLayout.putU16(p, slot, off);
+            NodeLayout.putU16(p, 2, n + 1);
         }
         return Transition.done(result);
     }
@@ -331,9 +327,7 @@ final class MutateOp implements StateTransition<Boolean> {
 
     private Transition<Boolean> readSibling() {
         IOResult<byte[]> r = tree.store.read(siblingPage);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         Node n = nodes[level];
         Node sib = Node.decode(siblingPage, r.value(), tree.usable);
         if (sib.leaf != n.leaf) {
@@ -346,7 +340,7 @@ final class MutateOp implements StateTransition<Boolean> {
         int sepIdx = siblingLeft ? idx - 1 : idx;
         byte[] sep = parent.keys.get(sepIdx);
         int combined = left.contentSize() + right.contentSize()
-                + (n.leaf ? 0 : PageFormat.INTERIOR_CELL_OVERHEAD + sep.length);
+                + (n.leaf ? 0 : NodeLayout.INTERIOR_CELL_OVERHEAD + sep.length);
         if (combined <= tree.capacity) {
             // Merge right into left; right leaves the tree.
             if (n.leaf) {
@@ -455,9 +449,7 @@ final class MutateOp implements StateTransition<Boolean> {
         }
         while (allocIdx < allocated.length) {
             IOResult<Integer> r = tree.store.allocate();
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             int p = r.value();
             if (p < 2) {
                 throw new IllegalStateException("store allocated invalid page " + p);
@@ -488,9 +480,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> acquire() {
         while (acquireIdx < writes.size()) {
             IOResult<byte[]> r = tree.store.write(writes.get(acquireIdx).pageNo);
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             buffers[acquireIdx++] = r.value();
         }
         phase = Phase.APPLY;
@@ -516,9 +506,7 @@ final class MutateOp implements StateTransition<Boolean> {
     private Transition<Boolean> free() {
         while (freeIdx < toFree.size()) {
             IOResult<Void> r = tree.store.free(toFree.get(freeIdx));
-            if (r.isIo()) {
-                return Transition.io(r.completion());
-            }
+            if (r.isIo()) return Transition.from(r);
             freeIdx++;
         }
         return Transition.done(result);

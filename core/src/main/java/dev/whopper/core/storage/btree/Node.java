@@ -29,31 +29,31 @@ final class Node {
 
     /** Decodes a page image (which must be structurally valid) into a private copy. */
     static Node decode(int pageNo, byte[] image, int usable) {
-        PageFormat.requireValid(pageNo, PageFormat.structureProblem(image, usable));
-        Node n = new Node(pageNo, PageFormat.isLeaf(image));
-        n.right = PageFormat.right(image);
-        int count = PageFormat.count(image);
+        NodeLayout.requireValid(pageNo, NodeLayout.structureProblem(image, usable));
+        Node n = new Node(pageNo, NodeLayout.isLeaf(image));
+        n.right = NodeLayout.right(image);
+        int count = NodeLayout.count(image);
         n.keys.ensureCapacity(count);
         if (n.leaf) {
             n.values.ensureCapacity(count);
         } else {
             n.children.ensureCapacity(count + 1);
-            n.children.add(PageFormat.child(image, 0));
+            n.children.add(NodeLayout.child(image, 0));
         }
         for (int i = 0; i < count; i++) {
-            n.keys.add(PageFormat.key(image, i));
+            n.keys.add(NodeLayout.key(image, i));
             if (n.leaf) {
-                n.values.add(PageFormat.value(image, i));
+                n.values.add(NodeLayout.value(image, i));
             } else {
-                n.children.add(PageFormat.child(image, i + 1));
+                n.children.add(NodeLayout.child(image, i + 1));
             }
         }
         return n;
     }
 
     static int cellSize(boolean leaf, byte[] key, byte[] value) {
-        return leaf ? PageFormat.LEAF_CELL_OVERHEAD + key.length + value.length
-                : PageFormat.INTERIOR_CELL_OVERHEAD + key.length;
+        return leaf ? NodeLayout.LEAF_CELL_OVERHEAD + key.length + value.length
+                : NodeLayout.INTERIOR_CELL_OVERHEAD + key.length;
     }
 
     int cellSize(int i) {
@@ -104,20 +104,20 @@ final class Node {
             throw new IllegalStateException("encoding page " + pageNo + " with unresolved numbers (right " + right + ")");
         }
         int n = keys.size();
-        int need = PageFormat.HEADER + contentSize();
+        int need = NodeLayout.HEADER + contentSize();
         if (need > usable || n > 0xFFFF) {
             throw new IllegalStateException("page " + pageNo + " needs " + need + " bytes, usable size is " + usable);
         }
         java.util.Arrays.fill(buf, 0, usable, (byte) 0);
-        buf[0] = leaf ? PageFormat.LEAF : PageFormat.INTERIOR;
-        PageFormat.putU16(buf, 2, n);
-        PageFormat.putI32(buf, 4, right);
+        buf[0] = leaf ? NodeLayout.LEAF : NodeLayout.INTERIOR;
+        NodeLayout.putU16(buf, 2, n);
+        NodeLayout.putI32(buf, 4, right);
         if (!leaf) {
             int c0 = children.get(0);
             if (c0 < 2) {
                 throw new IllegalStateException("page " + pageNo + ": unresolved child " + c0);
             }
-            PageFormat.putI32(buf, 8, c0);
+            NodeLayout.putI32(buf, 8, c0);
         }
         int off = usable;
         for (int i = 0; i < n; i++) {
@@ -125,8 +125,8 @@ final class Node {
             if (leaf) {
                 byte[] v = values.get(i);
                 off -= 4 + k.length + v.length;
-                PageFormat.putU16(buf, off, k.length);
-                PageFormat.putU16(buf, off + 2, v.length);
+                NodeLayout.putU16(buf, off, k.length);
+                NodeLayout.putU16(buf, off + 2, v.length);
                 System.arraycopy(k, 0, buf, off + 4, k.length);
                 System.arraycopy(v, 0, buf, off + 4 + k.length, v.length);
             } else {
@@ -135,11 +135,11 @@ final class Node {
                     throw new IllegalStateException("page " + pageNo + ": unresolved child " + child);
                 }
                 off -= 6 + k.length;
-                PageFormat.putU16(buf, off, k.length);
-                PageFormat.putI32(buf, off + 2, child);
+                NodeLayout.putU16(buf, off, k.length);
+                NodeLayout.putI32(buf, off + 2, child);
                 System.arraycopy(k, 0, buf, off + 6, k.length);
             }
-            PageFormat.putU16(buf, PageFormat.HEADER + 2 * i, off);
+            NodeLayout.putU16(buf, NodeLayout.HEADER + 2 * i, off);
         }
     }
 }

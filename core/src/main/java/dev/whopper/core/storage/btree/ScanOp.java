@@ -41,17 +41,15 @@ final class ScanOp implements StateTransition<List<Entry>> {
             page = root;
         }
         IOResult<byte[]> r = tree.store.read(page);
-        if (r.isIo()) {
-            return Transition.io(r.completion());
-        }
+        if (r.isIo()) return Transition.from(r);
         byte[] img = r.value();
-        PageFormat.requireValid(page, PageFormat.structureProblem(img, tree.usable));
+        NodeLayout.requireValid(page, NodeLayout.structureProblem(img, tree.usable));
         if (descending) {
-            if (!PageFormat.isLeaf(img)) {
+            if (!NodeLayout.isLeaf(img)) {
                 if (++depth >= BTree.MAX_DEPTH) {
                     throw new IllegalStateException("tree deeper than " + BTree.MAX_DEPTH + " levels at page " + page);
                 }
-                int child = PageFormat.child(img, from == null ? 0 : PageFormat.childIndex(img, from));
+                int child = NodeLayout.child(img, from == null ? 0 : NodeLayout.childIndex(img, from));
                 if (child < 2) {
                     throw new IllegalStateException("page " + page + " has invalid child page " + child);
                 }
@@ -59,11 +57,11 @@ final class ScanOp implements StateTransition<List<Entry>> {
                 return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
             }
             descending = false;
-        } else if (!PageFormat.isLeaf(img)) {
+        } else if (!NodeLayout.isLeaf(img)) {
             throw new IllegalStateException("right sibling page " + page + " of a leaf is not a leaf");
         }
-        int n = PageFormat.count(img);
-        int i = from == null ? 0 : PageFormat.lowerBound(img, from);
+        int n = NodeLayout.count(img);
+        int i = from == null ? 0 : NodeLayout.lowerBound(img, from);
         if (followed && (n == 0 || i > 0)) {
             // Only the root leaf may be empty, and a right sibling holds no key below the first leaf's:
             // refusing here also makes a corrupt, cyclic chain end instead of looping forever.
@@ -71,19 +69,19 @@ final class ScanOp implements StateTransition<List<Entry>> {
                     : "keys below the scan's lower bound"));
         }
         for (; i < n; i++) {
-            if (to != null && PageFormat.compareKey(img, i, to) >= 0) {
+            if (to != null && NodeLayout.compareKey(img, i, to) >= 0) {
                 return Transition.done(List.copyOf(out));
             }
-            byte[] k = PageFormat.key(img, i);
+            byte[] k = NodeLayout.key(img, i);
             if (!out.isEmpty() && Arrays.compareUnsigned(out.get(out.size() - 1).key(), k) >= 0) {
                 throw new IllegalStateException("leaf chain out of order at page " + page);
             }
-            out.add(new Entry(k, PageFormat.value(img, i)));
+            out.add(new Entry(k, NodeLayout.value(img, i)));
             if (out.size() >= limit) {
                 return Transition.done(List.copyOf(out));
             }
         }
-        int next = PageFormat.right(img);
+        int next = NodeLayout.right(img);
         if (next == 0) {
             return Transition.done(List.copyOf(out));
         }

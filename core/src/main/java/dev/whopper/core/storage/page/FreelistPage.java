@@ -23,8 +23,8 @@ public final class FreelistPage {
      */
     public static byte[] create(int pageSize, int next) {
         byte[] p = new byte[pageSize];
-        PageFormat.putInt(p, 0, MAGIC);
-        PageFormat.putInt(p, 4, next);
+        PageEnvelope.putInt(p, 0, MAGIC);
+        PageEnvelope.putInt(p, 4, next);
         return p;
     }
 
@@ -33,7 +33,7 @@ public final class FreelistPage {
      * @return true when it carries the free-page magic
      */
     public static boolean isFree(byte[] page) {
-        return PageFormat.getInt(page, 0) == MAGIC;
+        return PageEnvelope.getInt(page, 0) == MAGIC;
     }
 
     /**
@@ -41,6 +41,6 @@ public final class FreelistPage {
      * @return the next free page, 0 at the end
      */
     public static int next(byte[] page) {
-        return PageFormat.getInt(page, 4);
+        return PageEnvelope.getInt(page, 4);
     }
 }

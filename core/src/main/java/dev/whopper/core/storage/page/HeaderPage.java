@@ -46,14 +46,14 @@ public record HeaderPage(int pageSize, int pageCount, int freelistHead, int free
     public byte[] toPage() {
         byte[] p = new byte[pageSize];
         System.arraycopy(MAGIC, 0, p, 0, MAGIC.length);
-        PageFormat.putInt(p, 8, VERSION);
-        PageFormat.putInt(p, 12, pageSize);
-        PageFormat.putInt(p, 16, pageCount);
-        PageFormat.putInt(p, 20, freelistHead);
-        PageFormat.putInt(p, 24, freelistCount);
-        PageFormat.putInt(p, 28, treeRoot);
-        PageFormat.putLong(p, 32, changeCounter);
-        PageFormat.seal(p, 1);
+        PageEnvelope.putInt(p, 8, VERSION);
+        PageEnvelope.putInt(p, 12, pageSize);
+        PageEnvelope.putInt(p, 16, pageCount);
+        PageEnvelope.putInt(p, 20, freelistHead);
+        PageEnvelope.putInt(p, 24, freelistCount);
+        PageEnvelope.putInt(p, 28, treeRoot);
+        PageEnvelope.putLong(p, 32, changeCounter);
+        PageEnvelope.seal(p, 1);
         return p;
     }
 
@@ -70,7 +70,7 @@ public record HeaderPage(int pageSize, int pageCount, int freelistHead, int free
                 return false;
             }
         }
-        return PageFormat.getInt(b, 8) == VERSION;
+        return PageEnvelope.getInt(b, 8) == VERSION;
     }
 
     /**
@@ -84,7 +84,7 @@ public record HeaderPage(int pageSize, int pageCount, int freelistHead, int free
         if (!hasMagic(p)) {
             throw new IllegalArgumentException("not a Whopper database header (bad magic or version)");
         }
-        return new HeaderPage(PageFormat.getInt(p, 12), PageFormat.getInt(p, 16), PageFormat.getInt(p, 20),
-            PageFormat.getInt(p, 24), PageFormat.getInt(p, 28), PageFormat.getLong(p, 32));
+        return new HeaderPage(PageEnvelope.getInt(p, 12), PageEnvelope.getInt(p, 16), PageEnvelope.getInt(p, 20),
+            PageEnvelope.getInt(p, 24), PageEnvelope.getInt(p, 28), PageEnvelope.getLong(p, 32));
     }
 }

@@ -1,6 +1,6 @@
 package dev.whopper.core.storage.wal;
 
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.zip.CRC32C;
 
 /**
@@ -51,15 +51,15 @@ public final class WalFormat {
      */
     public static byte[] header(int pageSize, int checkpointSeq, int salt1, int salt2) {
         byte[] h = new byte[HEADER_SIZE];
-        PageFormat.putInt(h, 0, MAGIC);
-        PageFormat.putInt(h, 4, VERSION);
-        PageFormat.putInt(h, 8, pageSize);
-        PageFormat.putInt(h, 12, checkpointSeq);
-        PageFormat.putInt(h, 16, salt1);
-        PageFormat.putInt(h, 20, salt2);
+        PageEnvelope.putInt(h, 0, MAGIC);
+        PageEnvelope.putInt(h, 4, VERSION);
+        PageEnvelope.putInt(h, 8, pageSize);
+        PageEnvelope.putInt(h, 12, checkpointSeq);
+        PageEnvelope.putInt(h, 16, salt1);
+        PageEnvelope.putInt(h, 20, salt2);
         CRC32C crc = new CRC32C();
         crc.update(h, 0, 24);
-        PageFormat.putInt(h, 24, (int) crc.getValue());
+        PageEnvelope.putInt(h, 24, (int) crc.getValue());
         return h;
     }
 
@@ -69,15 +69,15 @@ public final class WalFormat {
      * @throws IllegalArgumentException when the header is not valid
      */
     public static int headerChecksum(byte[] h) {
-        if (h.length < HEADER_SIZE || PageFormat.getInt(h, 0) != MAGIC || PageFormat.getInt(h, 4) != VERSION) {
+        if (h.length < HEADER_SIZE || PageEnvelope.getInt(h, 0) != MAGIC || PageEnvelope.getInt(h, 4) != VERSION) {
             throw new IllegalArgumentException("bad WAL header magic or version");
         }
         CRC32C crc = new CRC32C();
         crc.update(h, 0, 24);
-        if ((int) crc.getValue() != PageFormat.getInt(h, 24)) {
+        if ((int) crc.getValue() != PageEnvelope.getInt(h, 24)) {
             throw new IllegalArgumentException("bad WAL header checksum");
         }
-        return PageFormat.getInt(h, 24);
+        return PageEnvelope.getInt(h, 24);
     }
 
     /**
@@ -93,11 +93,11 @@ public final class WalFormat {
      */
     public static byte[] frameHeader(int pageNo, int commitSize, int salt1, int salt2, int prevChecksum, byte[] page) {
         byte[] fh = new byte[FRAME_HEADER_SIZE];
-        PageFormat.putInt(fh, 0, pageNo);
-        PageFormat.putInt(fh, 4, commitSize);
-        PageFormat.putInt(fh, 8, salt1);
-        PageFormat.putInt(fh, 12, salt2);
-        PageFormat.putInt(fh, 16, frameChecksum(prevChecksum, fh, 0, page, 0, page.length));
+        PageEnvelope.putInt(fh, 0, pageNo);
+        PageEnvelope.putInt(fh, 4, commitSize);
+        PageEnvelope.putInt(fh, 8, salt1);
+        PageEnvelope.putInt(fh, 12, salt2);
+        PageEnvelope.putInt(fh, 16, frameChecksum(prevChecksum, fh, 0, page, 0, page.length));
         return fh;
     }
 

@@ -1,6 +1,6 @@
 package dev.whopper.core.storage.wal;
 
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.Arrays;
 
 /**
@@ -26,12 +26,12 @@ public final class WalRecovery {
         } catch (IllegalArgumentException e) {
             return RecoveredWal.empty();
         }
-        if (PageFormat.getInt(wal, 8) != pageSize) {
+        if (PageEnvelope.getInt(wal, 8) != pageSize) {
             return RecoveredWal.empty();
         }
-        int seq = PageFormat.getInt(wal, 12);
-        int salt1 = PageFormat.getInt(wal, 16);
-        int salt2 = PageFormat.getInt(wal, 20);
+        int seq = PageEnvelope.getInt(wal, 12);
+        int salt1 = PageEnvelope.getInt(wal, 16);
+        int salt2 = PageEnvelope.getInt(wal, 20);
         int frameSize = WalFormat.FRAME_HEADER_SIZE + pageSize;
         int available = (wal.length - WalFormat.HEADER_SIZE) / frameSize;
         int[] pages = new int[Math.max(0, available)];
@@ -42,13 +42,13 @@ public final class WalRecovery {
         int accepted = 0;
         for (int i = 1; i <= available; i++) {
             int off = (int) WalFormat.frameOffset(pageSize, i);
-            int pageNo = PageFormat.getInt(wal, off);
-            int commit = PageFormat.getInt(wal, off + 4);
-            if (PageFormat.getInt(wal, off + 8) != salt1 || PageFormat.getInt(wal, off + 12) != salt2 || pageNo < 1) {
+            int pageNo = PageEnvelope.getInt(wal, off);
+            int commit = PageEnvelope.getInt(wal, off + 4);
+            if (PageEnvelope.getInt(wal, off + 8) != salt1 || PageEnvelope.getInt(wal, off + 12) != salt2 || pageNo < 1) {
                 break;
             }
             int sum = WalFormat.frameChecksum(prev, wal, off, wal, off + WalFormat.FRAME_HEADER_SIZE, pageSize);
-            if (sum != PageFormat.getInt(wal, off + 16)) {
+            if (sum != PageEnvelope.getInt(wal, off + 16)) {
                 break;
             }
             pages[i - 1] = pageNo;

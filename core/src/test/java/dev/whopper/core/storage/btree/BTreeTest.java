@@ -76,13 +76,13 @@ class BTreeTest {
         }
         assertEquals(3, s.allocations, "old root, its new right sibling, the new root");
         byte[] root = s.raw(s.rootPage());
-        assertFalse(PageFormat.isLeaf(root));
-        assertEquals(1, PageFormat.count(root));
-        assertEquals(firstRoot, PageFormat.child(root, 0), "the old root is the left half");
-        int right = PageFormat.child(root, 1);
-        assertEquals(right, PageFormat.right(s.raw(firstRoot)), "left half links to the right half");
-        assertEquals(0, PageFormat.right(s.raw(right)));
-        assertArrayEquals(PageFormat.key(s.raw(right), 0), PageFormat.key(root, 0), "separator = first key on the right");
+        assertFalse(NodeLayout.isLeaf(root));
+        assertEquals(1, NodeLayout.count(root));
+        assertEquals(firstRoot, NodeLayout.child(root, 0), "the old root is the left half");
+        int right = NodeLayout.child(root, 1);
+        assertEquals(right, NodeLayout.right(s.raw(firstRoot)), "left half links to the right half");
+        assertEquals(0, NodeLayout.right(s.raw(right)));
+        assertArrayEquals(NodeLayout.key(s.raw(right), 0), NodeLayout.key(root, 0), "separator = first key on the right");
         TreeCheck c = s.drive(t.check());
         assertEquals(List.of(), c.problems());
         assertEquals(2, c.depth());
@@ -255,10 +255,10 @@ class BTreeTest {
     /** @return a leaf page: the leftmost leaf's right sibling */
     static int someLeaf(TestPageStore s) {
         int p = s.rootPage();
-        while (!PageFormat.isLeaf(s.raw(p))) {
-            p = PageFormat.child(s.raw(p), 0);
+        while (!NodeLayout.isLeaf(s.raw(p))) {
+            p = NodeLayout.child(s.raw(p), 0);
         }
-        return PageFormat.right(s.raw(p));
+        return NodeLayout.right(s.raw(p));
     }
 
     @Test
@@ -267,7 +267,7 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         byte[] leaf = s.raw(someLeaf(s));
         // Swap the slots of cells 0 and 1: the keys are now out of order.
-        int h = PageFormat.HEADER;
+        int h = NodeLayout.HEADER;
         byte a0 = leaf[h];
         byte a1 = leaf[h + 1];
         leaf[h] = leaf[h + 2];
@@ -285,8 +285,8 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         int leafNo = someLeaf(s);
         byte[] leaf = s.raw(leafNo);
-        int last = PageFormat.count(leaf) - 1;
-        int keyAt = PageFormat.cellOffset(leaf, last) + 4;
+        int last = NodeLayout.count(leaf) - 1;
+        int keyAt = NodeLayout.cellOffset(leaf, last) + 4;
         Arrays.fill(leaf, keyAt, keyAt + 4, (byte) 0x7F); // larger than every key: above the upper bound
         List<String> p = problems(s, t);
         assertEquals(1, p.size(), p.toString());
@@ -299,26 +299,26 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         int leafNo = someLeaf(s);
         byte[] leaf = s.raw(leafNo);
-        int oldRight = PageFormat.right(leaf);
-        PageFormat.putI32(leaf, 4, 0);
+        int oldRight = NodeLayout.right(leaf);
+        NodeLayout.putI32(leaf, 4, 0);
         List<String> p = problems(s, t);
         assertEquals(List.of("page " + leafNo + " (depth " + s.drive(t.check()).depth() + "): right sibling is 0, expected "
                 + oldRight), p);
-        PageFormat.putI32(leaf, 4, oldRight);
+        NodeLayout.putI32(leaf, 4, oldRight);
         assertEquals(List.of(), problems(s, t));
 
         // Point the root's second child at its first: pages reached twice, broken bounds and links.
         byte[] root = s.raw(s.rootPage());
-        int c1At = PageFormat.cellOffset(root, 0) + 2;
-        int c1 = PageFormat.i32(root, c1At);
-        PageFormat.putI32(root, c1At, PageFormat.child(root, 0));
+        int c1At = NodeLayout.cellOffset(root, 0) + 2;
+        int c1 = NodeLayout.i32(root, c1At);
+        NodeLayout.putI32(root, c1At, NodeLayout.child(root, 0));
         p = problems(s, t);
         assertTrue(p.stream().anyMatch(x -> x.contains("reached twice")), p.toString());
-        PageFormat.putI32(root, c1At, c1);
+        NodeLayout.putI32(root, c1At, c1);
         assertEquals(List.of(), problems(s, t));
 
         // Drop all but one cell of a non-root leaf: it is underfull.
-        PageFormat.putU16(leaf, 2, 1);
+        NodeLayout.putU16(leaf, 2, 1);
         p = problems(s, t);
         assertTrue(p.stream().anyMatch(x -> x.startsWith("page " + leafNo + " is underfull")), p.toString());
     }
@@ -329,19 +329,19 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         assertEquals(3, s.drive(t.check()).depth());
         byte[] root = s.raw(s.rootPage());
-        int c0 = PageFormat.child(root, 0);
-        int leftmostLeaf = PageFormat.child(s.raw(c0), 0);
-        PageFormat.putI32(root, 8, leftmostLeaf); // the root's first child is now a leaf, one level up
+        int c0 = NodeLayout.child(root, 0);
+        int leftmostLeaf = NodeLayout.child(s.raw(c0), 0);
+        NodeLayout.putI32(root, 8, leftmostLeaf); // the root's first child is now a leaf, one level up
         List<String> p = problems(s, t);
         assertTrue(p.stream().anyMatch(x -> x.endsWith(" is at depth 3, other leaves at depth 2")), p.toString());
-        assertTrue(p.contains("page " + leftmostLeaf + " (depth 2): right sibling is " + PageFormat.right(s.raw(leftmostLeaf))
-                + ", expected " + PageFormat.child(root, 1)), p.toString());
-        PageFormat.putI32(root, 8, c0);
+        assertTrue(p.contains("page " + leftmostLeaf + " (depth 2): right sibling is " + NodeLayout.right(s.raw(leftmostLeaf))
+                + ", expected " + NodeLayout.child(root, 1)), p.toString());
+        NodeLayout.putI32(root, 8, c0);
         assertEquals(List.of(), problems(s, t));
 
         int leafNo = someLeaf(s);
         byte[] leaf = s.raw(leafNo);
-        PageFormat.putU16(leaf, PageFormat.HEADER + 2, PageFormat.cellOffset(leaf, 0) + 2); // cell 1 inside cell 0
+        NodeLayout.putU16(leaf, NodeLayout.HEADER + 2, NodeLayout.cellOffset(leaf, 0) + 2); // cell 1 inside cell 0
         p = problems(s, t);
         assertTrue(p.stream().anyMatch(x -> x.startsWith("page " + leafNo + ": cells at offsets") && x.endsWith("overlap")),
                 p.toString());
@@ -353,12 +353,12 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         int leafNo = someLeaf(s);
         byte[] leaf = s.raw(leafNo);
-        int before = PageFormat.count(leaf);
-        byte[] first = PageFormat.key(leaf, 0);
+        int before = NodeLayout.count(leaf);
+        byte[] first = NodeLayout.key(leaf, 0);
         // A key just above the leaf's first key goes into this leaf; 2 bytes of value keep it small enough to fit.
         byte[] fresh = Arrays.copyOf(first, first.length + 1);
         s.drive(t.put(fresh, v(7, 2)));
-        assertEquals(before + 1, PageFormat.count(s.raw(leafNo)), "inserted into the same leaf, no split");
+        assertEquals(before + 1, NodeLayout.count(s.raw(leafNo)), "inserted into the same leaf, no split");
         assertArrayEquals(v(7, 2), s.drive(t.get(fresh)));
         s.drive(t.put(fresh, v(8, 2))); // same length: replaced in place
         assertArrayEquals(v(8, 2), s.drive(t.get(fresh)));
@@ -367,10 +367,10 @@ class BTreeTest {
         assertEquals(List.of(), problems(s, t));
         byte[] img = s.raw(leafNo);
         int low = s.usableSize();
-        for (int i = 0; i < PageFormat.count(img); i++) {
-            low = Math.min(low, PageFormat.cellOffset(img, i));
+        for (int i = 0; i < NodeLayout.count(img); i++) {
+            low = Math.min(low, NodeLayout.cellOffset(img, i));
         }
-        for (int b = PageFormat.HEADER + 2 * PageFormat.count(img); b < low; b++) {
+        for (int b = NodeLayout.HEADER + 2 * NodeLayout.count(img); b < low; b++) {
             assertEquals(0, img[b], "free space byte " + b);
         }
     }
@@ -381,9 +381,9 @@ class BTreeTest {
         BTree t = deepTree(s, 300);
         int leafNo = someLeaf(s);
         byte[] leaf = s.raw(leafNo);
-        int n = PageFormat.count(leaf);
-        byte[] last = PageFormat.key(leaf, n - 1);
-        PageFormat.putU16(leaf, PageFormat.HEADER + 2 * (n - 1), 0xFFF0); // last slot points past the page
+        int n = NodeLayout.count(leaf);
+        byte[] last = NodeLayout.key(leaf, n - 1);
+        NodeLayout.putU16(leaf, NodeLayout.HEADER + 2 * (n - 1), 0xFFF0); // last slot points past the page
         int thrown = 0;
         for (int i = 0; i < 300; i++) {
             int fi = i;
@@ -402,7 +402,7 @@ class BTreeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.drive(t.put(fresh, v(1, 2))));
         assertTrue(e.getMessage().startsWith("page " + leafNo + " is not a valid tree page"), e.getMessage());
         s.abandonPending();
-        assertEquals(0xFFF0, PageFormat.cellOffset(s.raw(leafNo), n - 1), "page left as it was");
+        assertEquals(0xFFF0, NodeLayout.cellOffset(s.raw(leafNo), n - 1), "page left as it was");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.storage.page.PageFormat;
+import dev.whopper.core.storage.page.PageEnvelope;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
@@ -26,9 +26,9 @@ class WalRecoveryTest {
         for (int[] f : frames) {
             byte[] page = new byte[PS];
             Arrays.fill(page, 0, 100, (byte) f[0]);
-            PageFormat.seal(page, f[0]);
+            PageEnvelope.seal(page, f[0]);
             byte[] fh = WalFormat.frameHeader(f[0], f[1], salt1, salt2, prev, page);
-            prev = PageFormat.getInt(fh, 16);
+            prev = PageEnvelope.getInt(fh, 16);
             out.writeBytes(fh);
             out.writeBytes(page);
         }

@@ -11,15 +11,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class PageFormatTest {
+class PageEnvelopeTest {
     @Test
     void pageSizes() {
-        assertTrue(PageFormat.validPageSize(512));
-        assertTrue(PageFormat.validPageSize(65536));
-        assertFalse(PageFormat.validPageSize(256));
-        assertFalse(PageFormat.validPageSize(131072));
-        assertFalse(PageFormat.validPageSize(1000));
-        assertEquals(4088, PageFormat.usableSize(4096));
+        assertTrue(PageEnvelope.validPageSize(512));
+        assertTrue(PageEnvelope.validPageSize(65536));
+        assertFalse(PageEnvelope.validPageSize(256));
+        assertFalse(PageEnvelope.validPageSize(131072));
+        assertFalse(PageEnvelope.validPageSize(1000));
+        assertEquals(4088, PageEnvelope.usableSize(4096));
     }
 
     @Property(tries = 200)
@@ -28,10 +28,10 @@ class PageFormatTest {
         for (int i = 0; i < 504; i++) {
             p[i] = (byte) (i * 31);
         }
-        PageFormat.seal(p, 7);
-        assertNull(PageFormat.verify(p, 7));
+        PageEnvelope.seal(p, 7);
+        assertNull(PageEnvelope.verify(p, 7));
         p[offset] ^= (byte) (1 << bit);
-        String problem = PageFormat.verify(p, 7);
+        String problem = PageEnvelope.verify(p, 7);
         assertNotNull(problem);
         assertTrue(problem.startsWith("page 7:"), problem);
     }
@@ -39,15 +39,15 @@ class PageFormatTest {
     @Test
     void misdirectedPageIsDetected() {
         byte[] p = new byte[512];
-        PageFormat.seal(p, 3);
-        assertTrue(PageFormat.verify(p, 4).contains("trailer names page 3"));
+        PageEnvelope.seal(p, 3);
+        assertTrue(PageEnvelope.verify(p, 4).contains("trailer names page 3"));
     }
 
     @Test
     void headerRoundTrip() {
         HeaderPage h = new HeaderPage(1024, 17, 5, 2, 9, 123456789012L);
         byte[] p = h.toPage();
-        assertNull(PageFormat.verify(p, 1));
+        assertNull(PageEnvelope.verify(p, 1));
         assertEquals(h, HeaderPage.decode(p));
         assertTrue(HeaderPage.hasMagic(p));
         p[0] = 'X';

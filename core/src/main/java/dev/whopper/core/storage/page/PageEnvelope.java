@@ -3,11 +3,13 @@ package dev.whopper.core.storage.page;
 import java.util.zip.CRC32C;
 
 /**
- * Page layout shared by the database file and WAL frames: {@code [0, usableSize)} belongs to the page's
- * user (header, tree or freelist), then an 8-byte trailer owned by the pager: the page number (4 bytes,
- * big-endian, catches misdirected writes) and a CRC32C over every byte before the checksum.
+ * The envelope every page travels in, in the database file and in WAL frames: {@code [0, usableSize)}
+ * belongs to the page's user (header, tree or freelist), then an 8-byte trailer owned by the pager: the
+ * page number (4 bytes, big-endian, catches misdirected writes) and a CRC32C over every byte before the
+ * checksum. Also the page-size rules and the big-endian field accessors every page format uses. (The
+ * B+tree's node layout inside the usable area is {@code storage.btree.NodeLayout}.)
  */
-public final class PageFormat {
+public final class PageEnvelope {
     /** Bytes at the end of each page owned by the pager. */
     public static final int TRAILER_SIZE = 8;
     /** Smallest page size. */
@@ -17,7 +19,7 @@ public final class PageFormat {
     /** Default page size. */
     public static final int DEFAULT_PAGE_SIZE = 4096;
 
-    private PageFormat() { }
+    private PageEnvelope() { }
 
     /**
      * @param pageSize a page size

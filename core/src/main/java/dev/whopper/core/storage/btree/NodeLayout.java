@@ -3,7 +3,8 @@ package dev.whopper.core.storage.btree;
 import java.util.Arrays;
 
 /**
- * The on-page encoding of tree pages, within bytes {@code [0, usable)} of a page image.
+ * The B+tree's node layout: the on-page encoding of tree pages, within bytes {@code [0, usable)} of a
+ * page image (the page's envelope, its trailer, is {@code storage.page.PageEnvelope}).
  *
  * <pre>
  * offset size
@@ -25,7 +26,7 @@ import java.util.Arrays;
  * it, so a page always holds at least four cells and a split or redistribution leaves each half more
  * than a quarter full.
  */
-final class PageFormat {
+final class NodeLayout {
     static final int HEADER = 12;
     static final byte LEAF = 1;
     static final byte INTERIOR = 2;
@@ -36,7 +37,7 @@ final class PageFormat {
     /** Largest usable size: slot offsets are 16-bit. */
     static final int MAX_USABLE = 65536;
 
-    private PageFormat() { }
+    private NodeLayout() { }
 
     static int capacity(int usable) {
         return usable - HEADER;

@@ -1,0 +1,194 @@
+package dev.whopper.core.db;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.sm.StateTransition;
+import dev.whopper.core.sm.Transition;
+import dev.whopper.core.storage.page.HeaderPage;
+import dev.whopper.core.storage.page.PageEnvelope;
+import dev.whopper.core.storage.wal.RecoveredWal;
+import dev.whopper.core.storage.wal.WalFormat;
+import dev.whopper.core.storage.wal.WalIndex;
+import dev.whopper.core.storage.wal.WalRecovery;
+
+/**
+ * Opens a database ({@link Database#open}): opens (creating when absent) the database file and its WAL;
+ * a new database gets its header page written and synced, an existing one has its header's magic and
+ * page size checked; then the whole WAL is read and recovered up to its last valid commit frame, and
+ * what follows that frame is truncated away (and the WAL synced). A WAL without a valid header or
+ * commit starts a new generation with new salts.
+ */
+final class OpenOp implements StateTransition<Database> {
+    /**
+     * Where the machine is. A state named after an activity in progress ({@code WRITING_HEADER}, ...)
+     * has its I/O in flight in {@code pending}: its method checks that I/O first.
+     */
+    private enum State {
+        /** Opening the files, then writing a new header or reading the existing one. */
+        OPEN_FILES,
+        /** A new database: writing its header page. */
+        WRITING_HEADER,
+        /** A new database: syncing it. */
+        SYNCING_DATABASE,
+        /** Reading the start of page 1 (magic and page size). */
+        READING_HEADER,
+        /** Reading the whole WAL. */
+        READING_WAL,
+        /** Recovering the WAL image into the WAL index. */
+        RECOVER_WAL,
+        /** Cutting the WAL after its last valid commit. */
+        TRUNCATING_WAL,
+        /** Syncing the truncated WAL. */
+        SYNCING_WAL,
+        /** Building the database. */
+        DONE
+    }
+
+    private final IO io;
+    private final String path;
+    private final DatabaseOptions options;
+    private State state = State.OPEN_FILES;
+    private File db;
+    private File walF;
+    private Completion pending;
+    private byte[] prefix;
+    private int pageSize;
+    private byte[] walImage;
+    private WalIndex index;
+
+    OpenOp(IO io, String path, DatabaseOptions options) {
+        this.io = io;
+        this.path = path;
+        this.options = options;
+    }
+
+    @Override
+    public Transition<Database> transition() {
+        return switch (state) {
+            case OPEN_FILES -> openFiles();
+            case WRITING_HEADER -> syncNewDatabase();
+            case SYNCING_DATABASE -> newDatabaseSynced();
+            case READING_HEADER -> checkHeader();
+            case READING_WAL -> walRead();
+            case RECOVER_WAL -> recoverWal();
+            case TRUNCATING_WAL -> syncWal();
+            case SYNCING_WAL -> walSynced();
+            case DONE -> Transition.done(new Database(io, path, options, pageSize, db, walF, index));
+        };
+    }
+
+    private Transition<Database> openFiles() {
+        try {
+            db = io.open(path, true);
+            walF = io.open(path + "-wal", true);
+        } catch (IOFailureException e) {
+            throw new DbException(DbError.IO_ERROR, "cannot open " + path + ": " + e.error().message(), e);
+        }
+        long size = db.size();
+        if (size == 0) {
+            pageSize = options.pageSize();
+            byte[] page1 = HeaderPage.empty(pageSize).toPage();
+            pending = db.pwrite(0, page1, Completion.write(null));
+            state = State.WRITING_HEADER;
+            return Transition.await(pending);
+        }
+        if (size < PageEnvelope.MIN_PAGE_SIZE) {
+            throw new DbException(DbError.CORRUPT, path + " is " + size + " bytes long: too short for a database header");
+        }
+        prefix = new byte[PageEnvelope.MIN_PAGE_SIZE];
+        pending = db.pread(0, Completion.read(prefix, null));
+        state = State.READING_HEADER;
+        return Transition.await(pending);
+    }
+
+    private Transition<Database> syncNewDatabase() {
+        check("writing the header of new database " + path);
+        pending = db.sync(Completion.sync(null));
+        state = State.SYNCING_DATABASE;
+        return Transition.await(pending);
+    }
+
+    private Transition<Database> newDatabaseSynced() {
+        check("syncing new database " + path);
+        return readWal();
+    }
+
+    private Transition<Database> checkHeader() {
+        check("reading the header of " + path);
+        if (!HeaderPage.hasMagic(prefix)) {
+            throw new DbException(DbError.CORRUPT, path + " is not a Whopper database (bad magic in page 1)");
+        }
+        pageSize = PageEnvelope.getInt(prefix, 12);
+        if (!PageEnvelope.validPageSize(pageSize)) {
+            throw new DbException(DbError.CORRUPT, path + ": header names page size " + pageSize
+                + " (expected: a power of two in 512..65536)");
+        }
+        return readWal();
+    }
+
+    private Transition<Database> readWal() {
+        long size = walF.size();
+        if (size < WalFormat.HEADER_SIZE) {
+            state = State.RECOVER_WAL;
+            return Transition.proceed();
+        }
+        if (size > Integer.MAX_VALUE - 64) {
+            throw new DbException(DbError.IO_ERROR, "WAL of " + path + " is too large to recover: " + size + " bytes");
+        }
+        walImage = new byte[(int) size];
+        pending = walF.pread(0, Completion.read(walImage, null));
+        state = State.READING_WAL;
+        return Transition.await(pending);
+    }
+
+    private Transition<Database> walRead() {
+        check("reading the WAL of " + path);
+        state = State.RECOVER_WAL;
+        return Transition.proceed();
+    }
+
+    private Transition<Database> recoverWal() {
+        RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
+        walImage = null;
+        if (r.headerValid() && r.maxFrame() > 0) {
+            index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
+            index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
+            long validEnd = WalFormat.frameOffset(pageSize, r.maxFrame() + 1);
+            if (walF.size() > validEnd) {
+                // Cut off what follows the last valid commit: otherwise frames of dropped
+                // transactions could validate again once new frames recreate their predecessors.
+                pending = walF.truncate(validEnd, Completion.truncate(null));
+                state = State.TRUNCATING_WAL;
+                return Transition.await(pending);
+            }
+        } else {
+            // New salts: nothing left in the file can validate against the next header.
+            long salts = io.random().nextLong();
+            index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
+        }
+        state = State.DONE;
+        return Transition.proceed();
+    }
+
+    private Transition<Database> syncWal() {
+        check("truncating the WAL of " + path + " after its last valid commit");
+        pending = walF.sync(Completion.sync(null));
+        state = State.SYNCING_WAL;
+        return Transition.await(pending);
+    }
+
+    private Transition<Database> walSynced() {
+        check("syncing the WAL of " + path);
+        state = State.DONE;
+        return Transition.proceed();
+    }
+
+    /** Throws the I/O error of {@code pending} (what the current state waited for), if it failed. */
+    private void check(String what) {
+        if (pending.failed()) {
+            throw Database.ioError(what, pending.error());
+        }
+    }
+}
