@@ -3,7 +3,10 @@ package dev.whopper.sim;
 import dev.whopper.sim.trace.DecisionLog;
 import dev.whopper.sim.trace.Event;
 import dev.whopper.sim.trace.TraceHash;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,17 +18,57 @@ import java.util.Objects;
  * @param counters   what it counted
  * @param decisions  the decision log (replay it with {@link Simulation#replay}), or {@code null} when
  *                   recording was off
- * @param lastEvents the last events before the end, oldest first
+ * @param lastEvents the last events before the end, oldest first (at most {@code eventsKept} of the builder)
+ * @param eventsWritten how many events the run wrote in all (more than {@code lastEvents} when some were
+ *                   dropped from the front)
  * @param strategy   the strategy that scheduled (for swarm: what it drew)
  * @param repro      the command line that reruns this run
+ * @param world      the shared state at the end of the run, or {@code null} when setting it up failed
+ * @param workloadCounters what the workload counted (e.g. the bank's commits and refusals), in its order
  */
 public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
-                        List<Event> lastEvents, String strategy, String repro) {
+                        List<Event> lastEvents, long eventsWritten, String strategy, String repro, Object world,
+                        Map<String, Long> workloadCounters) {
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(counters, "counters");
         lastEvents = List.copyOf(lastEvents);
+        if (eventsWritten < lastEvents.size()) {
+            throw new IllegalArgumentException("eventsWritten: " + eventsWritten + " (expected: >= " + lastEvents.size() + ")");
+        }
         Objects.requireNonNull(repro, "repro");
+        workloadCounters = Collections.unmodifiableMap(new LinkedHashMap<>(workloadCounters));
+    }
+
+    /** @return true when {@link #lastEvents()} holds every event of the run (none was dropped) */
+    public boolean eventsComplete() {
+        return eventsWritten == lastEvents.size();
+    }
+
+    /**
+     * @return every event of the run, oldest first
+     * @throws IllegalStateException when the run kept only its last events: keep more with
+     *                               {@code Builder.eventsKept}
+     */
+    public List<Event> events() {
+        if (!eventsComplete()) {
+            throw new IllegalStateException("events: " + eventsWritten + " written, the last " + lastEvents.size()
+                + " kept (expected: Simulation.Builder.eventsKept(" + eventsWritten + ") or more to keep them all)");
+        }
+        return lastEvents;
+    }
+
+    /**
+     * @param type the world's type
+     * @param <W>  it
+     * @return the shared state at the end of the run
+     * @throws IllegalStateException when there is none (setting it up failed); ClassCastException for another type
+     */
+    public <W> W world(Class<W> type) {
+        if (world == null) {
+            throw new IllegalStateException("world: none (setting up the world failed: " + outcome.kind() + ")");
+        }
+        return type.cast(world);
     }
 
     /** @return the outcome's kind */
@@ -71,6 +114,9 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
             sb.append(", faults: ").append(counters.faultsByKind());
         }
         sb.append('\n');
+        if (!workloadCounters.isEmpty()) {
+            sb.append("workload: ").append(workloadCounters).append('\n');
+        }
         if (outcome.failed()) {
             sb.append("last events:\n");
             for (Event e : lastEvents) {

@@ -6,39 +6,25 @@ import dev.whopper.sim.io.FaultConfig;
 import dev.whopper.sim.io.FaultKind;
 import dev.whopper.sim.io.LatencyProfile;
 import dev.whopper.sim.io.SimIO;
-import dev.whopper.sim.io.SimIOStats;
-import dev.whopper.core.io.RandomSource;
-import dev.whopper.sim.random.RandomStreams;
-import dev.whopper.sim.sched.Scheduler;
-import dev.whopper.sim.sched.SchedulerConfig;
-import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.StrategySpec;
-import dev.whopper.sim.strategy.SwarmStrategy;
 import dev.whopper.sim.trace.DecisionLog;
-import dev.whopper.sim.trace.RecordedRandom;
-import dev.whopper.sim.trace.Recorder;
-import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
-import dev.whopper.workloads.spi.FaultOracle;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Operation;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
-import dev.whopper.workloads.property.RunEnd;
-import dev.whopper.workloads.property.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import dev.whopper.workloads.spi.FiberContext;
-import dev.whopper.workloads.spi.FiberProgram;
-import dev.whopper.workloads.spi.Operation;
 
 /**
  * A deterministic simulation of fibers running user operations over shared state {@code S}: the public
@@ -78,7 +64,8 @@ public final class Simulation<S> {
         FiberProgram create(S world, FiberContext ctx);
     }
 
-    private record Check<S>(String name, Predicate<S> holds) { }
+    /** A named condition on the world: an invariant or an end check. */
+    record Check<S>(String name, Predicate<S> holds) { }
 
     private final Builder<S> b;
 
@@ -143,6 +130,7 @@ public final class Simulation<S> {
         b.io = workload.usesDisk();
         b.workload(workload.name()).program(connections, workload::program);
         b.properties.add(workload::properties);
+        b.workloadCounters = workload::counters;
         Workload.CrashRecovery<S> recovery = workload.crashRecovery();
         if (recovery != null) {
             b.crashes(0, CrashOptions.keepSomeAndTear(), recovery::recover);
@@ -325,10 +313,25 @@ public final class Simulation<S> {
      * @return the first failing run, or {@code null} when all passed
      */
     public RunResult findFailure(long firstSeed, int seeds) {
+        return findFailure(firstSeed, seeds, EnumSet.complementOf(EnumSet.of(Outcome.Kind.PASSED)));
+    }
+
+    /**
+     * Runs seeds {@code firstSeed, firstSeed+1, ...} until one ends in one of {@code kinds}.
+     *
+     * @param firstSeed the first seed
+     * @param seeds     how many seeds at most, &gt; 0
+     * @param kinds     the outcome kinds that count as the failure looked for (e.g. only VIOLATION), not empty
+     * @return the first run that ended in one of them, or {@code null} when none did
+     */
+    public RunResult findFailure(long firstSeed, int seeds, Set<Outcome.Kind> kinds) {
         checkPositive("seeds", seeds);
+        if (Objects.requireNonNull(kinds, "kinds").isEmpty()) {
+            throw new IllegalArgumentException("kinds: [] (expected: at least one outcome kind)");
+        }
         for (int i = 0; i < seeds; i++) {
             RunResult r = withSeed(firstSeed + i).run();
-            if (r.failed()) {
+            if (kinds.contains(r.kind())) {
                 return r;
             }
         }
@@ -336,126 +339,7 @@ public final class Simulation<S> {
     }
 
     private RunResult execute(DecisionLog replay) {
-        RandomStreams streams = new RandomStreams(b.seed);
-        Recorder recorder = replay == null ? Recorder.recording(b.recordDecisions) : Recorder.replaying(replay);
-        StrategySpec spec = b.strategy;
-        double yieldRate = b.yieldRate;
-        SwarmStrategy.Draw draw = null;
-        if (spec.kind() == StrategySpec.Kind.SWARM) {
-            draw = SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate);
-            spec = draw.strategy();
-            yieldRate = draw.yieldRate();
-        }
-        VirtualClock clock = new VirtualClock(b.stepCostNanos);
-        FaultConfig faults = b.effectiveFaults();
-        if (draw != null) {
-            faults = scaled(faults, draw.faultScale());
-        }
-        SimIO simIO = null;
-        TraceListener listener = null;
-        if (b.io) {
-            // Fault decisions are recorded decisions: replayable, and shrinkable towards "no fault".
-            simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
-                new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
-                faults);
-            listener = new TraceListener(recorder.hash());
-            simIO.setListener(listener);
-        }
-        long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
-        SchedulerConfig config = new SchedulerConfig(b.maxSteps, yieldRate, b.yieldCapPerOp,
-            b.eventsKept, b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
-        Strategy strategy = replay != null
-            ? new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder)
-            : spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, b.maxSteps, recorder);
-        if (draw != null && replay == null) {
-            strategy = new SwarmStrategy(draw, strategy);
-        }
-        S world;
-        List<Property> properties = new ArrayList<>();
-        Scheduler.FiberFactory factory;
-        try {
-            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO)));
-            S w = world;
-            for (Check<S> inv : b.invariants) {
-                properties.add(Properties.invariant(inv.name(), () -> inv.holds().test(w)));
-            }
-            for (Check<S> end : b.endChecks) {
-                properties.add(Properties.atEnd(end.name(), () -> end.holds().test(w)));
-            }
-            for (Function<S, List<Property>> p : b.properties) {
-                for (Property each : Objects.requireNonNull(p.apply(world), "property factory returned null")) {
-                    properties.add(Objects.requireNonNull(each, "property factory returned a null property"));
-                }
-            }
-            factory = ctx -> b.program.create(w, ctx);
-        } catch (RuntimeException e) {
-            Outcome o = Scheduler.fromToolCode(e)
-                ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
-                : new Outcome.Violation(Scheduler.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
-            return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
-                List.of(), strategy.name(), repro(replay));
-        }
-        Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, simIO, simIO, properties,
-            b.fibers, factory);
-        if (listener != null) {
-            listener.attach(scheduler.events(), scheduler);
-        }
-        if (draw != null) {
-            double[] weights = new double[draw.weights().size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = draw.weights().get(i);
-            }
-            scheduler.setWorkloadWeights(weights);
-        }
-        if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
-            SimIO io = simIO;
-            scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));
-        }
-        if (b.crashes > 0) {
-            RandomSource crashRandom = streams.stream("crashes");
-            long[] at = new long[b.crashes];
-            int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
-            for (int i = 0; i < at.length; i++) {
-                at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
-            }
-            Arrays.sort(at);
-            SimIO io = simIO;
-            S w = world;
-            CrashOptions options = b.crashOptions;
-            scheduler.planCrashes(at, () -> {
-                if (io != null) {
-                    io.crash(options);
-                }
-            }, () -> b.recover.accept(w));
-        }
-        Outcome outcome = scheduler.run();
-        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
-            recorder.log(), scheduler.events().snapshot(), strategy.name(), repro(replay));
-    }
-
-    private static Map<String, Long> faultCounts(SimIO io) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        if (io != null) {
-            SimIOStats.FaultCounts counts = io.stats().faults();
-            for (FaultKind k : FaultKind.values()) {
-                if (counts.count(k) > 0) {
-                    out.put(k.name(), counts.count(k));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static FaultConfig scaled(FaultConfig f, double scale) {
-        FaultConfig out = f;
-        for (FaultKind k : FaultKind.values()) {
-            out = out.with(k, f.rate(k) * scale);
-        }
-        return out;
-    }
-
-    private static FaultOracle faultOracle(SimIO io) {
-        return io == null ? FaultOracle.NONE : () -> io.stats().faults().count(FaultKind.BIT_FLIP);
+        return new RunAssembly<>(b, replay, repro(replay)).run();
     }
 
     /**
@@ -523,32 +407,33 @@ public final class Simulation<S> {
         /** Default span of steps crashes are drawn in. */
         public static final long DEFAULT_CRASH_WINDOW_STEPS = 1_000;
 
-        private final Function<WorldContext, S> world;
-        private long seed;
-        private StrategySpec strategy = StrategySpec.random();
-        private int fibers = 1;
-        private ProgramFactory<S> program;
-        private long maxSteps = 100_000;
-        private long stepCostNanos = 1_000;
-        private double yieldRate = DEFAULT_YIELD_RATE;
-        private int yieldCapPerOp = DEFAULT_YIELD_CAP;
-        private int eventsKept = 32;
-        private long livenessTimeoutNanos;
-        private boolean recordDecisions = true;
-        private String workload = "custom";
-        private boolean io;
-        private LatencyProfile latency = LatencyProfile.ssd();
-        private FaultConfig faults = FaultConfig.none();
-        private String faultMode = "none";
-        private EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
-        private long faultWindowNanos = Long.MAX_VALUE;
-        private int crashes;
-        private long crashWindowSteps = DEFAULT_CRASH_WINDOW_STEPS;
-        private CrashOptions crashOptions;
-        private Consumer<S> recover;
-        private List<Check<S>> invariants = new ArrayList<>();
-        private List<Check<S>> endChecks = new ArrayList<>();
-        private List<Function<S, List<Property>>> properties = new ArrayList<>();
+        final Function<WorldContext, S> world;
+        long seed;
+        StrategySpec strategy = StrategySpec.random();
+        int fibers = 1;
+        ProgramFactory<S> program;
+        long maxSteps = 100_000;
+        long stepCostNanos = 1_000;
+        double yieldRate = DEFAULT_YIELD_RATE;
+        int yieldCapPerOp = DEFAULT_YIELD_CAP;
+        int eventsKept = 32;
+        long livenessTimeoutNanos;
+        boolean recordDecisions = true;
+        String workload = "custom";
+        boolean io;
+        LatencyProfile latency = LatencyProfile.ssd();
+        FaultConfig faults = FaultConfig.none();
+        String faultMode = "none";
+        EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
+        long faultWindowNanos = Long.MAX_VALUE;
+        int crashes;
+        long crashWindowSteps = DEFAULT_CRASH_WINDOW_STEPS;
+        CrashOptions crashOptions;
+        Consumer<S> recover;
+        List<Check<S>> invariants = new ArrayList<>();
+        List<Check<S>> endChecks = new ArrayList<>();
+        List<Function<S, List<Property>>> properties = new ArrayList<>();
+        Function<S, Map<String, Long>> workloadCounters;
 
         private Builder(Function<WorldContext, S> world) {
             this.world = world;
@@ -581,6 +466,7 @@ public final class Simulation<S> {
             c.invariants = new ArrayList<>(invariants);
             c.endChecks = new ArrayList<>(endChecks);
             c.properties = new ArrayList<>(properties);
+            c.workloadCounters = workloadCounters;
             return c;
         }
 

@@ -1,0 +1,193 @@
+package dev.whopper.sim;
+
+import dev.whopper.core.io.RandomSource;
+import dev.whopper.sim.io.FaultConfig;
+import dev.whopper.sim.io.FaultKind;
+import dev.whopper.sim.io.SimIO;
+import dev.whopper.sim.io.SimIOStats;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.sched.Scheduler;
+import dev.whopper.sim.sched.SchedulerConfig;
+import dev.whopper.sim.strategy.Strategy;
+import dev.whopper.sim.strategy.StrategySpec;
+import dev.whopper.sim.strategy.SwarmStrategy;
+import dev.whopper.sim.trace.DecisionLog;
+import dev.whopper.sim.trace.RecordedRandom;
+import dev.whopper.sim.trace.Recorder;
+import dev.whopper.workloads.property.Properties;
+import dev.whopper.workloads.property.Property;
+import dev.whopper.workloads.spi.FaultOracle;
+import dev.whopper.workloads.spi.WorldContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Puts one run together from a simulation's configuration and runs it: the random streams and the
+ * recorder, swarm's draw, the clock, the simulated disk with its trace listener, the strategy, the world
+ * and its properties, the scheduler, the fault window and the crash plan. Used once, by
+ * {@link Simulation#run()} and {@link Simulation#replay}.
+ *
+ * @param <S> the world type
+ */
+final class RunAssembly<S> {
+    private final Simulation.Builder<S> b;
+    private final DecisionLog replay;
+    private final String repro;
+    private final RandomStreams streams;
+    private final Recorder recorder;
+    private final VirtualClock clock;
+    /** Swarm's draw for this seed, or {@code null} for any other strategy. */
+    private final SwarmStrategy.Draw draw;
+    private final FaultConfig faults;
+    private SimIO simIO;
+    private TraceListener listener;
+
+    RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
+        this.b = builder;
+        this.replay = replay;
+        this.repro = repro;
+        this.streams = new RandomStreams(b.seed);
+        this.recorder = replay == null ? Recorder.recording(b.recordDecisions) : Recorder.replaying(replay);
+        this.draw = b.strategy.kind() == StrategySpec.Kind.SWARM
+            ? SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate) : null;
+        this.clock = new VirtualClock(b.stepCostNanos);
+        this.faults = draw == null ? b.effectiveFaults() : scaled(b.effectiveFaults(), draw.faultScale());
+    }
+
+    /** @return the run's result */
+    RunResult run() {
+        if (b.io) {
+            // Fault decisions are recorded decisions: replayable, and shrinkable towards "no fault".
+            simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
+                new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
+                faults);
+            listener = new TraceListener(recorder.hash());
+            simIO.setListener(listener);
+        }
+        Strategy strategy = strategy();
+        S world;
+        List<Property> properties;
+        try {
+            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO)));
+            properties = properties(world);
+        } catch (RuntimeException e) {
+            return setUpFailed(e, strategy);
+        }
+        Scheduler scheduler = scheduler(strategy, world, properties);
+        Outcome outcome = scheduler.run();
+        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
+            recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
+            workloadCounters(world));
+    }
+
+    private Strategy strategy() {
+        if (replay != null) {
+            return new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder);
+        }
+        StrategySpec spec = draw == null ? b.strategy : draw.strategy();
+        Strategy strategy = spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, b.maxSteps, recorder);
+        return draw == null ? strategy : new SwarmStrategy(draw, strategy);
+    }
+
+    /** The properties in the order they are told of events: invariants, end checks, then the others. */
+    private List<Property> properties(S world) {
+        List<Property> properties = new ArrayList<>();
+        for (Simulation.Check<S> inv : b.invariants) {
+            properties.add(Properties.invariant(inv.name(), () -> inv.holds().test(world)));
+        }
+        for (Simulation.Check<S> end : b.endChecks) {
+            properties.add(Properties.atEnd(end.name(), () -> end.holds().test(world)));
+        }
+        for (Function<S, List<Property>> p : b.properties) {
+            for (Property each : Objects.requireNonNull(p.apply(world), "property factory returned null")) {
+                properties.add(Objects.requireNonNull(each, "property factory returned a null property"));
+            }
+        }
+        return properties;
+    }
+
+    private RunResult setUpFailed(RuntimeException e, Strategy strategy) {
+        Outcome o = Scheduler.fromToolCode(e)
+            ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
+            : new Outcome.Violation(Scheduler.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
+        return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
+            List.of(), 0, strategy.name(), repro, null, Map.of());
+    }
+
+    private Scheduler scheduler(Strategy strategy, S world, List<Property> properties) {
+        long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
+        double yieldRate = draw == null ? b.yieldRate : draw.yieldRate();
+        SchedulerConfig config = new SchedulerConfig(b.maxSteps, yieldRate, b.yieldCapPerOp, b.eventsKept,
+            b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
+        Scheduler scheduler = new Scheduler(config, streams, recorder, strategy, clock, simIO, simIO, properties,
+            b.fibers, ctx -> b.program.create(world, ctx));
+        if (listener != null) {
+            listener.attach(scheduler.events(), scheduler);
+        }
+        if (draw != null) {
+            double[] weights = new double[draw.weights().size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = draw.weights().get(i);
+            }
+            scheduler.setWorkloadWeights(weights);
+        }
+        if (simIO != null && faultsEnd != Long.MAX_VALUE && faultsEnd > 0) {
+            SimIO io = simIO;
+            scheduler.onFaultsEnd(() -> io.setFaultsEnabled(false));
+        }
+        if (b.crashes > 0) {
+            planCrashes(scheduler, world);
+        }
+        return scheduler;
+    }
+
+    private void planCrashes(Scheduler scheduler, S world) {
+        RandomSource crashRandom = streams.stream("crashes");
+        long[] at = new long[b.crashes];
+        int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
+        for (int i = 0; i < at.length; i++) {
+            at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
+        }
+        Arrays.sort(at);
+        SimIO io = simIO;
+        scheduler.planCrashes(at, () -> {
+            if (io != null) {
+                io.crash(b.crashOptions);
+            }
+        }, () -> b.recover.accept(world));
+    }
+
+    private Map<String, Long> workloadCounters(S world) {
+        return b.workloadCounters == null ? Map.of() : b.workloadCounters.apply(world);
+    }
+
+    private static FaultOracle faultOracle(SimIO io) {
+        return io == null ? FaultOracle.NONE : () -> io.stats().faults().count(FaultKind.BIT_FLIP);
+    }
+
+    private static Map<String, Long> faultCounts(SimIO io) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (io != null) {
+            SimIOStats.FaultCounts counts = io.stats().faults();
+            for (FaultKind k : FaultKind.values()) {
+                if (counts.count(k) > 0) {
+                    out.put(k.name(), counts.count(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FaultConfig scaled(FaultConfig f, double scale) {
+        FaultConfig out = f;
+        for (FaultKind k : FaultKind.values()) {
+            out = out.with(k, f.rate(k) * scale);
+        }
+        return out;
+    }
+}
