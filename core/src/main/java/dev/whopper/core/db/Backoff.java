@@ -47,8 +47,4 @@ final class Backoff {
         nextDelayNanos = Math.min(MAX_DELAY_NANOS, nextDelayNanos * 2);
         return io.sleep(delay, Completion.timer(null));
     }
-
-    int attempts() {
-        return attempts;
-    }
 }

@@ -128,13 +128,6 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         };
     }
 
-    /** Throws the I/O error of {@code pending} (what the current state waited for), if it failed. */
-    private void check(String what) {
-        if (pending.failed()) {
-            throw Database.ioError(what, pending.error());
-        }
-    }
-
     private Transition<CheckpointResult> lockCheckpointer() {
         db.checkOpen();
         db.checkWritable();
@@ -210,7 +203,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     }
 
     private Transition<CheckpointResult> verifyReads() {
-        check("checkpoint: reading WAL frames");
+        Database.checkIo(pending, "checkpoint: reading WAL frames");
         for (int i = 0; i < pages.length; i++) {
             String problem = PageEnvelope.verify(images[i], pages[i]);
             if (problem != null) {
@@ -238,7 +231,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
      * (left by commits lost to a damaged WAL): cut them off, as SQLite does.
      */
     private Transition<CheckpointResult> trim() {
-        check("checkpoint: writing " + pages.length + " pages to the database file");
+        Database.checkIo(pending, "checkpoint: writing " + pages.length + " pages to the database file");
         pagesWritten = pages.length;
         long size = (long) trimToPages * db.pageSize();
         state = State.TRIMMING;
@@ -251,14 +244,14 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
 
     private Transition<CheckpointResult> sync() {
         // Without a trim, pending is still the (succeeded) page writes.
-        check("checkpoint: trimming the database file");
+        Database.checkIo(pending, "checkpoint: trimming the database file");
         pending = db.dbFile().sync(Completion.sync(null));
         state = State.SYNCING;
         return Transition.await(pending);
     }
 
     private Transition<CheckpointResult> recordBackfill() {
-        check("checkpoint: syncing the database file");
+        Database.checkIo(pending, "checkpoint: syncing the database file");
         WalIndex wal = db.wal();
         if (mxSafe > wal.backfilled()) {
             wal.setBackfilled(mxSafe);
@@ -294,7 +287,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     }
 
     private Transition<CheckpointResult> walTruncated() {
-        check("checkpoint TRUNCATE: truncating the WAL");
+        Database.checkIo(pending, "checkpoint TRUNCATE: truncating the WAL");
         state = State.DONE;
         return Transition.proceed();
     }

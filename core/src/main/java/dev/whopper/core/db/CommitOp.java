@@ -97,13 +97,6 @@ final class CommitOp implements StateTransition<Void> {
         };
     }
 
-    /** Throws the error of the write {@code pending} waited for, if it failed. */
-    private void checkWrite(String what) {
-        if (pending.failed()) {
-            throw Database.ioError(what, pending.error());
-        }
-    }
-
     /** A failed WAL sync also makes the database refuse writes until it is reopened (the fsync lesson). */
     private void checkSync(String what) {
         if (pending.failed()) {
@@ -133,7 +126,7 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private Transition<Void> syncHeader() {
-        checkWrite("commit: writing the WAL header (transaction rolled back)");
+        Database.checkIo(pending, "commit: writing the WAL header (transaction rolled back)");
         pending = db.walFile().sync(Completion.sync(null));
         state = State.SYNCING_HEADER;
         return Transition.await(pending);
@@ -170,7 +163,7 @@ final class CommitOp implements StateTransition<Void> {
     }
 
     private Transition<Void> syncFrames() {
-        checkWrite("commit: writing " + pages.length + " WAL frames (transaction rolled back)");
+        Database.checkIo(pending, "commit: writing " + pages.length + " WAL frames (transaction rolled back)");
         pending = db.walFile().sync(Completion.sync(null));
         state = State.SYNCING;
         return Transition.await(pending);

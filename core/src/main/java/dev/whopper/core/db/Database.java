@@ -1,5 +1,6 @@
 package dev.whopper.core.db;
 
+import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
@@ -63,6 +64,19 @@ public final class Database {
             throw new IllegalArgumentException("path: \"\" (expected: a file name)");
         }
         return new StateMachine<>(new OpenOp(io, path, options));
+    }
+
+    /**
+     * Throws the error of a completion an operation waited for, if it failed.
+     *
+     * @param c    the finished completion
+     * @param what what the operation was doing, for the message
+     * @throws DbException IO_ERROR (CORRUPT for a CORRUPT completion error) when {@code c} failed
+     */
+    static void checkIo(Completion c, String what) {
+        if (c.failed()) {
+            throw ioError(what, c.error());
+        }
     }
 
     static DbException ioError(String what, CompletionError error) {
@@ -189,6 +203,12 @@ public final class Database {
         return walFile;
     }
 
+    /**
+     * Draws an id from the connection ids for an internal transaction (the integrity check's), so it
+     * never equals a connection's. Later connections' ids depend on it: keep the draw.
+     *
+     * @return a fresh id
+     */
     long newConnectionId() {
         return nextConnectionId++;
     }

@@ -104,19 +104,19 @@ final class OpenOp implements StateTransition<Database> {
     }
 
     private Transition<Database> syncNewDatabase() {
-        check("writing the header of new database " + path);
+        Database.checkIo(pending, "writing the header of new database " + path);
         pending = db.sync(Completion.sync(null));
         state = State.SYNCING_DATABASE;
         return Transition.await(pending);
     }
 
     private Transition<Database> newDatabaseSynced() {
-        check("syncing new database " + path);
+        Database.checkIo(pending, "syncing new database " + path);
         return readWal();
     }
 
     private Transition<Database> checkHeader() {
-        check("reading the header of " + path);
+        Database.checkIo(pending, "reading the header of " + path);
         if (!HeaderPage.hasMagic(prefix)) {
             throw new DbException(DbError.CORRUPT, path + " is not a Whopper database (bad magic in page 1)");
         }
@@ -144,7 +144,7 @@ final class OpenOp implements StateTransition<Database> {
     }
 
     private Transition<Database> walRead() {
-        check("reading the WAL of " + path);
+        Database.checkIo(pending, "reading the WAL of " + path);
         state = State.RECOVER_WAL;
         return Transition.proceed();
     }
@@ -173,22 +173,15 @@ final class OpenOp implements StateTransition<Database> {
     }
 
     private Transition<Database> syncWal() {
-        check("truncating the WAL of " + path + " after its last valid commit");
+        Database.checkIo(pending, "truncating the WAL of " + path + " after its last valid commit");
         pending = walF.sync(Completion.sync(null));
         state = State.SYNCING_WAL;
         return Transition.await(pending);
     }
 
     private Transition<Database> walSynced() {
-        check("syncing the WAL of " + path);
+        Database.checkIo(pending, "syncing the WAL of " + path);
         state = State.DONE;
         return Transition.proceed();
-    }
-
-    /** Throws the I/O error of {@code pending} (what the current state waited for), if it failed. */
-    private void check(String what) {
-        if (pending.failed()) {
-            throw Database.ioError(what, pending.error());
-        }
     }
 }

@@ -369,11 +369,6 @@ public final class PageCache {
         return entries.size();
     }
 
-    /** @return capacity in pages */
-    public int capacityPages() {
-        return capacityPages;
-    }
-
     /** @return lookups that found their version */
     public long hits() {
         return hits;
