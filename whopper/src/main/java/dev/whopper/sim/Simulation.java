@@ -1,6 +1,7 @@
 package dev.whopper.sim;
 
 import dev.whopper.core.io.IO;
+import dev.whopper.sim.config.RunConfig;
 import dev.whopper.sim.io.CrashOptions;
 import dev.whopper.sim.io.FaultConfig;
 import dev.whopper.sim.io.FaultKind;
@@ -12,6 +13,7 @@ import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
+import dev.whopper.workloads.registry.WorkloadRegistry;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.ArrayList;
@@ -127,6 +129,7 @@ public final class Simulation<S> {
                 + workload.minConnections() + " for workload " + workload.name() + ")");
         }
         Builder<S> b = new Builder<>(workload::createWorld);
+        b.minFibers = workload.minConnections();
         b.io = workload.usesDisk();
         b.workload(workload.name()).program(connections, workload::program);
         b.properties.add(workload::properties);
@@ -135,6 +138,9 @@ public final class Simulation<S> {
         if (recovery != null) {
             b.crashes(0, CrashOptions.keepSomeAndTear(), recovery::recover);
         }
+        // A built-in workload, so far configured only in ways the command line can say: it has a command line.
+        b.commandLine = WorkloadRegistry.names().contains(workload.name())
+            && WorkloadRegistry.byName(workload.name()).equals(workload);
         return b;
     }
 
@@ -238,13 +244,22 @@ public final class Simulation<S> {
         return b.copy().seed(seed).build();
     }
 
+    /** @return the fewest fibers this simulation can run with (its workload's minimum; 1 for an API-built world) */
+    public int minFibers() {
+        return b.minFibers;
+    }
+
     /**
-     * @param fibers number of fibers
+     * @param fibers number of fibers, &gt;= {@link #minFibers()}
      * @return this simulation with another number of fibers
      */
     public Simulation<S> withFibers(int fibers) {
         Builder<S> c = b.copy();
         c.fibers = checkPositive("fibers", fibers);
+        if (fibers < b.minFibers) {
+            throw new IllegalArgumentException("fibers: " + fibers + " (expected: >= " + b.minFibers + " for workload "
+                + b.workload + ")");
+        }
         return c.build();
     }
 
@@ -343,47 +358,35 @@ public final class Simulation<S> {
     }
 
     /**
+     * @return this simulation's command-line configuration: {@code RunConfig.parse(config().toArgs())} builds a
+     *         simulation that runs exactly like this one
+     * @throws IllegalStateException when the simulation was built through the API in a way the command line
+     *                               cannot express (its own world, checks, latency or fault rates)
+     */
+    public RunConfig config() {
+        if (!b.commandLine) {
+            throw new IllegalStateException("config: none (expected: a simulation of a built-in workload, as "
+                + "RunConfig.simulation() builds; this one was built through the API)");
+        }
+        return new RunConfig(b.seed, b.workload, b.fibers, b.maxSteps, b.strategy, b.yieldRate, b.yieldCapPerOp,
+            b.stepCostNanos, b.faultMode, b.faultsOff, b.faultWindowNanos, b.crashes, b.crashWindowSteps,
+            b.livenessTimeoutNanos);
+    }
+
+    /**
      * @param replay the replayed log, or {@code null}
-     * @return the command line that reruns this simulation
+     * @return how to rerun this simulation: the command line when it has one ({@link #config()}), else the API
+     *         calls (the seed, and the decision log of a replay)
      */
     public String repro(DecisionLog replay) {
-        StringBuilder sb = new StringBuilder("whopper run --seed ").append(b.seed)
-            .append(" --workload ").append(b.workload)
-            .append(" --connections ").append(b.fibers)
-            .append(" --steps ").append(b.maxSteps)
-            .append(" --strategy ").append(b.strategy);
-        if (b.yieldRate != Builder.DEFAULT_YIELD_RATE) {
-            sb.append(" --yield-rate ").append(b.yieldRate);
+        String log = replay == null ? "" : replay.toText();
+        if (b.commandLine) {
+            return config().commandLine() + (replay == null ? "" : " --replay " + log);
         }
-        if (b.yieldCapPerOp != Builder.DEFAULT_YIELD_CAP) {
-            sb.append(" --yield-cap ").append(b.yieldCapPerOp);
-        }
-        if (b.io && !b.faultMode.equals("none")) {
-            sb.append(" --faults ").append(b.faultMode);
-        }
-        if (!b.faultsOff.isEmpty()) {
-            List<String> off = new ArrayList<>();
-            for (FaultKind k : b.faultsOff) {
-                off.add(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            }
-            sb.append(" --faults-off ").append(String.join(",", off));
-        }
-        if (b.faultWindowNanos != Long.MAX_VALUE) {
-            sb.append(" --fault-window-nanos ").append(b.faultWindowNanos);
-        }
-        if (b.crashes > 0) {
-            sb.append(" --crashes ").append(b.crashes);
-            if (b.crashWindowSteps != Builder.DEFAULT_CRASH_WINDOW_STEPS) {
-                sb.append(" --crash-window-steps ").append(b.crashWindowSteps);
-            }
-        }
-        if (b.livenessTimeoutNanos > 0) {
-            sb.append(" --liveness-timeout-nanos ").append(b.livenessTimeoutNanos);
-        }
-        if (replay != null) {
-            sb.append(" --replay ").append(replay.toText());
-        }
-        return sb.toString();
+        return replay == null
+            ? "simulation.withSeed(" + b.seed + ").run() (built through the API: rerun it there; "
+                + "simulation.replay(result) replays its decisions)"
+            : "simulation.withSeed(" + b.seed + ").replay(DecisionLog.parse(\"" + log + "\")) (built through the API)";
     }
 
     private static int checkPositive(String name, int v) {
@@ -434,6 +437,10 @@ public final class Simulation<S> {
         List<Check<S>> endChecks = new ArrayList<>();
         List<Function<S, List<Property>>> properties = new ArrayList<>();
         Function<S, Map<String, Long>> workloadCounters;
+        /** True while everything about the run can be said on the command line ({@link Simulation#config()}). */
+        boolean commandLine;
+        /** The fewest fibers the world can run with. */
+        int minFibers = 1;
 
         private Builder(Function<WorldContext, S> world) {
             this.world = world;
@@ -467,6 +474,8 @@ public final class Simulation<S> {
             c.endChecks = new ArrayList<>(endChecks);
             c.properties = new ArrayList<>(properties);
             c.workloadCounters = workloadCounters;
+            c.commandLine = commandLine;
+            c.minFibers = minFibers;
             return c;
         }
 
@@ -539,6 +548,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> program(int count, ProgramFactory<S> program) {
+            commandLine = false;
             this.fibers = checkPositive("fibers", count);
             this.program = Objects.requireNonNull(program, "program");
             return this;
@@ -552,6 +562,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> invariant(String name, Predicate<S> holds) {
+            commandLine = false;
             invariants.add(new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(holds, "holds")));
             return this;
         }
@@ -564,6 +575,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> atEnd(String name, Predicate<S> holds) {
+            commandLine = false;
             endChecks.add(new Check<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(holds, "holds")));
             return this;
         }
@@ -575,6 +587,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> property(Function<S, Property> property) {
+            commandLine = false;
             Objects.requireNonNull(property, "property");
             properties.add(world -> List.of(property.apply(world)));
             return this;
@@ -683,6 +696,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> latency(LatencyProfile profile) {
+            commandLine = false;
             this.latency = Objects.requireNonNull(profile, "profile");
             this.io = true;
             return this;
@@ -708,6 +722,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> faults(FaultConfig faults) {
+            commandLine = false;
             this.faults = Objects.requireNonNull(faults, "faults");
             this.faultMode = "custom";
             this.io = true;
@@ -747,6 +762,7 @@ public final class Simulation<S> {
          * @return this
          */
         public Builder<S> crashes(int count, CrashOptions options, Consumer<S> recover) {
+            commandLine = false;
             if (count < 0) {
                 throw new IllegalArgumentException("crashes: " + count + " (expected: >= 0)");
             }

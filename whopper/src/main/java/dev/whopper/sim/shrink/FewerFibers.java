@@ -4,7 +4,7 @@ import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 
 /**
- * Fewer fibers: 1, 2, ... up to one less than now; each count first replays the current decisions, then
+ * Fewer fibers: the workload's minimum, one more, ... up to one less than now; each count first replays the current decisions, then
  * tries {@value #SEEDS_PER_FIBER_COUNT} seeds from the current one. The first count that fails is kept.
  */
 final class FewerFibers implements ShrinkPass {
@@ -14,7 +14,7 @@ final class FewerFibers implements ShrinkPass {
     @Override
     public <S> void shrink(ShrinkState<S> state) {
         Simulation<S> cur = state.current();
-        for (int n = 1; n < cur.fibers() && state.budgetLeft(); n++) {
+        for (int n = cur.minFibers(); n < cur.fibers() && state.budgetLeft(); n++) {
             Simulation<S> same = cur.withFibers(n).withMaxSteps(state.originalMaxSteps());
             RunResult r = state.replay(same);
             if (r != null) {

@@ -202,6 +202,17 @@ public enum RaceKernel {
             return hooked.apply(w);
         }
 
+        /** Equal to every other description of the same kernel (its lambdas have no equality of their own). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Kernel<?> k && k.kernel == kernel;
+        }
+
+        @Override
+        public int hashCode() {
+            return kernel.hashCode();
+        }
+
         @Override
         public List<String> propertyNames() {
             // A property its operations check inline (pct-order's) is listed, though no hook watches it.

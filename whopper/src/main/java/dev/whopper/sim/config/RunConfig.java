@@ -1,0 +1,312 @@
+package dev.whopper.sim.config;
+
+import dev.whopper.sim.Simulation;
+import dev.whopper.sim.io.FaultKind;
+import dev.whopper.sim.strategy.StrategySpec;
+import dev.whopper.workloads.registry.WorkloadRegistry;
+import dev.whopper.workloads.spi.Workload;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every option of a command-line run, with its default and its check, in one place: the CLI parses into it
+ * ({@link #parse}, {@link Options}), a run is built from it ({@link #simulation()}), and the repro line is
+ * printed from it ({@link #toArgs()}), so the three can never disagree: {@code parse(toArgs(c)).equals(c)}.
+ *
+ * <p>Names are matched the same way everywhere: workload, strategy, fault mode and fault kinds are
+ * case-insensitive ({@code CHAOS} is {@code chaos}) and stored in their canonical spelling.
+ *
+ * @param seed                 the root seed
+ * @param workload             a built-in workload's name ({@link WorkloadRegistry})
+ * @param connections          simulated connections (fibers), &gt;= the workload's minimum
+ * @param steps                the step budget, &gt; 0
+ * @param strategy             the strategy (not replay: a decision log is replayed with its original strategy)
+ * @param yieldRate            the yield-injection rate, in [0, 1]
+ * @param yieldCap             injected yields per operation at most, &gt;= 0
+ * @param stepCostNanos        simulated CPU time per step, in [0, {@value #MAX_STEP_COST_NANOS}]
+ * @param faults               the fault mode ({@link Simulation#FAULT_MODES})
+ * @param faultsOff            fault kinds switched off
+ * @param faultWindowNanos     faults stop at this simulated time, &gt; 0 ({@link Long#MAX_VALUE}: never)
+ * @param crashes              planned crashes, &gt;= 0 (more than 0 only for a workload with crash recovery)
+ * @param crashWindowSteps     crashes are drawn from steps [1, this), &gt; 0
+ * @param livenessTimeoutNanos an operation running longer than this after faults stop fails the run; 0: off
+ */
+public record RunConfig(long seed, String workload, int connections, long steps, StrategySpec strategy, double yieldRate,
+                        int yieldCap, long stepCostNanos, String faults, Set<FaultKind> faultsOff, long faultWindowNanos,
+                        int crashes, long crashWindowSteps, long livenessTimeoutNanos) {
+    /** Default workload. */
+    public static final String DEFAULT_WORKLOAD = "bank";
+    /** Default connections. */
+    public static final int DEFAULT_CONNECTIONS = 8;
+    /** Default step budget. */
+    public static final long DEFAULT_STEPS = 100_000;
+    /** Default strategy. */
+    public static final String DEFAULT_STRATEGY = "random";
+    /** Default yield-injection rate. */
+    public static final double DEFAULT_YIELD_RATE = Simulation.Builder.DEFAULT_YIELD_RATE;
+    /** Default cap of injected yields per operation. */
+    public static final int DEFAULT_YIELD_CAP = Simulation.Builder.DEFAULT_YIELD_CAP;
+    /** Default simulated CPU time per step. */
+    public static final long DEFAULT_STEP_COST_NANOS = 1_000;
+    /** Largest step cost: a run of {@code Long.MAX_VALUE / this} steps cannot overflow the clock (about 292 years at 1 s). */
+    public static final long MAX_STEP_COST_NANOS = 1_000_000_000L;
+    /** Default fault mode. */
+    public static final String DEFAULT_FAULTS = "none";
+    /** Default span of steps crashes are drawn in. */
+    public static final long DEFAULT_CRASH_WINDOW_STEPS = Simulation.Builder.DEFAULT_CRASH_WINDOW_STEPS;
+    /** No fault window: faults go on for the whole run. */
+    public static final long NO_FAULT_WINDOW = Long.MAX_VALUE;
+
+    public RunConfig {
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(faults, "faults");
+        workload = canonicalWorkload(workload);
+        Workload<?> w = WorkloadRegistry.byName(workload);
+        check(connections > 0, "--connections", connections, "> 0");
+        if (connections < w.minConnections()) {
+            throw new IllegalArgumentException("--connections: " + connections + " (expected: >= " + w.minConnections()
+                + " for workload " + workload + ")");
+        }
+        check(steps > 0, "--steps", steps, "> 0");
+        if (strategy.kind() == StrategySpec.Kind.REPLAY) {
+            throw new IllegalArgumentException("--strategy: replay (expected: use --replay LOG with the original strategy)");
+        }
+        if (!(yieldRate >= 0 && yieldRate <= 1)) {
+            throw new IllegalArgumentException("--yield-rate: " + yieldRate + " (expected: in [0, 1])");
+        }
+        check(yieldCap >= 0, "--yield-cap", yieldCap, ">= 0");
+        check(stepCostNanos >= 0 && stepCostNanos <= MAX_STEP_COST_NANOS, "--step-cost-nanos", stepCostNanos,
+            "in [0, " + MAX_STEP_COST_NANOS + "]");
+        faults = faults.strip().toLowerCase(Locale.ROOT);
+        if (!Simulation.FAULT_MODES.contains(faults)) {
+            throw new IllegalArgumentException("--faults: " + faults + " (expected: one of "
+                + String.join(", ", Simulation.FAULT_MODES) + ")");
+        }
+        faultsOff = faultsOff.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(FaultKind.class))
+            : Collections.unmodifiableSet(EnumSet.copyOf(faultsOff));
+        check(faultWindowNanos > 0, "--fault-window-nanos", faultWindowNanos, "> 0");
+        check(crashes >= 0, "--crashes", crashes, ">= 0");
+        if (crashes > 0 && w.crashRecovery() == null) {
+            throw new IllegalArgumentException("--crashes: " + crashes + " (expected: 0 for workload " + workload
+                + ": it has no crash recovery)");
+        }
+        check(crashWindowSteps > 0, "--crash-window-steps", crashWindowSteps, "> 0");
+        check(livenessTimeoutNanos >= 0, "--liveness-timeout-nanos", livenessTimeoutNanos, ">= 0");
+    }
+
+    /**
+     * @param seed the root seed
+     * @return the defaults with that seed
+     */
+    public static RunConfig defaults(long seed) {
+        return new RunConfig(seed, DEFAULT_WORKLOAD, DEFAULT_CONNECTIONS, DEFAULT_STEPS, StrategySpec.parse(DEFAULT_STRATEGY),
+            DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), NO_FAULT_WINDOW, 0,
+            DEFAULT_CRASH_WINDOW_STEPS, 0);
+    }
+
+    private static void check(boolean ok, String option, long value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException(option + ": " + value + " (expected: " + expected + ")");
+        }
+    }
+
+    private static String canonicalWorkload(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (!WorkloadRegistry.names().contains(n)) {
+            throw new IllegalArgumentException("--workload: " + name + " (expected: one of "
+                + String.join(", ", WorkloadRegistry.names()) + ")");
+        }
+        return n;
+    }
+
+    /**
+     * @param name a fault kind as the command line spells it ({@code bit-flip}), in any case
+     * @return the kind
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static FaultKind faultKind(String name) {
+        String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (FaultKind k : FaultKind.values()) {
+            if (k.name().equals(n)) {
+                return k;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (FaultKind k : FaultKind.values()) {
+            names.add(spelling(k));
+        }
+        throw new IllegalArgumentException("--faults-off: " + name + " (expected: one of " + String.join(", ", names) + ")");
+    }
+
+    /** @return a fault kind as the command line spells it, e.g. {@code bit-flip} */
+    public static String spelling(FaultKind k) {
+        return k.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The command-line arguments of {@code whopper run} that give this configuration: seed, workload,
+     * connections, steps and strategy always, every other option when it differs from its default.
+     *
+     * @return the arguments
+     */
+    public List<String> toArgs() {
+        List<String> a = new ArrayList<>(List.of("--seed", Long.toString(seed), "--workload", workload,
+            "--connections", Integer.toString(connections), "--steps", Long.toString(steps), "--strategy", strategy.toString()));
+        if (Double.compare(yieldRate, DEFAULT_YIELD_RATE) != 0) {
+            a.addAll(List.of("--yield-rate", Double.toString(yieldRate)));
+        }
+        if (yieldCap != DEFAULT_YIELD_CAP) {
+            a.addAll(List.of("--yield-cap", Integer.toString(yieldCap)));
+        }
+        if (stepCostNanos != DEFAULT_STEP_COST_NANOS) {
+            a.addAll(List.of("--step-cost-nanos", Long.toString(stepCostNanos)));
+        }
+        if (!faults.equals(DEFAULT_FAULTS)) {
+            a.addAll(List.of("--faults", faults));
+        }
+        if (!faultsOff.isEmpty()) {
+            List<String> off = new ArrayList<>();
+            for (FaultKind k : faultsOff) {
+                off.add(spelling(k));
+            }
+            a.addAll(List.of("--faults-off", String.join(",", off)));
+        }
+        if (faultWindowNanos != NO_FAULT_WINDOW) {
+            a.addAll(List.of("--fault-window-nanos", Long.toString(faultWindowNanos)));
+        }
+        if (crashes > 0) {
+            a.addAll(List.of("--crashes", Integer.toString(crashes)));
+        }
+        if (crashWindowSteps != DEFAULT_CRASH_WINDOW_STEPS) {
+            a.addAll(List.of("--crash-window-steps", Long.toString(crashWindowSteps)));
+        }
+        if (livenessTimeoutNanos != 0) {
+            a.addAll(List.of("--liveness-timeout-nanos", Long.toString(livenessTimeoutNanos)));
+        }
+        return a;
+    }
+
+    /** @return {@code whopper run} with {@link #toArgs()}, as a repro line prints it */
+    public String commandLine() {
+        return "whopper run " + String.join(" ", toArgs());
+    }
+
+    /**
+     * @param args {@code whopper run}'s run options (no seed: seed 0)
+     * @return the configuration they give
+     * @throws IllegalArgumentException with one line naming the option and the valid values
+     */
+    public static RunConfig parse(String... args) {
+        Options o = new Options();
+        try {
+            new picocli.CommandLine(o).parseArgs(args);
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return o.toConfig(o.seed == null ? 0 : o.seed);
+    }
+
+    /** @return a simulation of this configuration, whose repro line is {@link #commandLine()} */
+    public Simulation<?> simulation() {
+        Simulation.Builder<?> b = Simulation.builder(WorkloadRegistry.byName(workload), connections);
+        b.seed(seed).strategy(strategy).maxSteps(steps).yieldRate(yieldRate).yieldCapPerOp(yieldCap)
+            .stepCostNanos(stepCostNanos).faultsOff(faultsOff.toArray(new FaultKind[0]))
+            .livenessTimeoutNanos(livenessTimeoutNanos).crashWindowSteps(crashWindowSteps).crashes(crashes);
+        if (!faults.equals(DEFAULT_FAULTS)) {
+            b.faults(faults); // gives a workload without a disk one, as the command line always has
+        }
+        if (faultWindowNanos != NO_FAULT_WINDOW) {
+            b.faultWindowNanos(faultWindowNanos);
+        }
+        return b.build();
+    }
+
+    /**
+     * The run options as picocli fields, defaults from {@link RunConfig}'s constants: a mixin of
+     * {@code whopper run} and the parser of {@link RunConfig#parse}.
+     */
+    @picocli.CommandLine.Command(name = "run-options")
+    public static final class Options {
+        @picocli.CommandLine.Option(names = "--seed", defaultValue = "${env:SEED}",
+            description = "Root seed (default: the SEED environment variable, else a random seed that is printed).")
+        public Long seed;
+
+        @picocli.CommandLine.Option(names = "--workload", defaultValue = DEFAULT_WORKLOAD,
+            description = "Built-in workload, e.g. bank, bank-non-atomic, lost-update, lock-order-fixed, disk-echo (an unknown name "
+                + "lists them all) (default: ${DEFAULT-VALUE}).")
+        String workload;
+
+        @picocli.CommandLine.Option(names = "--connections", defaultValue = "" + DEFAULT_CONNECTIONS,
+            description = "Simulated connections (fibers) (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @picocli.CommandLine.Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, description = "Step budget (default: ${DEFAULT-VALUE}).")
+        long steps;
+
+        @picocli.CommandLine.Option(names = "--strategy", defaultValue = DEFAULT_STRATEGY,
+            description = "random, rr, pct, pct:D, pos or swarm (default: ${DEFAULT-VALUE}).")
+        String strategy;
+
+        @picocli.CommandLine.Option(names = "--yield-rate", defaultValue = "" + DEFAULT_YIELD_RATE,
+            description = "Yield-injection rate in [0, 1] (default: ${DEFAULT-VALUE}).")
+        double yieldRate;
+
+        @picocli.CommandLine.Option(names = "--yield-cap", defaultValue = "" + DEFAULT_YIELD_CAP,
+            description = "Injected yields per operation at most (default: ${DEFAULT-VALUE}).")
+        int yieldCap;
+
+        @picocli.CommandLine.Option(names = "--step-cost-nanos", defaultValue = "" + DEFAULT_STEP_COST_NANOS,
+            description = "Simulated CPU time per step, 0.." + MAX_STEP_COST_NANOS + " (default: ${DEFAULT-VALUE}).")
+        long stepCostNanos;
+
+        @picocli.CommandLine.Option(names = "--faults", paramLabel = "MODE", defaultValue = DEFAULT_FAULTS,
+            description = "Simulated-disk fault mode: none, fast, chaos, ragnarok, recovery-heavy (default: ${DEFAULT-VALUE}).")
+        String faults;
+
+        @picocli.CommandLine.Option(names = "--faults-off", paramLabel = "KIND[,KIND...]", split = ",",
+            description = "Fault kinds to switch off, e.g. bit-flip,latency-spike.")
+        List<String> faultsOff = new ArrayList<>();
+
+        @picocli.CommandLine.Option(names = "--fault-window-nanos", defaultValue = "" + NO_FAULT_WINDOW,
+            description = "Faults stop at this simulated time (default: never).")
+        long faultWindowNanos;
+
+        @picocli.CommandLine.Option(names = "--crashes", defaultValue = "0",
+            description = "Crashes per run, for workloads with crash recovery (default: ${DEFAULT-VALUE}).")
+        int crashes;
+
+        @picocli.CommandLine.Option(names = "--crash-window-steps", defaultValue = "" + DEFAULT_CRASH_WINDOW_STEPS,
+            description = "Crashes happen at steps drawn from [1, this) (default: ${DEFAULT-VALUE}).")
+        long crashWindowSteps;
+
+        @picocli.CommandLine.Option(names = "--liveness-timeout-nanos", defaultValue = "0",
+            description = "An operation running longer than this after faults stop is a liveness failure; 0: off (default: ${DEFAULT-VALUE}).")
+        long livenessTimeoutNanos;
+
+        /**
+         * @param seed the seed to use (the parsed one, or one drawn by the caller)
+         * @return the configuration
+         * @throws IllegalArgumentException with one line naming the option and the valid values
+         */
+        public RunConfig toConfig(long seed) {
+            StrategySpec s;
+            try {
+                s = StrategySpec.parse(strategy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--strategy: " + e.getMessage());
+            }
+            Set<FaultKind> off = EnumSet.noneOf(FaultKind.class);
+            for (String k : faultsOff) {
+                off.add(faultKind(k));
+            }
+            return new RunConfig(seed, workload, connections, steps, s, yieldRate, yieldCap, stepCostNanos, faults, off,
+                faultWindowNanos, crashes, crashWindowSteps, livenessTimeoutNanos);
+        }
+    }
+}
