@@ -137,7 +137,7 @@ public final class AsyncDemo {
             }
             if (remaining > 0) {
                 out.println("step " + round + ": " + io.pendingRequests() + " requests in flight");
-                io.step();
+                io.poll();
             }
         }
         boolean ok = true;

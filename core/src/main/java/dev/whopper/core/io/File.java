@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An open file of an {@link IO}. Every operation takes the completion to finish and returns it, so a
  * state machine can write {@code return IOResult.io(file.pread(pos, Completion.read(buf, null)));}.
- * Operations never block: their data effect and the completion happen later, inside {@link IO#step()}
+ * Operations never block: their data effect and the completion happen later, inside {@link IO#poll()}
  * (or at once for an immediate backend). Failures are reported through the completion, never thrown,
  * except for misuse (a completion of the wrong kind).
  */

@@ -25,7 +25,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 /**
  * Real-disk {@link IO} over {@link FileChannel}. Requests run on a small pool of worker threads; each
  * finished request travels back through a JCTools MPSC queue, and its completion (result and callback)
- * runs inside {@link #step()} on the event loop's thread, so engine code stays single-threaded.
+ * runs inside {@link #poll()} on the event loop's thread, so engine code stays single-threaded.
  *
  * <p>Paths are resolved against a root directory. Must be {@link #close() closed} to stop the workers.
  */
@@ -103,7 +103,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
     }
 
     @Override
-    public int step() {
+    public int poll() {
         eventLoop = Thread.currentThread();
         int ran = 0;
         Finished f;

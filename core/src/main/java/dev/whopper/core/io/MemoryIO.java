@@ -14,14 +14,14 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@link Delivery#IMMEDIATE}: every request completes inside the call that submitted it.</li>
- *   <li>{@link Delivery#FIFO}: requests complete in {@link #step()}, in submission order.</li>
- *   <li>{@link Delivery#RANDOM}: requests complete in {@link #step()}, in an order drawn from the
+ *   <li>{@link Delivery#FIFO}: requests complete in {@link #poll()}, in submission order.</li>
+ *   <li>{@link Delivery#RANDOM}: requests complete in {@link #poll()}, in an order drawn from the
  *       delivery random source.</li>
  * </ul>
  * A request's data effect happens when it completes; a request whose completion was aborted while in
  * flight has no data effect. Each file has a volatile image (what reads see)
  * and a durable image (what survives {@link #crash()}); a SYNC copies the volatile image into the
- * durable one when it completes. Timers use a virtual clock: when a step finds nothing else to do,
+ * durable one when it completes. Timers use a virtual clock: when a poll finds nothing else to do,
  * it jumps the clock to the next timer. A {@link FaultHook} can fail chosen requests.
  */
 public final class MemoryIO implements IO {
@@ -30,9 +30,9 @@ public final class MemoryIO implements IO {
     public enum Delivery {
         /** Every request completes inside the call that submitted it. */
         IMMEDIATE,
-        /** Requests complete in {@link MemoryIO#step()}, in submission order. */
+        /** Requests complete in {@link MemoryIO#poll()}, in submission order. */
         FIFO,
-        /** Requests complete in {@link MemoryIO#step()}, in a seeded random order. */
+        /** Requests complete in {@link MemoryIO#poll()}, in a seeded random order. */
         RANDOM
     }
 
@@ -101,7 +101,7 @@ public final class MemoryIO implements IO {
     private long timerSeq;
     private long nowNanos;
     private FaultHook faultHook;
-    private boolean stepping;
+    private boolean polling;
     private long crashes;
     private final Clock clock = () -> nowNanos;
 
@@ -124,14 +124,14 @@ public final class MemoryIO implements IO {
         return new MemoryIO(Delivery.IMMEDIATE, null, new SplitMix64(0));
     }
 
-    /** @return a MemoryIO whose requests complete in {@link #step()} in submission order */
+    /** @return a MemoryIO whose requests complete in {@link #poll()} in submission order */
     public static MemoryIO fifo() {
         return new MemoryIO(Delivery.FIFO, null, new SplitMix64(0));
     }
 
     /**
      * @param seed seed of the delivery order and of the engine's random source
-     * @return a MemoryIO whose requests complete in {@link #step()} in a seeded random order
+     * @return a MemoryIO whose requests complete in {@link #poll()} in a seeded random order
      */
     public static MemoryIO randomOrder(long seed) {
         SplitMix64 root = new SplitMix64(seed);
@@ -173,19 +173,19 @@ public final class MemoryIO implements IO {
     }
 
     @Override
-    public int step() {
-        if (stepping) {
-            throw new IllegalStateException("step() called from inside a completion callback of the same MemoryIO");
+    public int poll() {
+        if (polling) {
+            throw new IllegalStateException("poll() called from inside a completion callback of the same MemoryIO");
         }
-        stepping = true;
+        polling = true;
         try {
-            return stepOnce();
+            return pollOnce();
         } finally {
-            stepping = false;
+            polling = false;
         }
     }
 
-    private int stepOnce() {
+    private int pollOnce() {
         int ran = 0;
         if (!pending.isEmpty()) {
             ArrayList<Runnable> batch = pending;
@@ -210,7 +210,7 @@ public final class MemoryIO implements IO {
                 }
             } finally {
                 if (crashes == crashesBefore && next < batch.size()) {
-                    // A callback threw: keep the requests that did not run, in order, for the next step.
+                    // A callback threw: keep the requests that did not run, in order, for the next poll.
                     pending.addAll(0, batch.subList(next, batch.size()));
                 }
                 batch.clear();
@@ -248,7 +248,7 @@ public final class MemoryIO implements IO {
     }
 
     /**
-     * Advances the virtual clock (timers then fire in the next {@link #step()}).
+     * Advances the virtual clock (timers then fire in the next {@link #poll()}).
      *
      * @param nanos how far, &gt;= 0
      */
@@ -272,7 +272,7 @@ public final class MemoryIO implements IO {
     /**
      * Power loss: every request in flight and every timer is dropped without completing, and each
      * file's volatile image is replaced by its durable image. May be called from a completion callback:
-     * the requests of the running {@link #step()} that have not completed yet are dropped too.
+     * the requests of the running {@link #poll()} that have not completed yet are dropped too.
      */
     public void crash() {
         crash(null, 0.0, 512);

@@ -100,7 +100,7 @@ class CrashTest {
                 for (int s = 0; s < steps && !crashed[0]; s++) {
                     Writer w = writers.get(rng.nextInt(writers.size()));
                     if (rng.chance(0.3) || (w.waiting != null && !w.waiting.finished())) {
-                        io.step();
+                        io.poll();
                         continue;
                     }
                     step(w);

@@ -200,7 +200,7 @@ class EngineBehaviourTest {
         byte[] va = null;
         byte[] vc = null;
         while (va == null || vc == null) {
-            io.step();
+            io.poll();
             if (va == null && ra.completion().finished()) {
                 ra = ga.step();
                 if (ra.isDone()) {

@@ -143,7 +143,7 @@ final class Scenario {
                 if (io.idle() && runnable.isEmpty()) {
                     throw new AssertionError("deadlock: every connection waits and nothing is in flight");
                 }
-                io.step();
+                io.poll();
                 continue;
             }
             stepClient(runnable.get(rng.nextInt(runnable.size())));

@@ -70,7 +70,7 @@ class BlockingTest {
     }
 
     @Test
-    void boundsWaitingWithMaxSteps() {
+    void boundsWaitingWithMaxPolls() {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("f", true);
         Completion last = Completion.write(null);
@@ -78,7 +78,7 @@ class BlockingTest {
         chain(f, 10, last);
         IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> Blocking.run(io, () -> last.finished() ? IOResult.done(1) : IOResult.io(last), 3));
-        assertTrue(e.getMessage().contains("after 3 steps"), e.getMessage());
+        assertTrue(e.getMessage().contains("after 3 polls"), e.getMessage());
     }
 
     private static void chain(File f, int left, Completion last) {
@@ -93,7 +93,7 @@ class BlockingTest {
 
     @Test
     void yieldingOperationLetsTheBackendRun() {
-        // The operation yields until a write it started has completed: Blocking must step the IO on a
+        // The operation yields until a write it started has completed: Blocking must poll the IO on a
         // yield, or this never ends.
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("f", true);
@@ -114,7 +114,7 @@ class BlockingTest {
     }
 
     @Test
-    void operationThatYieldsForeverHitsMaxSteps() {
+    void operationThatYieldsForeverHitsMaxPolls() {
         MemoryIO io = MemoryIO.immediate();
         IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
             IllegalStateException.class, () -> Blocking.run(io, () -> IOResult.io(Completion.yielded()), 50)));
@@ -126,7 +126,7 @@ class BlockingTest {
         MemoryIO io = MemoryIO.immediate();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Blocking.run(io, IOResult::done, 0));
-        assertEquals("maxSteps: 0 (expected: > 0)", e.getMessage());
+        assertEquals("maxPolls: 0 (expected: > 0)", e.getMessage());
         assertThrows(NullPointerException.class, () -> Blocking.run(null, IOResult::done));
         assertThrows(NullPointerException.class, () -> Blocking.run(io, null));
     }

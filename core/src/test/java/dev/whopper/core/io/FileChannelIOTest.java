@@ -148,7 +148,7 @@ class FileChannelIOTest {
         long stepDeadline = System.nanoTime() + 10_000_000_000L;
         while (callbackThreads.size() < cs.size() && System.nanoTime() < stepDeadline) {
             insideStep[0] = true;
-            io.step();
+            io.poll();
             insideStep[0] = false;
             io.awaitWork(1_000_000L);
         }

@@ -99,7 +99,7 @@ class MemoryIOPropertiesTest {
                 submitted.add(f.truncate(t.length(), Completion.truncate(null)));
                 model.inFlight.add(op);
             } else if (op instanceof Step) {
-                assertEquals(model.inFlight.size(), io.step());
+                assertEquals(model.inFlight.size(), io.poll());
                 model.step();
                 for (Completion c : submitted) {
                     assertTrue(c.succeeded(), c.toString());
@@ -114,7 +114,7 @@ class MemoryIOPropertiesTest {
             assertEquals(model.volatileImage.length, f.size());
             assertEquals(model.inFlight.size(), io.pendingRequests());
         }
-        io.step();
+        io.poll();
         model.step();
         assertArrayEquals(model.volatileImage, io.contents("db"));
         io.crash();

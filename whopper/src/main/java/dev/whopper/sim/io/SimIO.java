@@ -221,7 +221,7 @@ public final class SimIO implements IO, EventSource {
 
     /** Same as {@link #fireDue()}: fires what is due at the clock's current time; never moves the clock. */
     @Override
-    public int step() {
+    public int poll() {
         return fireDue();
     }
 

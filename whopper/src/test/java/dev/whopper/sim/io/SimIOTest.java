@@ -31,10 +31,10 @@ class SimIOTest {
         assertEquals(5_000, io.nextDueNanos());
         assertEquals(0, io.fireDue(), "nothing due at time 0");
         ((VirtualClock) io.clock()).advanceTo(4_999);
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
         assertFalse(w.finished());
         ((VirtualClock) io.clock()).advanceTo(5_000);
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertTrue(w.succeeded());
         assertEquals(100, w.result());
         assertArrayEquals(Sims.bytes(100, 1), io.contents("db"));
