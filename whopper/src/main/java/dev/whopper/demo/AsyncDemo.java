@@ -4,7 +4,7 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionGroup;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;

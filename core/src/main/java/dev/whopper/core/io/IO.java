@@ -5,8 +5,8 @@ package dev.whopper.core.io;
  * timers, and hands out the {@link Clock} and {@link RandomSource} the engine must use, so that a
  * simulator can make all of them deterministic.
  *
- * <p>Implementations: {@link MemoryIO} (in memory, for tests), {@link FileChannelIO} (real disk) and
- * the simulator's {@code SimIO}.
+ * <p>Implementations: {@link dev.whopper.core.io.backend.MemoryIO} (in memory, for tests),
+ * {@link dev.whopper.core.io.backend.FileChannelIO} (real disk) and the simulator's {@code SimIO}.
  */
 public interface IO {
     /**

@@ -1,5 +1,8 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOResult;
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -1,8 +1,10 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.File;
 
 import java.util.ArrayList;
 import java.util.Arrays;

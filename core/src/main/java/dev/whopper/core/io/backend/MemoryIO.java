@@ -1,5 +1,14 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
+import dev.whopper.core.io.Clock;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
