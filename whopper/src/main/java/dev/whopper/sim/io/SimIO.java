@@ -8,6 +8,9 @@ import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.RandomSource;
+import dev.whopper.core.io.model.DurableFile;
+import dev.whopper.core.io.model.FileCrash;
+import dev.whopper.core.io.model.Volume;
 import dev.whopper.sim.EventSource;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
@@ -15,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * The simulated disk: a deterministic {@link IO} driven by a {@link VirtualClock}.
@@ -42,7 +44,7 @@ import java.util.TreeMap;
  */
 public final class SimIO implements IO, EventSource {
     /** The largest file size in bytes; a write or truncation beyond it fails with NO_SPACE. */
-    public static final long MAX_FILE_BYTES = Image.MAX_BYTES;
+    public static final long MAX_FILE_BYTES = DurableFile.MAX_BYTES;
 
     private static final int READ = 0;
     private static final int WRITE = 1;
@@ -55,37 +57,6 @@ public final class SimIO implements IO, EventSource {
     private static final int COMPLETED = 1;
     private static final int FAILED = 2;
     private static final int ABANDONED = 3;
-
-    /** One layer pair and the unsynced operations of one file. */
-    private static final class FileState {
-        final String path;
-        final Image visible = new Image();
-        final Image durable = new Image();
-        /** Completed writes and truncations not yet synced, in completion order. */
-        final ArrayList<UnsyncedOp> unsynced = new ArrayList<>();
-
-        FileState(String path) {
-            this.path = path;
-        }
-    }
-
-    /**
-     * A completed, unsynced operation: a write of {@code data} at {@code offset}, or (data null) a
-     * truncation to length {@code offset}.
-     */
-    private record UnsyncedOp(long offset, byte[] data) {
-        boolean isTruncate() {
-            return data == null;
-        }
-
-        void applyTo(Image image) {
-            if (data == null) {
-                image.truncate(offset);
-            } else {
-                image.write(offset, data, 0, data.length);
-            }
-        }
-    }
 
     /** One queued request or timer. */
     private static final class Request {
@@ -110,7 +81,7 @@ public final class SimIO implements IO, EventSource {
     private boolean faultsEnabled = true;
     private SimIOListener listener;
 
-    private final TreeMap<String, FileState> files = new TreeMap<>();
+    private final Volume volume = new Volume();
     private final PriorityQueue<Request> queue = new PriorityQueue<>(SimIO::compareRequests);
     private final ArrayList<Request> batch = new ArrayList<>();
     private int batchPos;
@@ -197,26 +168,18 @@ public final class SimIO implements IO, EventSource {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("path: \"\" (expected: a non-empty name)");
         }
-        FileState s = files.get(path);
-        if (s == null) {
-            if (!create) {
-                throw new IOFailureException(new CompletionError(ErrorCode.IO_ERROR, "no such file: " + path));
-            }
-            s = new FileState(path);
-            files.put(path, s);
-        }
-        return new SimFile(s, epoch);
+        return new SimFile(volume.open(path, create), epoch);
     }
 
     @Override
     public boolean exists(String path) {
-        return files.containsKey(path);
+        return volume.exists(path);
     }
 
     /** Deletes a file at once (and durably); open handles keep their (now unlinked) file. */
     @Override
     public void delete(String path) {
-        files.remove(path);
+        volume.delete(path);
     }
 
     /** Same as {@link #fireDue()}: fires what is due at the clock's current time; never moves the clock. */
@@ -359,69 +322,8 @@ public final class SimIO implements IO, EventSource {
         epoch++;
         crashes++;
 
-        int sectorSize = faults.sectorSize();
-        FileState tornFile = null;
-        int tornIndex = -1;
-        if (options.tearOne()) {
-            int candidates = 0;
-            for (FileState f : files.values()) {
-                candidates += tearCandidates(f, sectorSize);
-            }
-            if (candidates > 0) {
-                int pick = faultRandom.nextInt(candidates);
-                for (FileState f : files.values()) {
-                    int n = tearCandidates(f, sectorSize);
-                    if (pick < n) {
-                        tornFile = f;
-                        tornIndex = nthTearCandidate(f, sectorSize, pick);
-                        break;
-                    }
-                    pick -= n;
-                }
-            }
-        }
-
-        ArrayList<CrashReport.FileCrash> reports = new ArrayList<>(files.size());
-        for (FileState f : files.values()) {
-            long lengthBefore = f.visible.length();
-            int writesKept = 0;
-            int writesLost = 0;
-            int writesTorn = 0;
-            long sectorsKept = 0;
-            long sectorsLost = 0;
-            int truncatesKept = 0;
-            int truncatesLost = 0;
-            for (int i = 0; i < f.unsynced.size(); i++) {
-                UnsyncedOp op = f.unsynced.get(i);
-                if (op.isTruncate()) {
-                    if (faultRandom.chance(options.keepProbability())) {
-                        op.applyTo(f.durable);
-                        truncatesKept++;
-                    } else {
-                        truncatesLost++;
-                    }
-                    continue;
-                }
-                long sectors = sectorCount(op.offset(), op.data().length, sectorSize);
-                if (f == tornFile && i == tornIndex) {
-                    long kept = applyTorn(op, f.durable, sectorSize, (int) sectors);
-                    writesTorn++;
-                    sectorsKept += kept;
-                    sectorsLost += sectors - kept;
-                } else if (faultRandom.chance(options.keepProbability())) {
-                    op.applyTo(f.durable);
-                    writesKept++;
-                    sectorsKept += sectors;
-                } else {
-                    writesLost++;
-                    sectorsLost += sectors;
-                }
-            }
-            f.unsynced.clear();
-            f.visible.copyFrom(f.durable);
-            reports.add(new CrashReport.FileCrash(f.path, lengthBefore, f.visible.length(), writesKept, writesLost,
-                writesTorn, sectorsKept, sectorsLost, truncatesKept, truncatesLost));
-        }
+        List<FileCrash> reports = volume.crashKeepingOperations(faultRandom, options.keepProbability(),
+            options.tearOne(), faults.sectorSize());
         CrashReport report = new CrashReport(clock.nowNanos(), abandoned[READ], abandoned[WRITE], abandoned[SYNC],
             abandoned[TRUNCATE], abandoned[TIMER], reports);
         SimIOListener l = listener;
@@ -431,71 +333,11 @@ public final class SimIO implements IO, EventSource {
         return report;
     }
 
-    private static int tearCandidates(FileState f, int sectorSize) {
-        int n = 0;
-        for (UnsyncedOp op : f.unsynced) {
-            if (!op.isTruncate() && sectorCount(op.offset(), op.data().length, sectorSize) >= 2) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int nthTearCandidate(FileState f, int sectorSize, int nth) {
-        int seen = 0;
-        for (int i = 0; i < f.unsynced.size(); i++) {
-            UnsyncedOp op = f.unsynced.get(i);
-            if (!op.isTruncate() && sectorCount(op.offset(), op.data().length, sectorSize) >= 2) {
-                if (seen == nth) {
-                    return i;
-                }
-                seen++;
-            }
-        }
-        throw new IllegalStateException("tear candidate " + nth + " not found in " + f.path);
-    }
-
-    /** Applies a random non-empty proper subset of the write's sectors; returns how many were applied. */
-    private long applyTorn(UnsyncedOp op, Image target, int sectorSize, int sectors) {
-        boolean[] keep = new boolean[sectors];
-        int kept = 0;
-        for (int s = 0; s < sectors; s++) {
-            keep[s] = (faultRandom.nextLong() & 1) != 0;
-            if (keep[s]) {
-                kept++;
-            }
-        }
-        if (kept == 0 || kept == sectors) {
-            int s = faultRandom.nextInt(sectors);
-            keep[s] = !keep[s];
-            kept += keep[s] ? 1 : -1;
-        }
-        long start = op.offset();
-        long end = start + op.data().length;
-        long firstSector = start / sectorSize;
-        for (int s = 0; s < sectors; s++) {
-            if (!keep[s]) {
-                continue;
-            }
-            long segStart = Math.max(start, (firstSector + s) * sectorSize);
-            long segEnd = Math.min(end, (firstSector + s + 1) * sectorSize);
-            target.write(segStart, op.data(), (int) (segStart - start), (int) (segEnd - segStart));
-        }
-        return kept;
-    }
-
-    static long sectorCount(long offset, long length, int sectorSize) {
-        if (length == 0) {
-            return 0;
-        }
-        return (offset + length - 1) / sectorSize - offset / sectorSize + 1;
-    }
-
     // ---------------------------------------------------------------- inspection
 
     /** @return the paths of every file, in order */
     public List<String> paths() {
-        return List.copyOf(files.keySet());
+        return volume.paths();
     }
 
     /**
@@ -504,7 +346,7 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public byte[] contents(String path) {
-        return state(path).visible.toArray();
+        return state(path).contents();
     }
 
     /**
@@ -513,7 +355,7 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public byte[] durableContents(String path) {
-        return state(path).durable.toArray();
+        return state(path).durableContents();
     }
 
     /**
@@ -522,7 +364,7 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public int unsyncedOperations(String path) {
-        return state(path).unsynced.size();
+        return state(path).unsyncedOperations();
     }
 
     /** @return a snapshot of the counters */
@@ -546,8 +388,8 @@ public final class SimIO implements IO, EventSource {
         return new SimIOStats.RequestCounts(c[SUBMITTED], c[COMPLETED], c[FAILED], c[ABANDONED]);
     }
 
-    private FileState state(String path) {
-        FileState s = files.get(path);
+    private DurableFile state(String path) {
+        DurableFile s = volume.file(path);
         if (s == null) {
             throw new IllegalArgumentException("path: " + path + " (expected: an existing file)");
         }
@@ -571,7 +413,7 @@ public final class SimIO implements IO, EventSource {
         long delay = latencyNanos;
         if (r.kind != TIMER && injects(FaultKind.LATENCY_SPIKE, faults.latencySpike())) {
             delay += faults.latencySpikeNanos();
-            fault(FaultKind.LATENCY_SPIKE, r.file.state.path, r.offset, now);
+            fault(FaultKind.LATENCY_SPIKE, r.file.state.path(), r.offset, now);
         }
         long due = now + delay;
         r.dueNanos = due < now ? Long.MAX_VALUE - 1 : due;
@@ -614,84 +456,84 @@ public final class SimIO implements IO, EventSource {
     }
 
     private void fireRead(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         Completion c = r.completion;
         byte[] buf = c.buffer();
         int len = buf.length;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_READ, faults.ioErrorRead())) {
-            fault(FaultKind.IO_ERROR_READ, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: read of " + len + " bytes at offset " + r.offset
-                + " of " + f.path, now);
+            fault(FaultKind.IO_ERROR_READ, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: read of " + len + " bytes at offset " + r.offset
+                + " of " + f.path(), now);
             return;
         }
         if (c.finished()) {
             // Aborted by its owner: the buffer may be in use elsewhere, so it is left alone.
-            fail(r, f.path, ErrorCode.ABORTED, "aborted", now);
+            fail(r, f.path(), ErrorCode.ABORTED, "aborted", now);
             return;
         }
-        long available = Math.max(0, f.visible.length() - r.offset);
+        long available = Math.max(0, f.size() - r.offset);
         int n = (int) Math.min(available, len);
         boolean injected = false;
         if (n == len && len > 0 && injects(FaultKind.SHORT_READ, faults.shortRead())) {
-            fault(FaultKind.SHORT_READ, f.path, r.offset, now);
+            fault(FaultKind.SHORT_READ, f.path(), r.offset, now);
             n = faultRandom.nextInt(len);
             injected = true;
         }
         if (n > 0) {
-            f.visible.read(r.offset, buf, n);
+            f.read(r.offset, buf, n);
         }
         bytesRead += n;
         if (n < len) {
-            fail(r, f.path, ErrorCode.SHORT_READ, "read of " + len + " bytes at offset " + r.offset + " of " + f.path
+            fail(r, f.path(), ErrorCode.SHORT_READ, "read of " + len + " bytes at offset " + r.offset + " of " + f.path()
                 + " returned " + n + (injected ? " (injected)" : ""), now);
         } else {
-            succeed(r, f.path, n, now);
+            succeed(r, f.path(), n, now);
         }
     }
 
     private void fireWrite(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         long total = r.length;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (r.offset > MAX_FILE_BYTES - total) {
-            fail(r, f.path, ErrorCode.NO_SPACE, "write of " + total + " bytes at offset " + r.offset + " of " + f.path
+            fail(r, f.path(), ErrorCode.NO_SPACE, "write of " + total + " bytes at offset " + r.offset + " of " + f.path()
                 + " exceeds the maximum file size " + MAX_FILE_BYTES, now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_WRITE, faults.ioErrorWrite())) {
-            fault(FaultKind.IO_ERROR_WRITE, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: write of " + total + " bytes at offset " + r.offset
-                + " of " + f.path, now);
+            fault(FaultKind.IO_ERROR_WRITE, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: write of " + total + " bytes at offset " + r.offset
+                + " of " + f.path(), now);
             return;
         }
         byte[] data = gather(r);
         if (total > 0 && injects(FaultKind.TORN_WRITE, faults.tornWrite())) {
-            fault(FaultKind.TORN_WRITE, f.path, r.offset, now);
+            fault(FaultKind.TORN_WRITE, f.path(), r.offset, now);
             int prefix = tornPrefix(r.offset, data.length, faults.sectorSize());
             if (prefix > 0) {
                 store(f, r.offset, Arrays.copyOf(data, prefix));
             }
-            fail(r, f.path, ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + total + " bytes at offset " + r.offset
-                + " of " + f.path + " reached the file", now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + total + " bytes at offset " + r.offset
+                + " of " + f.path() + " reached the file", now);
             return;
         }
         if (total > 0 && injects(FaultKind.BIT_FLIP, faults.bitFlip())) {
             int pos = faultRandom.nextInt(data.length);
             int bit = faultRandom.nextInt(8);
             data[pos] ^= (byte) (1 << bit);
-            fault(FaultKind.BIT_FLIP, f.path, r.offset + pos, now);
+            fault(FaultKind.BIT_FLIP, f.path(), r.offset + pos, now);
         }
         if (total > 0) {
             store(f, r.offset, data);
         }
-        succeed(r, f.path, (int) total, now);
+        succeed(r, f.path(), (int) total, now);
     }
 
     /** The end of a torn prefix: the request's start or a sector boundary strictly inside the request. */
@@ -703,9 +545,8 @@ public final class SimIO implements IO, EventSource {
         return pick == 0 ? 0 : (int) (firstBoundary + (long) (pick - 1) * sectorSize - offset);
     }
 
-    private void store(FileState f, long offset, byte[] data) {
-        f.visible.write(offset, data, 0, data.length);
-        f.unsynced.add(new UnsyncedOp(offset, data));
+    private void store(DurableFile f, long offset, byte[] data) {
+        f.write(offset, data);
         bytesWritten += data.length;
     }
 
@@ -718,63 +559,58 @@ public final class SimIO implements IO, EventSource {
         for (int i = 0; i < r.buffers.size(); i++) {
             byte[] b = r.buffers.get(i);
             if (pos + b.length > out.length) {
-                throw new IllegalStateException("pwritev buffers grew after submit: " + r.file.state.path);
+                throw new IllegalStateException("pwritev buffers grew after submit: " + r.file.state.path());
             }
             System.arraycopy(b, 0, out, pos, b.length);
             pos += b.length;
         }
         if (pos != out.length) {
-            throw new IllegalStateException("pwritev buffers shrank after submit: " + r.file.state.path);
+            throw new IllegalStateException("pwritev buffers shrank after submit: " + r.file.state.path());
         }
         return out;
     }
 
     private void fireSync(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_SYNC, faults.ioErrorSync())) {
-            fault(FaultKind.IO_ERROR_SYNC, f.path, 0, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: sync of " + f.path, now);
+            fault(FaultKind.IO_ERROR_SYNC, f.path(), 0, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: sync of " + f.path(), now);
             return;
         }
         if (injects(FaultKind.SYNC_FAILURE, faults.syncFailure())) {
-            fault(FaultKind.SYNC_FAILURE, f.path, 0, now);
-            int lost = f.unsynced.size();
-            f.unsynced.clear();
-            fail(r, f.path, ErrorCode.SYNC_FAILED, "injected sync failure: " + lost
-                + " unsynced operations of " + f.path + " will never become durable", now);
+            fault(FaultKind.SYNC_FAILURE, f.path(), 0, now);
+            int lost = f.forgetUnsynced();
+            fail(r, f.path(), ErrorCode.SYNC_FAILED, "injected sync failure: " + lost
+                + " unsynced operations of " + f.path() + " will never become durable", now);
             return;
         }
-        for (int i = 0; i < f.unsynced.size(); i++) {
-            f.unsynced.get(i).applyTo(f.durable);
-        }
-        f.unsynced.clear();
-        succeed(r, f.path, 0, now);
+        f.sync();
+        succeed(r, f.path(), 0, now);
     }
 
     private void fireTruncate(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (r.offset > MAX_FILE_BYTES) {
-            fail(r, f.path, ErrorCode.NO_SPACE, "truncate of " + f.path + " to " + r.offset
+            fail(r, f.path(), ErrorCode.NO_SPACE, "truncate of " + f.path() + " to " + r.offset
                 + " bytes exceeds the maximum file size " + MAX_FILE_BYTES, now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_TRUNCATE, faults.ioErrorTruncate())) {
-            fault(FaultKind.IO_ERROR_TRUNCATE, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: truncate of " + f.path + " to " + r.offset
+            fault(FaultKind.IO_ERROR_TRUNCATE, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: truncate of " + f.path() + " to " + r.offset
                 + " bytes", now);
             return;
         }
-        f.visible.truncate(r.offset);
-        f.unsynced.add(new UnsyncedOp(r.offset, null));
-        succeed(r, f.path, 0, now);
+        f.truncate(r.offset);
+        succeed(r, f.path(), 0, now);
     }
 
     private void succeed(Request r, String path, int result, long now) {
@@ -821,11 +657,11 @@ public final class SimIO implements IO, EventSource {
 
     /** A handle on a simulated file; dies when closed or when the SimIO crashes. */
     private final class SimFile implements File {
-        final FileState state;
+        final DurableFile state;
         private final long openedInEpoch;
         private boolean closed;
 
-        SimFile(FileState state, long openedInEpoch) {
+        SimFile(DurableFile state, long openedInEpoch) {
             this.state = state;
             this.openedInEpoch = openedInEpoch;
         }
@@ -836,7 +672,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public String path() {
-            return state.path;
+            return state.path();
         }
 
         @Override
@@ -903,7 +739,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public long size() {
-            return state.visible.length();
+            return state.size();
         }
 
         @Override
@@ -913,7 +749,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public String toString() {
-            return "SimFile[" + state.path + (dead() ? ", closed" : "") + "]";
+            return "SimFile[" + state.path() + (dead() ? ", closed" : "") + "]";
         }
     }
 }

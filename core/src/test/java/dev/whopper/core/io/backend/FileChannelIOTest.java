@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionGroup;
 import dev.whopper.core.io.ErrorCode;
@@ -14,7 +15,6 @@ import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.IOResult;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

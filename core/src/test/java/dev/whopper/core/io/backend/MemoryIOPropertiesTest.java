@@ -3,9 +3,9 @@ package dev.whopper.core.io.backend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.File;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
@@ -15,7 +16,6 @@ import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOFailureException;
-
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
