@@ -15,6 +15,7 @@ import dev.whopper.sim.EventSource;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -46,24 +47,12 @@ public final class SimIO implements IO, EventSource {
     /** The largest file size in bytes; a write or truncation beyond it fails with NO_SPACE. */
     public static final long MAX_FILE_BYTES = DurableFile.MAX_BYTES;
 
-    private static final int READ = 0;
-    private static final int WRITE = 1;
-    private static final int SYNC = 2;
-    private static final int TRUNCATE = 3;
-    private static final int TIMER = 4;
-    private static final int KIND_COUNT = 5;
-
-    private static final int SUBMITTED = 0;
-    private static final int COMPLETED = 1;
-    private static final int FAILED = 2;
-    private static final int ABANDONED = 3;
-
     /** One queued request or timer. */
     private static final class Request {
         long dueNanos;
         long tie;
         long seq;
-        int kind;
+        RequestKind kind;
         SimFile file;
         long offset;
         long length;
@@ -90,11 +79,7 @@ public final class SimIO implements IO, EventSource {
     /** Incremented by every crash; a handle opened in an earlier epoch is dead. */
     private long epoch;
 
-    private final long[][] requestCounts = new long[KIND_COUNT][4];
-    private final long[] faultCounts = new long[FaultKind.values().length];
-    private long bytesRead;
-    private long bytesWritten;
-    private long crashes;
+    private final SimIOCounters counters = new SimIOCounters();
 
     /**
      * @param clock        the virtual clock; the simulator moves it, SimIO only reads it
@@ -200,7 +185,7 @@ public final class SimIO implements IO, EventSource {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
         Request r = new Request();
-        r.kind = TIMER;
+        r.kind = RequestKind.TIMER;
         r.length = delayNanos;
         r.completion = c;
         enqueue(r, delayNanos);
@@ -306,26 +291,28 @@ public final class SimIO implements IO, EventSource {
      */
     public CrashReport crash(CrashOptions options) {
         Objects.requireNonNull(options, "options");
-        int[] abandoned = new int[KIND_COUNT];
+        EnumMap<RequestKind, Integer> abandoned = new EnumMap<>(RequestKind.class);
+        for (RequestKind k : RequestKind.values()) {
+            abandoned.put(k, 0);
+        }
         for (int i = batchPos; i < batch.size(); i++) {
-            abandoned[batch.get(i).kind]++;
+            abandoned.merge(batch.get(i).kind, 1, Integer::sum);
         }
         batch.clear();
         batchPos = 0;
         for (Request r : queue) {
-            abandoned[r.kind]++;
+            abandoned.merge(r.kind, 1, Integer::sum);
         }
         queue.clear();
-        for (int k = 0; k < KIND_COUNT; k++) {
-            requestCounts[k][ABANDONED] += abandoned[k];
-        }
+        abandoned.forEach(counters::abandoned);
         epoch++;
-        crashes++;
+        counters.crashed();
 
         List<FileCrash> reports = volume.crashKeepingOperations(faultRandom, options.keepProbability(),
             options.tearOne(), faults.sectorSize());
-        CrashReport report = new CrashReport(clock.nowNanos(), abandoned[READ], abandoned[WRITE], abandoned[SYNC],
-            abandoned[TRUNCATE], abandoned[TIMER], reports);
+        CrashReport report = new CrashReport(clock.nowNanos(), abandoned.get(RequestKind.READ),
+            abandoned.get(RequestKind.WRITE), abandoned.get(RequestKind.SYNC), abandoned.get(RequestKind.TRUNCATE),
+            abandoned.get(RequestKind.TIMER), reports);
         SimIOListener l = listener;
         if (l != null) {
             l.onCrash(report);
@@ -369,23 +356,7 @@ public final class SimIO implements IO, EventSource {
 
     /** @return a snapshot of the counters */
     public SimIOStats stats() {
-        return new SimIOStats(counts(READ), counts(WRITE), counts(SYNC), counts(TRUNCATE), counts(TIMER),
-            new SimIOStats.FaultCounts(
-                faultCounts[FaultKind.IO_ERROR_READ.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_WRITE.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_SYNC.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_TRUNCATE.ordinal()],
-                faultCounts[FaultKind.SHORT_READ.ordinal()],
-                faultCounts[FaultKind.TORN_WRITE.ordinal()],
-                faultCounts[FaultKind.BIT_FLIP.ordinal()],
-                faultCounts[FaultKind.LATENCY_SPIKE.ordinal()],
-                faultCounts[FaultKind.SYNC_FAILURE.ordinal()]),
-            bytesRead, bytesWritten, crashes);
-    }
-
-    private SimIOStats.RequestCounts counts(int kind) {
-        long[] c = requestCounts[kind];
-        return new SimIOStats.RequestCounts(c[SUBMITTED], c[COMPLETED], c[FAILED], c[ABANDONED]);
+        return counters.snapshot();
     }
 
     private DurableFile state(String path) {
@@ -411,7 +382,7 @@ public final class SimIO implements IO, EventSource {
     private void enqueue(Request r, long latencyNanos) {
         long now = clock.nowNanos();
         long delay = latencyNanos;
-        if (r.kind != TIMER && injects(FaultKind.LATENCY_SPIKE, faults.latencySpike())) {
+        if (r.kind != RequestKind.TIMER && injects(FaultKind.LATENCY_SPIKE, faults.latencySpike())) {
             delay += faults.latencySpikeNanos();
             fault(FaultKind.LATENCY_SPIKE, r.file.state.path(), r.offset, now);
         }
@@ -419,11 +390,11 @@ public final class SimIO implements IO, EventSource {
         r.dueNanos = due < now ? Long.MAX_VALUE - 1 : due;
         r.tie = ioRandom.nextLong();
         r.seq = nextSeq++;
-        requestCounts[r.kind][SUBMITTED]++;
+        counters.submitted(r.kind);
         queue.add(r);
     }
 
-    private Request request(int kind, SimFile file, long offset, Completion c) {
+    private Request request(RequestKind kind, SimFile file, long offset, Completion c) {
         Request r = new Request();
         r.kind = kind;
         r.file = file;
@@ -437,7 +408,7 @@ public final class SimIO implements IO, EventSource {
     }
 
     private void fault(FaultKind kind, String path, long offset, long now) {
-        faultCounts[kind.ordinal()]++;
+        counters.fault(kind);
         SimIOListener l = listener;
         if (l != null) {
             l.onFault(now, path, kind, offset);
@@ -451,7 +422,6 @@ public final class SimIO implements IO, EventSource {
             case WRITE -> fireWrite(r, now);
             case SYNC -> fireSync(r, now);
             case TRUNCATE -> fireTruncate(r, now);
-            default -> throw new IllegalStateException("unknown request kind " + r.kind);
         }
     }
 
@@ -486,7 +456,7 @@ public final class SimIO implements IO, EventSource {
         if (n > 0) {
             f.read(r.offset, buf, n);
         }
-        bytesRead += n;
+        counters.read(n);
         if (n < len) {
             fail(r, f.path(), ErrorCode.SHORT_READ, "read of " + len + " bytes at offset " + r.offset + " of " + f.path()
                 + " returned " + n + (injected ? " (injected)" : ""), now);
@@ -547,7 +517,7 @@ public final class SimIO implements IO, EventSource {
 
     private void store(DurableFile f, long offset, byte[] data) {
         f.write(offset, data);
-        bytesWritten += data.length;
+        counters.written(data.length);
     }
 
     private static byte[] gather(Request r) {
@@ -614,32 +584,21 @@ public final class SimIO implements IO, EventSource {
     }
 
     private void succeed(Request r, String path, int result, long now) {
-        requestCounts[r.kind][COMPLETED]++;
+        counters.completed(r.kind);
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, kindOf(r.kind), r.kind == TIMER ? 0 : r.offset, r.length, result, null);
+            l.onCompletion(now, path, r.kind.completionKind(), r.kind == RequestKind.TIMER ? 0 : r.offset, r.length, result, null);
         }
         r.completion.complete(result);
     }
 
     private void fail(Request r, String path, ErrorCode code, String message, long now) {
-        requestCounts[r.kind][FAILED]++;
+        counters.failed(r.kind);
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, kindOf(r.kind), r.offset, r.length, 0, code);
+            l.onCompletion(now, path, r.kind.completionKind(), r.offset, r.length, 0, code);
         }
         r.completion.fail(new CompletionError(code, message));
-    }
-
-    private static CompletionKind kindOf(int kind) {
-        return switch (kind) {
-            case READ -> CompletionKind.READ;
-            case WRITE -> CompletionKind.WRITE;
-            case SYNC -> CompletionKind.SYNC;
-            case TRUNCATE -> CompletionKind.TRUNCATE;
-            case TIMER -> CompletionKind.TIMER;
-            default -> throw new IllegalStateException("unknown request kind " + kind);
-        };
     }
 
     private static void requireKind(Completion c, CompletionKind kind) {
@@ -679,7 +638,7 @@ public final class SimIO implements IO, EventSource {
         public Completion pread(long offset, Completion c) {
             requireKind(c, CompletionKind.READ);
             requireOffset(offset);
-            Request r = request(READ, this, offset, c);
+            Request r = request(RequestKind.READ, this, offset, c);
             r.length = c.buffer().length;
             enqueue(r, latency.sampleNanos(CompletionKind.READ, ioRandom));
             return c;
@@ -690,7 +649,7 @@ public final class SimIO implements IO, EventSource {
             requireKind(c, CompletionKind.WRITE);
             requireOffset(offset);
             Objects.requireNonNull(data, "data");
-            Request r = request(WRITE, this, offset, c);
+            Request r = request(RequestKind.WRITE, this, offset, c);
             r.data = data;
             r.length = data.length;
             enqueue(r, latency.sampleNanos(CompletionKind.WRITE, ioRandom));
@@ -713,7 +672,7 @@ public final class SimIO implements IO, EventSource {
             if (total > MAX_FILE_BYTES) {
                 throw new IllegalArgumentException("buffers: " + total + " bytes (expected: <= " + MAX_FILE_BYTES + ")");
             }
-            Request r = request(WRITE, this, offset, c);
+            Request r = request(RequestKind.WRITE, this, offset, c);
             r.buffers = buffers;
             r.length = total;
             enqueue(r, latency.sampleNanos(CompletionKind.WRITE, ioRandom));
@@ -723,7 +682,7 @@ public final class SimIO implements IO, EventSource {
         @Override
         public Completion sync(Completion c) {
             requireKind(c, CompletionKind.SYNC);
-            enqueue(request(SYNC, this, 0, c), latency.sampleNanos(CompletionKind.SYNC, ioRandom));
+            enqueue(request(RequestKind.SYNC, this, 0, c), latency.sampleNanos(CompletionKind.SYNC, ioRandom));
             return c;
         }
 
@@ -733,7 +692,7 @@ public final class SimIO implements IO, EventSource {
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }
-            enqueue(request(TRUNCATE, this, length, c), latency.sampleNanos(CompletionKind.TRUNCATE, ioRandom));
+            enqueue(request(RequestKind.TRUNCATE, this, length, c), latency.sampleNanos(CompletionKind.TRUNCATE, ioRandom));
             return c;
         }
 

@@ -89,9 +89,9 @@ class SimIOCrashTest {
             assertFalse(c.finished(), "outcome unknown: " + c);
         }
         SimIOStats s = io.stats();
-        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.reads());
-        assertEquals(new SimIOStats.RequestCounts(2, 1, 0, 1), s.writes());
-        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.timers());
+        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.requests(RequestKind.READ));
+        assertEquals(new SimIOStats.RequestCounts(2, 1, 0, 1), s.requests(RequestKind.WRITE));
+        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.requests(RequestKind.TIMER));
         assertEquals(1, s.crashes());
         assertEquals(0, io.contents("f").length, "the first write was never synced");
     }
