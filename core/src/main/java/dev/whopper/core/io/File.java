@@ -25,14 +25,16 @@ public interface File {
 
     /**
      * Writes {@code data} at {@code offset}, extending the file when needed. The array must not be
-     * modified until the completion finishes.
+     * modified until the completion finishes. By default, {@link #pwritev} of the one buffer.
      *
      * @param offset byte offset, &gt;= 0
      * @param data   the bytes
      * @param c      a WRITE completion; its result is the number of bytes written
      * @return {@code c}
      */
-    Completion pwrite(long offset, byte[] data, Completion c);
+    default Completion pwrite(long offset, byte[] data, Completion c) {
+        return pwritev(offset, List.of(data), c);
+    }
 
     /**
      * Writes several buffers back to back starting at {@code offset}, as one request.

@@ -10,7 +10,7 @@ import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.model.DurableFile;
 import dev.whopper.core.io.model.FileCrash;
-import dev.whopper.core.io.model.Volume;
+import dev.whopper.core.io.model.VolumeIO;
 import dev.whopper.sim.EventSource;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ import java.util.PriorityQueue;
  * Single-threaded, no wall clock, no hash-ordered iteration: the same streams and the same calls give
  * the same completions in the same order with the same bytes.
  */
-public final class SimIO implements IO, EventSource {
+public final class SimIO extends VolumeIO implements EventSource {
     /** The largest file size in bytes; a write or truncation beyond it fails with NO_SPACE. */
     public static final long MAX_FILE_BYTES = DurableFile.MAX_BYTES;
 
@@ -70,7 +70,6 @@ public final class SimIO implements IO, EventSource {
     private boolean faultsEnabled = true;
     private SimIOListener listener;
 
-    private final Volume volume = new Volume();
     private final PriorityQueue<Request> queue = new PriorityQueue<>(SimIO::compareRequests);
     private final ArrayList<Request> batch = new ArrayList<>();
     private int batchPos;
@@ -153,20 +152,10 @@ public final class SimIO implements IO, EventSource {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("path: \"\" (expected: a non-empty name)");
         }
-        return new SimFile(volume.open(path, create), epoch);
-    }
-
-    @Override
-    public boolean exists(String path) {
-        return volume.exists(path);
+        return new SimFile(volume().open(path, create), epoch);
     }
 
     /** Deletes a file at once (and durably); open handles keep their (now unlinked) file. */
-    @Override
-    public void delete(String path) {
-        volume.delete(path);
-    }
-
     /** Same as {@link #fireDue()}: fires what is due at the clock's current time; never moves the clock. */
     @Override
     public int poll() {
@@ -180,7 +169,7 @@ public final class SimIO implements IO, EventSource {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        requireKind(c, CompletionKind.TIMER);
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
@@ -308,7 +297,7 @@ public final class SimIO implements IO, EventSource {
         epoch++;
         counters.crashed();
 
-        List<FileCrash> reports = volume.crashKeepingOperations(faultRandom, options.keepProbability(),
+        List<FileCrash> reports = volume().crashKeepingOperations(faultRandom, options.keepProbability(),
             options.tearOne(), faults.sectorSize());
         CrashReport report = new CrashReport(clock.nowNanos(), abandoned.get(RequestKind.READ),
             abandoned.get(RequestKind.WRITE), abandoned.get(RequestKind.SYNC), abandoned.get(RequestKind.TRUNCATE),
@@ -324,7 +313,7 @@ public final class SimIO implements IO, EventSource {
 
     /** @return the paths of every file, in order */
     public List<String> paths() {
-        return volume.paths();
+        return volume().paths();
     }
 
     /**
@@ -360,7 +349,7 @@ public final class SimIO implements IO, EventSource {
     }
 
     private DurableFile state(String path) {
-        DurableFile s = volume.file(path);
+        DurableFile s = volume().file(path);
         if (s == null) {
             throw new IllegalArgumentException("path: " + path + " (expected: an existing file)");
         }
@@ -601,13 +590,6 @@ public final class SimIO implements IO, EventSource {
         r.completion.fail(new CompletionError(code, message));
     }
 
-    private static void requireKind(Completion c, CompletionKind kind) {
-        Objects.requireNonNull(c, "completion");
-        if (c.kind() != kind) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: " + kind + ")");
-        }
-    }
-
     private static void requireOffset(long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset: " + offset + " (expected: >= 0)");
@@ -636,7 +618,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion pread(long offset, Completion c) {
-            requireKind(c, CompletionKind.READ);
+            CompletionKind.READ.require(c);
             requireOffset(offset);
             Request r = request(RequestKind.READ, this, offset, c);
             r.length = c.buffer().length;
@@ -646,7 +628,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion pwrite(long offset, byte[] data, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             Objects.requireNonNull(data, "data");
             Request r = request(RequestKind.WRITE, this, offset, c);
@@ -658,7 +640,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             Objects.requireNonNull(buffers, "buffers");
             long total = 0;
@@ -681,14 +663,14 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion sync(Completion c) {
-            requireKind(c, CompletionKind.SYNC);
+            CompletionKind.SYNC.require(c);
             enqueue(request(RequestKind.SYNC, this, 0, c), latency.sampleNanos(CompletionKind.SYNC, ioRandom));
             return c;
         }
 
         @Override
         public Completion truncate(long length, Completion c) {
-            requireKind(c, CompletionKind.TRUNCATE);
+            CompletionKind.TRUNCATE.require(c);
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }

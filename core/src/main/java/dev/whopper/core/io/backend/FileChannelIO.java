@@ -155,9 +155,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        if (c.kind() != CompletionKind.TIMER) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: TIMER)");
-        }
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
@@ -249,9 +247,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion pread(long offset, Completion c) {
-            if (c.kind() != CompletionKind.READ) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: READ)");
-            }
+            CompletionKind.READ.require(c);
             requireNonNegative("offset", offset);
             byte[] buf = c.buffer();
             submit(c, "read of " + buf.length + " bytes at offset " + offset + " of " + path, () -> {
@@ -270,15 +266,8 @@ public final class FileChannelIO implements IO, AutoCloseable {
         }
 
         @Override
-        public Completion pwrite(long offset, byte[] data, Completion c) {
-            return pwritev(offset, List.of(data), c);
-        }
-
-        @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            if (c.kind() != CompletionKind.WRITE) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: WRITE)");
-            }
+            CompletionKind.WRITE.require(c);
             requireNonNegative("offset", offset);
             List<byte[]> bufs = new ArrayList<>(buffers);
             submit(c, "write at offset " + offset + " of " + path, () -> {
@@ -298,9 +287,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion sync(Completion c) {
-            if (c.kind() != CompletionKind.SYNC) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: SYNC)");
-            }
+            CompletionKind.SYNC.require(c);
             submit(c, "sync of " + path, () -> {
                 ch.force(true);
                 return 0;
@@ -310,9 +297,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion truncate(long length, Completion c) {
-            if (c.kind() != CompletionKind.TRUNCATE) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: TRUNCATE)");
-            }
+            CompletionKind.TRUNCATE.require(c);
             requireNonNegative("length", length);
             submit(c, "truncate of " + path + " to " + length, () -> {
                 long size = ch.size();

@@ -10,7 +10,7 @@ import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.model.DurableFile;
-import dev.whopper.core.io.model.Volume;
+import dev.whopper.core.io.model.VolumeIO;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ import java.util.PriorityQueue;
  * a SYNC makes every write and truncation completed before it durable when it completes. Timers use a virtual clock: when a poll finds nothing else to do,
  * it jumps the clock to the next timer. A {@link FaultHook} can fail chosen requests.
  */
-public final class MemoryIO implements IO {
+public final class MemoryIO extends VolumeIO {
 
     /** When requests complete. */
     public enum Delivery {
@@ -63,7 +63,6 @@ public final class MemoryIO implements IO {
     private final Delivery delivery;
     private final RandomSource deliveryRandom;
     private final RandomSource engineRandom;
-    private final Volume volume = new Volume();
     private ArrayList<Runnable> pending = new ArrayList<>();
     private ArrayList<Runnable> spare = new ArrayList<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(
@@ -120,17 +119,7 @@ public final class MemoryIO implements IO {
 
     @Override
     public File open(String path, boolean create) {
-        return new MemFile(path, volume.open(path, create));
-    }
-
-    @Override
-    public boolean exists(String path) {
-        return volume.exists(path);
-    }
-
-    @Override
-    public void delete(String path) {
-        volume.delete(path);
+        return new MemFile(path, volume().open(path, create));
     }
 
     @Override
@@ -200,7 +189,7 @@ public final class MemoryIO implements IO {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        requireKind(c, CompletionKind.TIMER);
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
@@ -249,7 +238,7 @@ public final class MemoryIO implements IO {
      * @param sectorSize           sector size in bytes, &gt; 0
      */
     public void crash(RandomSource rng, double keepSectorProbability, int sectorSize) {
-        volume.crashKeepingSectors(rng, keepSectorProbability, sectorSize);
+        volume().crashKeepingSectors(rng, keepSectorProbability, sectorSize);
         crashes++;
         pending.clear();
         timers.clear();
@@ -263,7 +252,7 @@ public final class MemoryIO implements IO {
      * @param bit    bit index 0..7
      */
     public void flipBit(String path, long offset, int bit) {
-        DurableFile f = volume.file(path);
+        DurableFile f = volume().file(path);
         if (f == null || offset < 0 || offset >= f.size()) {
             throw new IllegalArgumentException("flipBit: no byte " + offset + " in " + path);
         }
@@ -275,7 +264,7 @@ public final class MemoryIO implements IO {
      * @return a copy of the file's volatile image
      */
     public byte[] contents(String path) {
-        DurableFile f = volume.file(path);
+        DurableFile f = volume().file(path);
         if (f == null) {
             throw new IllegalArgumentException("no such file: " + path);
         }
@@ -293,12 +282,6 @@ public final class MemoryIO implements IO {
     private CompletionError fault(String path, CompletionKind kind, long offset, int length) {
         FaultHook h = faultHook;
         return h == null ? null : h.check(path, kind, offset, length);
-    }
-
-    private static void requireKind(Completion c, CompletionKind kind) {
-        if (c.kind() != kind) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: " + kind + ")");
-        }
     }
 
     private static void requireOffset(long offset) {
@@ -355,7 +338,7 @@ public final class MemoryIO implements IO {
 
         @Override
         public Completion pread(long offset, Completion c) {
-            requireKind(c, CompletionKind.READ);
+            CompletionKind.READ.require(c);
             requireOffset(offset);
             if (failIfClosed(c)) {
                 return c;
@@ -377,13 +360,8 @@ public final class MemoryIO implements IO {
         }
 
         @Override
-        public Completion pwrite(long offset, byte[] data, Completion c) {
-            return pwritev(offset, List.of(data), c);
-        }
-
-        @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             if (failIfClosed(c)) {
                 return c;
@@ -409,7 +387,7 @@ public final class MemoryIO implements IO {
 
         @Override
         public Completion sync(Completion c) {
-            requireKind(c, CompletionKind.SYNC);
+            CompletionKind.SYNC.require(c);
             if (failIfClosed(c)) {
                 return c;
             }
@@ -425,7 +403,7 @@ public final class MemoryIO implements IO {
 
         @Override
         public Completion truncate(long length, Completion c) {
-            requireKind(c, CompletionKind.TRUNCATE);
+            CompletionKind.TRUNCATE.require(c);
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }
