@@ -30,7 +30,9 @@ import java.util.PriorityQueue;
  *       {@link #fireDue()} once the clock has reached the due time.</li>
  *   <li>Requests due at the same instant fire in an order drawn from the I/O stream: each request draws a
  *       tie-breaker at submit; the queue is ordered by (due time, tie-breaker, submit sequence).</li>
- *   <li>Each file has a volatile image (what reads and {@link File#size()} see) and a durable image. A
+ *   <li>Files are core's durable-file model ({@link DurableFile}s of a {@code Volume}, shared with
+ *       {@code MemoryIO}); SimIO adds latency, faults, completion order and the listener on top. Each file
+ *       has a volatile image (what reads and {@link File#size()} see) and a durable image. A
  *       completed write or truncation changes the volatile image and joins the file's list of unsynced
  *       operations; a successful sync applies every unsynced operation (all completed before the sync
  *       completes) to the durable image.</li>
@@ -474,25 +476,35 @@ public final class SimIO extends VolumeIO implements EventSource {
         }
         byte[] data = gather(r);
         if (total > 0 && injects(FaultKind.TORN_WRITE, faults.tornWrite())) {
-            fault(FaultKind.TORN_WRITE, f.path(), r.offset, now);
-            int prefix = tornPrefix(r.offset, data.length, faults.sectorSize());
-            if (prefix > 0) {
-                store(f, r.offset, Arrays.copyOf(data, prefix));
-            }
-            fail(r, f.path(), ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + total + " bytes at offset " + r.offset
-                + " of " + f.path() + " reached the file", now);
+            tearWrite(r, f, data, now);
             return;
         }
         if (total > 0 && injects(FaultKind.BIT_FLIP, faults.bitFlip())) {
-            int pos = faultRandom.nextInt(data.length);
-            int bit = faultRandom.nextInt(8);
-            data[pos] ^= (byte) (1 << bit);
-            fault(FaultKind.BIT_FLIP, f.path(), r.offset + pos, now);
+            flipBit(r, f, data, now);
         }
         if (total > 0) {
             store(f, r.offset, data);
         }
         succeed(r, f.path(), (int) total, now);
+    }
+
+    /** An injected torn write: a sector-aligned proper prefix reaches the file, the request fails. */
+    private void tearWrite(Request r, DurableFile f, byte[] data, long now) {
+        fault(FaultKind.TORN_WRITE, f.path(), r.offset, now);
+        int prefix = tornPrefix(r.offset, data.length, faults.sectorSize());
+        if (prefix > 0) {
+            store(f, r.offset, Arrays.copyOf(data, prefix));
+        }
+        fail(r, f.path(), ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + r.length + " bytes at offset " + r.offset
+            + " of " + f.path() + " reached the file", now);
+    }
+
+    /** An injected bit flip: one bit of what the write stores is flipped (position, then bit, drawn). */
+    private void flipBit(Request r, DurableFile f, byte[] data, long now) {
+        int pos = faultRandom.nextInt(data.length);
+        int bit = faultRandom.nextInt(8);
+        data[pos] ^= (byte) (1 << bit);
+        fault(FaultKind.BIT_FLIP, f.path(), r.offset + pos, now);
     }
 
     /** The end of a torn prefix: the request's start or a sector boundary strictly inside the request. */
