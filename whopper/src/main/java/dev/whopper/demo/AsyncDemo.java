@@ -4,7 +4,7 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionGroup;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
@@ -137,7 +137,7 @@ public final class AsyncDemo {
             }
             if (remaining > 0) {
                 out.println("step " + round + ": " + io.pendingRequests() + " requests in flight");
-                io.step();
+                io.poll();
             }
         }
         boolean ok = true;

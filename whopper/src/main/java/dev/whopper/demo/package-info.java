@@ -1,2 +1,2 @@
-/** A runnable demonstration of the async model over {@link dev.whopper.core.io.MemoryIO}. */
+/** A runnable demonstration of the async model over {@link dev.whopper.core.io.backend.MemoryIO}. */
 package dev.whopper.demo;

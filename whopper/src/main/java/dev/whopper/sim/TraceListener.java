@@ -2,6 +2,7 @@ package dev.whopper.sim;
 
 import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.model.FileCrash;
 import dev.whopper.sim.io.CrashReport;
 import dev.whopper.sim.io.FaultKind;
 import dev.whopper.sim.io.SimIOListener;
@@ -51,7 +52,7 @@ final class TraceListener implements SimIOListener {
     @Override
     public void onCrash(CrashReport report) {
         hash.mix(0x30_0000L | report.abandonedTotal());
-        for (CrashReport.FileCrash f : report.files()) {
+        for (FileCrash f : report.files()) {
             hash.mix(f.lengthAfter());
             hash.mix(f.sectorsKept() ^ (f.sectorsLost() << 32));
         }

@@ -1,5 +1,7 @@
 package dev.whopper.core.io;
 
+import java.util.Objects;
+
 /** What a {@link Completion} tracks. */
 public enum CompletionKind {
     /** A positioned read; the completion carries the buffer. */
@@ -15,5 +17,22 @@ public enum CompletionKind {
     /** "Let others run, then call me again": finished and succeeded at birth. */
     YIELD,
     /** A timer that finishes after a delay (busy backoff). */
-    TIMER
+    TIMER;
+
+    /**
+     * The argument check of every backend's request methods.
+     *
+     * @param c a completion handed to a request
+     * @return {@code c}
+     * @throws NullPointerException     when {@code c} is null
+     * @throws IllegalArgumentException ({@code "completion kind: WRITE (expected: READ)"}) when {@code c} is of
+     *                                  another kind
+     */
+    public Completion require(Completion c) {
+        Objects.requireNonNull(c, "completion");
+        if (c.kind() != this) {
+            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: " + this + ")");
+        }
+        return c;
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An open file of an {@link IO}. Every operation takes the completion to finish and returns it, so a
  * state machine can write {@code return IOResult.io(file.pread(pos, Completion.read(buf, null)));}.
- * Operations never block: their data effect and the completion happen later, inside {@link IO#step()}
+ * Operations never block: their data effect and the completion happen later, inside {@link IO#poll()}
  * (or at once for an immediate backend). Failures are reported through the completion, never thrown,
  * except for misuse (a completion of the wrong kind).
  */
@@ -25,14 +25,16 @@ public interface File {
 
     /**
      * Writes {@code data} at {@code offset}, extending the file when needed. The array must not be
-     * modified until the completion finishes.
+     * modified until the completion finishes. By default, {@link #pwritev} of the one buffer.
      *
      * @param offset byte offset, &gt;= 0
      * @param data   the bytes
      * @param c      a WRITE completion; its result is the number of bytes written
      * @return {@code c}
      */
-    Completion pwrite(long offset, byte[] data, Completion c);
+    default Completion pwrite(long offset, byte[] data, Completion c) {
+        return pwritev(offset, List.of(data), c);
+    }
 
     /**
      * Writes several buffers back to back starting at {@code offset}, as one request.

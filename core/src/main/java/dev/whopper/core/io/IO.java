@@ -1,12 +1,12 @@
 package dev.whopper.core.io;
 
 /**
- * The I/O backend an engine runs on: opens files, runs ready completions in {@link #step()}, offers
+ * The I/O backend an engine runs on: opens files, runs ready completions in {@link #poll()}, offers
  * timers, and hands out the {@link Clock} and {@link RandomSource} the engine must use, so that a
  * simulator can make all of them deterministic.
  *
- * <p>Implementations: {@link MemoryIO} (in memory, for tests), {@link FileChannelIO} (real disk) and
- * the simulator's {@code SimIO}.
+ * <p>Implementations: {@link dev.whopper.core.io.backend.MemoryIO} (in memory, for tests),
+ * {@link dev.whopper.core.io.backend.FileChannelIO} (real disk) and the simulator's {@code SimIO}.
  */
 public interface IO {
     /**
@@ -33,11 +33,12 @@ public interface IO {
     void delete(String path);
 
     /**
-     * Runs the completions that are ready (their data effects, then their callbacks).
+     * Runs the completions that are ready (their data effects, then their callbacks) and returns at once;
+     * it never waits for a completion that is not ready. Not to be confused with a scheduler step.
      *
-     * @return how many completions finished in this call
+     * @return how many completions ran (finished) in this call
      */
-    int step();
+    int poll();
 
     /** @return true when no operation or timer is in flight */
     boolean idle();

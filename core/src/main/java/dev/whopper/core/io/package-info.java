@@ -8,6 +8,7 @@
  * {@link dev.whopper.core.io.IO} and {@link dev.whopper.core.io.File}; time, randomness and forced
  * yields reach the engine only through {@link dev.whopper.core.io.Clock},
  * {@link dev.whopper.core.io.RandomSource} and {@link dev.whopper.core.io.YieldInjector}, so a simulator
- * can make them deterministic. See {@code docs/async-io.md}.
+ * can make them deterministic. The backends live in {@code dev.whopper.core.io.backend}, the durable-file
+ * model they share with the simulator in {@code dev.whopper.core.io.model}. See {@code docs/async-io.md}.
  */
 package dev.whopper.core.io;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.sm.StateMachine;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import dev.whopper.core.storage.btree.Entry;
 import java.util.List;

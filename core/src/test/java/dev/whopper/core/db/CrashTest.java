@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.btree.Entry;
@@ -100,7 +100,7 @@ class CrashTest {
                 for (int s = 0; s < steps && !crashed[0]; s++) {
                     Writer w = writers.get(rng.nextInt(writers.size()));
                     if (rng.chance(0.3) || (w.waiting != null && !w.waiting.finished())) {
-                        io.step();
+                        io.poll();
                         continue;
                     }
                     step(w);

@@ -1,7 +1,7 @@
 package dev.whopper.core.db;
 
-import dev.whopper.core.io.Blocking;
 import dev.whopper.core.io.IO;
+import dev.whopper.core.io.backend.Blocking;
 import dev.whopper.core.sm.StateMachine;
 import java.nio.charset.StandardCharsets;
 

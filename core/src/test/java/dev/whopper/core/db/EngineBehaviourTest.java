@@ -16,8 +16,8 @@ import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.sm.StateMachine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -200,7 +200,7 @@ class EngineBehaviourTest {
         byte[] va = null;
         byte[] vc = null;
         while (va == null || vc == null) {
-            io.step();
+            io.poll();
             if (va == null && ra.completion().finished()) {
                 ra = ga.step();
                 if (ra.isDone()) {
@@ -436,7 +436,7 @@ class EngineBehaviourTest {
         Database db = open(io, SMALL);
         Transaction t = new Transaction(db, 99, YieldInjector.NONE);
         t.ensureSnapshot();
-        dev.whopper.core.io.Blocking.run(io, t::loadHeader);
+        dev.whopper.core.io.backend.Blocking.run(io, t::loadHeader);
         assertEquals(DbError.MISUSE, expectDb(() -> t.allocate()).error());
         assertEquals(DbError.MISUSE, expectDb(() -> t.setRootPage(0)).error());
         assertEquals(Transaction.Upgrade.OK, t.tryUpgrade());

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.Blocking;
+import dev.whopper.core.io.backend.Blocking;
 import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.page.FreelistPage;

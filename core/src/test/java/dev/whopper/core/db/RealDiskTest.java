@@ -4,9 +4,9 @@ import static dev.whopper.core.db.Db.b;
 import static dev.whopper.core.db.Db.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.whopper.core.io.Blocking;
-import dev.whopper.core.io.FileChannelIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.Blocking;
+import dev.whopper.core.io.backend.FileChannelIO;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

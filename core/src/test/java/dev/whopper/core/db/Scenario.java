@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.btree.Entry;
@@ -143,7 +143,7 @@ final class Scenario {
                 if (io.idle() && runnable.isEmpty()) {
                     throw new AssertionError("deadlock: every connection waits and nothing is in flight");
                 }
-                io.step();
+                io.poll();
                 continue;
             }
             stepClient(runnable.get(rng.nextInt(runnable.size())));

@@ -6,8 +6,8 @@ import static dev.whopper.core.db.Db.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
+import dev.whopper.core.io.backend.MemoryIO;
 import org.junit.jupiter.api.Test;
 
 class SmokeTest {

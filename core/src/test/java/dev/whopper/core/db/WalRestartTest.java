@@ -5,7 +5,7 @@ import static dev.whopper.core.db.Db.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.MemoryIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
 import org.junit.jupiter.api.Test;
 

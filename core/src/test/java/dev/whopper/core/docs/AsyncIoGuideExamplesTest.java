@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.Blocking;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionGroup;
 import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
-import dev.whopper.core.io.FileChannelIO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
+import dev.whopper.core.io.backend.Blocking;
+import dev.whopper.core.io.backend.FileChannelIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.sm.StateTransition;
@@ -95,10 +95,10 @@ class AsyncIoGuideExamplesTest {
         MemoryIO io = MemoryIO.fifo();
         File file = io.open("ints", true);
         file.pwrite(0, new byte[] {0x2A, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, Completion.write(null));
-        io.step();
+        io.poll();
         // region: blocking
         IntReader reader = new IntReader(file);
-        int value = Blocking.run(io, () -> reader.readInt(0), 10_000);   // steps io until Done
+        int value = Blocking.run(io, () -> reader.readInt(0), 10_000);   // polls io until Done
         assertEquals(42, value);
         assertThrows(IllegalStateException.class,                         // waits on what nobody will finish
             () -> Blocking.run(io, () -> IOResult.io(Completion.write(null))));
@@ -142,7 +142,7 @@ class AsyncIoGuideExamplesTest {
         int[] told = new int[1];
         Completion all = frames.build(c -> told[0]++);
         assertFalse(all.finished());
-        io.step();                          // the four writes complete, in a seeded random order
+        io.poll();                          // the four writes complete, in a seeded random order
         assertTrue(all.succeeded());        // the group finished when the last of them did
         assertEquals(1, told[0]);
         // endregion
@@ -235,16 +235,16 @@ class AsyncIoGuideExamplesTest {
         File src = io.open("src", true);
         File dst = io.open("dst", true);
         src.pwrite(0, "hello, copy".getBytes(US_ASCII), Completion.write(null));
-        io.step();
+        io.poll();
         // region: drive
         Copy copy = new Copy(src, dst, 11);
         StateMachine<Integer> machine = new StateMachine<>(copy);
         IOResult<Integer> r = machine.step();
         while (r.isIo()) {                                   // what a scheduler does, by hand
             Completion c = r.completion();
-            for (int steps = 0; !c.finished(); steps++) {
-                if (steps == 1_000) throw new IllegalStateException("stuck on " + c);
-                io.step();
+            for (int polls = 0; !c.finished(); polls++) {
+                if (polls == 1_000) throw new IllegalStateException("stuck on " + c);
+                io.poll();
             }
             r = machine.step();
         }
@@ -374,12 +374,12 @@ class AsyncIoGuideExamplesTest {
         File f = io.open("db", true);
         Completion w = f.pwrite(0, "hello".getBytes(US_ASCII), Completion.write(null));
         assertEquals(0, io.contents("db").length);            // the data effect happens at completion...
-        io.step();                                            // ...inside step()
+        io.poll();                                            // ...inside poll()
         assertTrue(w.succeeded());
         f.sync(Completion.sync(null));
-        io.step();
+        io.poll();
         f.pwrite(0, "HELLO".getBytes(US_ASCII), Completion.write(null));
-        io.step();
+        io.poll();
         io.crash();                                           // power loss: only synced data survives
         assertArrayEquals("hello".getBytes(US_ASCII), io.contents("db"));
         // endregion
@@ -393,13 +393,13 @@ class AsyncIoGuideExamplesTest {
         io.setFaultHook((path, kind, offset, length) ->
             kind == CompletionKind.SYNC ? new CompletionError(ErrorCode.SYNC_FAILED, "fsync lost") : null);
         Completion s = f.sync(Completion.sync(null));
-        io.step();
+        io.poll();
         assertEquals(ErrorCode.SYNC_FAILED, s.error().code());
         io.setFaultHook(null);
 
         long before = io.clock().nowNanos();
         Completion backoff = io.sleep(1_000_000, Completion.timer(null));   // 1 ms of virtual time
-        io.step();                                            // nothing else to do: the clock jumps
+        io.poll();                                            // nothing else to do: the clock jumps
         assertTrue(backoff.succeeded());
         assertEquals(1_000_000, io.clock().nowNanos() - before);
         // endregion
@@ -414,7 +414,7 @@ class AsyncIoGuideExamplesTest {
             Blocking.run(disk, () -> w.finished() ? IOResult.done() : IOResult.io(w));
             Completion s = f.sync(Completion.sync(null));   // sync after the write completed, not alongside
             Blocking.run(disk, () -> s.finished() ? IOResult.done() : IOResult.io(s));
-            assertTrue(w.succeeded() && s.succeeded());     // completions ran inside disk.step(), on this thread
+            assertTrue(w.succeeded() && s.succeeded());     // completions ran inside disk.poll(), on this thread
             f.close();
         }
         // endregion

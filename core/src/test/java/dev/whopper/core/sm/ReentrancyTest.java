@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.Blocking;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
+import dev.whopper.core.io.backend.Blocking;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.Blocking;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionGroup;
@@ -14,9 +13,10 @@ import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOFailureException;
-import dev.whopper.core.io.MemoryIO;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
+import dev.whopper.core.io.backend.Blocking;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +232,7 @@ class SampleMachineEquivalenceTest {
                 g.add(f.pwrite(i, new byte[] {1}, Completion.write(c -> order.add(idx))));
             }
             Completion built = g.build();
-            io.step();
+            io.poll();
             assertTrue(built.succeeded());
             reordered = !order.equals(List.of(0, 1, 2, 3, 4, 5));
         }

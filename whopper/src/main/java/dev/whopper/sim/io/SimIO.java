@@ -8,14 +8,17 @@ import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.RandomSource;
+import dev.whopper.core.io.model.DurableFile;
+import dev.whopper.core.io.model.FileCrash;
+import dev.whopper.core.io.model.VolumeIO;
 import dev.whopper.sim.EventSource;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * The simulated disk: a deterministic {@link IO} driven by a {@link VirtualClock}.
@@ -27,7 +30,9 @@ import java.util.TreeMap;
  *       {@link #fireDue()} once the clock has reached the due time.</li>
  *   <li>Requests due at the same instant fire in an order drawn from the I/O stream: each request draws a
  *       tie-breaker at submit; the queue is ordered by (due time, tie-breaker, submit sequence).</li>
- *   <li>Each file has a volatile image (what reads and {@link File#size()} see) and a durable image. A
+ *   <li>Files are core's durable-file model ({@link DurableFile}s of a {@code Volume}, shared with
+ *       {@code MemoryIO}); SimIO adds latency, faults, completion order and the listener on top. Each file
+ *       has a volatile image (what reads and {@link File#size()} see) and a durable image. A
  *       completed write or truncation changes the volatile image and joins the file's list of unsynced
  *       operations; a successful sync applies every unsynced operation (all completed before the sync
  *       completes) to the durable image.</li>
@@ -40,59 +45,16 @@ import java.util.TreeMap;
  * Single-threaded, no wall clock, no hash-ordered iteration: the same streams and the same calls give
  * the same completions in the same order with the same bytes.
  */
-public final class SimIO implements IO, EventSource {
+public final class SimIO extends VolumeIO implements EventSource {
     /** The largest file size in bytes; a write or truncation beyond it fails with NO_SPACE. */
-    public static final long MAX_FILE_BYTES = Image.MAX_BYTES;
-
-    private static final int READ = 0;
-    private static final int WRITE = 1;
-    private static final int SYNC = 2;
-    private static final int TRUNCATE = 3;
-    private static final int TIMER = 4;
-    private static final int KIND_COUNT = 5;
-
-    private static final int SUBMITTED = 0;
-    private static final int COMPLETED = 1;
-    private static final int FAILED = 2;
-    private static final int ABANDONED = 3;
-
-    /** One layer pair and the unsynced operations of one file. */
-    private static final class FileState {
-        final String path;
-        final Image visible = new Image();
-        final Image durable = new Image();
-        /** Completed writes and truncations not yet synced, in completion order. */
-        final ArrayList<UnsyncedOp> unsynced = new ArrayList<>();
-
-        FileState(String path) {
-            this.path = path;
-        }
-    }
-
-    /**
-     * A completed, unsynced operation: a write of {@code data} at {@code offset}, or (data null) a
-     * truncation to length {@code offset}.
-     */
-    private record UnsyncedOp(long offset, byte[] data) {
-        boolean isTruncate() {
-            return data == null;
-        }
-
-        void applyTo(Image image) {
-            if (data == null) {
-                image.truncate(offset);
-            } else {
-                image.write(offset, data, 0, data.length);
-            }
-        }
-    }
+    public static final long MAX_FILE_BYTES = DurableFile.MAX_BYTES;
 
     /** One queued request or timer. */
     private static final class Request {
         long dueNanos;
         long tie;
         long seq;
-        int kind;
+        RequestKind kind;
         SimFile file;
         long offset;
         long length;
@@ -110,7 +72,6 @@ public final class SimIO implements IO, EventSource {
     private boolean faultsEnabled = true;
     private SimIOListener listener;
 
-    private final TreeMap<String, FileState> files = new TreeMap<>();
     private final PriorityQueue<Request> queue = new PriorityQueue<>(SimIO::compareRequests);
     private final ArrayList<Request> batch = new ArrayList<>();
     private int batchPos;
@@ -119,11 +80,7 @@ public final class SimIO implements IO, EventSource {
     /** Incremented by every crash; a handle opened in an earlier epoch is dead. */
     private long epoch;
 
-    private final long[][] requestCounts = new long[KIND_COUNT][4];
-    private final long[] faultCounts = new long[FaultKind.values().length];
-    private long bytesRead;
-    private long bytesWritten;
-    private long crashes;
+    private final SimIOCounters counters = new SimIOCounters();
 
     /**
      * @param clock        the virtual clock; the simulator moves it, SimIO only reads it
@@ -197,31 +154,13 @@ public final class SimIO implements IO, EventSource {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("path: \"\" (expected: a non-empty name)");
         }
-        FileState s = files.get(path);
-        if (s == null) {
-            if (!create) {
-                throw new IOFailureException(new CompletionError(ErrorCode.IO_ERROR, "no such file: " + path));
-            }
-            s = new FileState(path);
-            files.put(path, s);
-        }
-        return new SimFile(s, epoch);
-    }
-
-    @Override
-    public boolean exists(String path) {
-        return files.containsKey(path);
+        return new SimFile(volume().open(path, create), epoch);
     }
 
     /** Deletes a file at once (and durably); open handles keep their (now unlinked) file. */
-    @Override
-    public void delete(String path) {
-        files.remove(path);
-    }
-
     /** Same as {@link #fireDue()}: fires what is due at the clock's current time; never moves the clock. */
     @Override
-    public int step() {
+    public int poll() {
         return fireDue();
     }
 
@@ -232,12 +171,12 @@ public final class SimIO implements IO, EventSource {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        requireKind(c, CompletionKind.TIMER);
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
         Request r = new Request();
-        r.kind = TIMER;
+        r.kind = RequestKind.TIMER;
         r.length = delayNanos;
         r.completion = c;
         enqueue(r, delayNanos);
@@ -343,87 +282,28 @@ public final class SimIO implements IO, EventSource {
      */
     public CrashReport crash(CrashOptions options) {
         Objects.requireNonNull(options, "options");
-        int[] abandoned = new int[KIND_COUNT];
+        EnumMap<RequestKind, Integer> abandoned = new EnumMap<>(RequestKind.class);
+        for (RequestKind k : RequestKind.values()) {
+            abandoned.put(k, 0);
+        }
         for (int i = batchPos; i < batch.size(); i++) {
-            abandoned[batch.get(i).kind]++;
+            abandoned.merge(batch.get(i).kind, 1, Integer::sum);
         }
         batch.clear();
         batchPos = 0;
         for (Request r : queue) {
-            abandoned[r.kind]++;
+            abandoned.merge(r.kind, 1, Integer::sum);
         }
         queue.clear();
-        for (int k = 0; k < KIND_COUNT; k++) {
-            requestCounts[k][ABANDONED] += abandoned[k];
-        }
+        abandoned.forEach(counters::abandoned);
         epoch++;
-        crashes++;
+        counters.crashed();
 
-        int sectorSize = faults.sectorSize();
-        FileState tornFile = null;
-        int tornIndex = -1;
-        if (options.tearOne()) {
-            int candidates = 0;
-            for (FileState f : files.values()) {
-                candidates += tearCandidates(f, sectorSize);
-            }
-            if (candidates > 0) {
-                int pick = faultRandom.nextInt(candidates);
-                for (FileState f : files.values()) {
-                    int n = tearCandidates(f, sectorSize);
-                    if (pick < n) {
-                        tornFile = f;
-                        tornIndex = nthTearCandidate(f, sectorSize, pick);
-                        break;
-                    }
-                    pick -= n;
-                }
-            }
-        }
-
-        ArrayList<CrashReport.FileCrash> reports = new ArrayList<>(files.size());
-        for (FileState f : files.values()) {
-            long lengthBefore = f.visible.length();
-            int writesKept = 0;
-            int writesLost = 0;
-            int writesTorn = 0;
-            long sectorsKept = 0;
-            long sectorsLost = 0;
-            int truncatesKept = 0;
-            int truncatesLost = 0;
-            for (int i = 0; i < f.unsynced.size(); i++) {
-                UnsyncedOp op = f.unsynced.get(i);
-                if (op.isTruncate()) {
-                    if (faultRandom.chance(options.keepProbability())) {
-                        op.applyTo(f.durable);
-                        truncatesKept++;
-                    } else {
-                        truncatesLost++;
-                    }
-                    continue;
-                }
-                long sectors = sectorCount(op.offset(), op.data().length, sectorSize);
-                if (f == tornFile && i == tornIndex) {
-                    long kept = applyTorn(op, f.durable, sectorSize, (int) sectors);
-                    writesTorn++;
-                    sectorsKept += kept;
-                    sectorsLost += sectors - kept;
-                } else if (faultRandom.chance(options.keepProbability())) {
-                    op.applyTo(f.durable);
-                    writesKept++;
-                    sectorsKept += sectors;
-                } else {
-                    writesLost++;
-                    sectorsLost += sectors;
-                }
-            }
-            f.unsynced.clear();
-            f.visible.copyFrom(f.durable);
-            reports.add(new CrashReport.FileCrash(f.path, lengthBefore, f.visible.length(), writesKept, writesLost,
-                writesTorn, sectorsKept, sectorsLost, truncatesKept, truncatesLost));
-        }
-        CrashReport report = new CrashReport(clock.nowNanos(), abandoned[READ], abandoned[WRITE], abandoned[SYNC],
-            abandoned[TRUNCATE], abandoned[TIMER], reports);
+        List<FileCrash> reports = volume().crashKeepingOperations(faultRandom, options.keepProbability(),
+            options.tearOne(), faults.sectorSize());
+        CrashReport report = new CrashReport(clock.nowNanos(), abandoned.get(RequestKind.READ),
+            abandoned.get(RequestKind.WRITE), abandoned.get(RequestKind.SYNC), abandoned.get(RequestKind.TRUNCATE),
+            abandoned.get(RequestKind.TIMER), reports);
         SimIOListener l = listener;
         if (l != null) {
             l.onCrash(report);
@@ -431,71 +311,11 @@ public final class SimIO implements IO, EventSource {
         return report;
     }
 
-    private static int tearCandidates(FileState f, int sectorSize) {
-        int n = 0;
-        for (UnsyncedOp op : f.unsynced) {
-            if (!op.isTruncate() && sectorCount(op.offset(), op.data().length, sectorSize) >= 2) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int nthTearCandidate(FileState f, int sectorSize, int nth) {
-        int seen = 0;
-        for (int i = 0; i < f.unsynced.size(); i++) {
-            UnsyncedOp op = f.unsynced.get(i);
-            if (!op.isTruncate() && sectorCount(op.offset(), op.data().length, sectorSize) >= 2) {
-                if (seen == nth) {
-                    return i;
-                }
-                seen++;
-            }
-        }
-        throw new IllegalStateException("tear candidate " + nth + " not found in " + f.path);
-    }
-
-    /** Applies a random non-empty proper subset of the write's sectors; returns how many were applied. */
-    private long applyTorn(UnsyncedOp op, Image target, int sectorSize, int sectors) {
-        boolean[] keep = new boolean[sectors];
-        int kept = 0;
-        for (int s = 0; s < sectors; s++) {
-            keep[s] = (faultRandom.nextLong() & 1) != 0;
-            if (keep[s]) {
-                kept++;
-            }
-        }
-        if (kept == 0 || kept == sectors) {
-            int s = faultRandom.nextInt(sectors);
-            keep[s] = !keep[s];
-            kept += keep[s] ? 1 : -1;
-        }
-        long start = op.offset();
-        long end = start + op.data().length;
-        long firstSector = start / sectorSize;
-        for (int s = 0; s < sectors; s++) {
-            if (!keep[s]) {
-                continue;
-            }
-            long segStart = Math.max(start, (firstSector + s) * sectorSize);
-            long segEnd = Math.min(end, (firstSector + s + 1) * sectorSize);
-            target.write(segStart, op.data(), (int) (segStart - start), (int) (segEnd - segStart));
-        }
-        return kept;
-    }
-
-    static long sectorCount(long offset, long length, int sectorSize) {
-        if (length == 0) {
-            return 0;
-        }
-        return (offset + length - 1) / sectorSize - offset / sectorSize + 1;
-    }
-
     // ---------------------------------------------------------------- inspection
 
     /** @return the paths of every file, in order */
     public List<String> paths() {
-        return List.copyOf(files.keySet());
+        return volume().paths();
     }
 
     /**
@@ -504,7 +324,7 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public byte[] contents(String path) {
-        return state(path).visible.toArray();
+        return state(path).contents();
     }
 
     /**
@@ -513,7 +333,7 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public byte[] durableContents(String path) {
-        return state(path).durable.toArray();
+        return state(path).durableContents();
     }
 
     /**
@@ -522,32 +342,16 @@ public final class SimIO implements IO, EventSource {
      * @throws IllegalArgumentException when there is no such file
      */
     public int unsyncedOperations(String path) {
-        return state(path).unsynced.size();
+        return state(path).unsyncedOperations();
     }
 
     /** @return a snapshot of the counters */
     public SimIOStats stats() {
-        return new SimIOStats(counts(READ), counts(WRITE), counts(SYNC), counts(TRUNCATE), counts(TIMER),
-            new SimIOStats.FaultCounts(
-                faultCounts[FaultKind.IO_ERROR_READ.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_WRITE.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_SYNC.ordinal()],
-                faultCounts[FaultKind.IO_ERROR_TRUNCATE.ordinal()],
-                faultCounts[FaultKind.SHORT_READ.ordinal()],
-                faultCounts[FaultKind.TORN_WRITE.ordinal()],
-                faultCounts[FaultKind.BIT_FLIP.ordinal()],
-                faultCounts[FaultKind.LATENCY_SPIKE.ordinal()],
-                faultCounts[FaultKind.SYNC_FAILURE.ordinal()]),
-            bytesRead, bytesWritten, crashes);
+        return counters.snapshot();
     }
 
-    private SimIOStats.RequestCounts counts(int kind) {
-        long[] c = requestCounts[kind];
-        return new SimIOStats.RequestCounts(c[SUBMITTED], c[COMPLETED], c[FAILED], c[ABANDONED]);
-    }
-
-    private FileState state(String path) {
-        FileState s = files.get(path);
+    private DurableFile state(String path) {
+        DurableFile s = volume().file(path);
         if (s == null) {
             throw new IllegalArgumentException("path: " + path + " (expected: an existing file)");
         }
@@ -569,19 +373,19 @@ public final class SimIO implements IO, EventSource {
     private void enqueue(Request r, long latencyNanos) {
         long now = clock.nowNanos();
         long delay = latencyNanos;
-        if (r.kind != TIMER && injects(FaultKind.LATENCY_SPIKE, faults.latencySpike())) {
+        if (r.kind != RequestKind.TIMER && injects(FaultKind.LATENCY_SPIKE, faults.latencySpike())) {
             delay += faults.latencySpikeNanos();
-            fault(FaultKind.LATENCY_SPIKE, r.file.state.path, r.offset, now);
+            fault(FaultKind.LATENCY_SPIKE, r.file.state.path(), r.offset, now);
         }
         long due = now + delay;
         r.dueNanos = due < now ? Long.MAX_VALUE - 1 : due;
         r.tie = ioRandom.nextLong();
         r.seq = nextSeq++;
-        requestCounts[r.kind][SUBMITTED]++;
+        counters.submitted(r.kind);
         queue.add(r);
     }
 
-    private Request request(int kind, SimFile file, long offset, Completion c) {
+    private Request request(RequestKind kind, SimFile file, long offset, Completion c) {
         Request r = new Request();
         r.kind = kind;
         r.file = file;
@@ -595,7 +399,7 @@ public final class SimIO implements IO, EventSource {
     }
 
     private void fault(FaultKind kind, String path, long offset, long now) {
-        faultCounts[kind.ordinal()]++;
+        counters.fault(kind);
         SimIOListener l = listener;
         if (l != null) {
             l.onFault(now, path, kind, offset);
@@ -609,89 +413,98 @@ public final class SimIO implements IO, EventSource {
             case WRITE -> fireWrite(r, now);
             case SYNC -> fireSync(r, now);
             case TRUNCATE -> fireTruncate(r, now);
-            default -> throw new IllegalStateException("unknown request kind " + r.kind);
         }
     }
 
     private void fireRead(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         Completion c = r.completion;
         byte[] buf = c.buffer();
         int len = buf.length;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_READ, faults.ioErrorRead())) {
-            fault(FaultKind.IO_ERROR_READ, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: read of " + len + " bytes at offset " + r.offset
-                + " of " + f.path, now);
+            fault(FaultKind.IO_ERROR_READ, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: read of " + len + " bytes at offset " + r.offset
+                + " of " + f.path(), now);
             return;
         }
         if (c.finished()) {
             // Aborted by its owner: the buffer may be in use elsewhere, so it is left alone.
-            fail(r, f.path, ErrorCode.ABORTED, "aborted", now);
+            fail(r, f.path(), ErrorCode.ABORTED, "aborted", now);
             return;
         }
-        long available = Math.max(0, f.visible.length() - r.offset);
+        long available = Math.max(0, f.size() - r.offset);
         int n = (int) Math.min(available, len);
         boolean injected = false;
         if (n == len && len > 0 && injects(FaultKind.SHORT_READ, faults.shortRead())) {
-            fault(FaultKind.SHORT_READ, f.path, r.offset, now);
+            fault(FaultKind.SHORT_READ, f.path(), r.offset, now);
             n = faultRandom.nextInt(len);
             injected = true;
         }
         if (n > 0) {
-            f.visible.read(r.offset, buf, n);
+            f.read(r.offset, buf, n);
         }
-        bytesRead += n;
+        counters.read(n);
         if (n < len) {
-            fail(r, f.path, ErrorCode.SHORT_READ, "read of " + len + " bytes at offset " + r.offset + " of " + f.path
+            fail(r, f.path(), ErrorCode.SHORT_READ, "read of " + len + " bytes at offset " + r.offset + " of " + f.path()
                 + " returned " + n + (injected ? " (injected)" : ""), now);
         } else {
-            succeed(r, f.path, n, now);
+            succeed(r, f.path(), n, now);
         }
     }
 
     private void fireWrite(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         long total = r.length;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (r.offset > MAX_FILE_BYTES - total) {
-            fail(r, f.path, ErrorCode.NO_SPACE, "write of " + total + " bytes at offset " + r.offset + " of " + f.path
+            fail(r, f.path(), ErrorCode.NO_SPACE, "write of " + total + " bytes at offset " + r.offset + " of " + f.path()
                 + " exceeds the maximum file size " + MAX_FILE_BYTES, now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_WRITE, faults.ioErrorWrite())) {
-            fault(FaultKind.IO_ERROR_WRITE, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: write of " + total + " bytes at offset " + r.offset
-                + " of " + f.path, now);
+            fault(FaultKind.IO_ERROR_WRITE, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: write of " + total + " bytes at offset " + r.offset
+                + " of " + f.path(), now);
             return;
         }
         byte[] data = gather(r);
         if (total > 0 && injects(FaultKind.TORN_WRITE, faults.tornWrite())) {
-            fault(FaultKind.TORN_WRITE, f.path, r.offset, now);
-            int prefix = tornPrefix(r.offset, data.length, faults.sectorSize());
-            if (prefix > 0) {
-                store(f, r.offset, Arrays.copyOf(data, prefix));
-            }
-            fail(r, f.path, ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + total + " bytes at offset " + r.offset
-                + " of " + f.path + " reached the file", now);
+            tearWrite(r, f, data, now);
             return;
         }
         if (total > 0 && injects(FaultKind.BIT_FLIP, faults.bitFlip())) {
-            int pos = faultRandom.nextInt(data.length);
-            int bit = faultRandom.nextInt(8);
-            data[pos] ^= (byte) (1 << bit);
-            fault(FaultKind.BIT_FLIP, f.path, r.offset + pos, now);
+            flipBit(r, f, data, now);
         }
         if (total > 0) {
             store(f, r.offset, data);
         }
-        succeed(r, f.path, (int) total, now);
+        succeed(r, f.path(), (int) total, now);
+    }
+
+    /** An injected torn write: a sector-aligned proper prefix reaches the file, the request fails. */
+    private void tearWrite(Request r, DurableFile f, byte[] data, long now) {
+        fault(FaultKind.TORN_WRITE, f.path(), r.offset, now);
+        int prefix = tornPrefix(r.offset, data.length, faults.sectorSize());
+        if (prefix > 0) {
+            store(f, r.offset, Arrays.copyOf(data, prefix));
+        }
+        fail(r, f.path(), ErrorCode.IO_ERROR, "torn write: " + prefix + " of " + r.length + " bytes at offset " + r.offset
+            + " of " + f.path() + " reached the file", now);
+    }
+
+    /** An injected bit flip: one bit of what the write stores is flipped (position, then bit, drawn). */
+    private void flipBit(Request r, DurableFile f, byte[] data, long now) {
+        int pos = faultRandom.nextInt(data.length);
+        int bit = faultRandom.nextInt(8);
+        data[pos] ^= (byte) (1 << bit);
+        fault(FaultKind.BIT_FLIP, f.path(), r.offset + pos, now);
     }
 
     /** The end of a torn prefix: the request's start or a sector boundary strictly inside the request. */
@@ -703,10 +516,9 @@ public final class SimIO implements IO, EventSource {
         return pick == 0 ? 0 : (int) (firstBoundary + (long) (pick - 1) * sectorSize - offset);
     }
 
-    private void store(FileState f, long offset, byte[] data) {
-        f.visible.write(offset, data, 0, data.length);
-        f.unsynced.add(new UnsyncedOp(offset, data));
-        bytesWritten += data.length;
+    private void store(DurableFile f, long offset, byte[] data) {
+        f.write(offset, data);
+        counters.written(data.length);
     }
 
     private static byte[] gather(Request r) {
@@ -718,99 +530,76 @@ public final class SimIO implements IO, EventSource {
         for (int i = 0; i < r.buffers.size(); i++) {
             byte[] b = r.buffers.get(i);
             if (pos + b.length > out.length) {
-                throw new IllegalStateException("pwritev buffers grew after submit: " + r.file.state.path);
+                throw new IllegalStateException("pwritev buffers grew after submit: " + r.file.state.path());
             }
             System.arraycopy(b, 0, out, pos, b.length);
             pos += b.length;
         }
         if (pos != out.length) {
-            throw new IllegalStateException("pwritev buffers shrank after submit: " + r.file.state.path);
+            throw new IllegalStateException("pwritev buffers shrank after submit: " + r.file.state.path());
         }
         return out;
     }
 
     private void fireSync(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_SYNC, faults.ioErrorSync())) {
-            fault(FaultKind.IO_ERROR_SYNC, f.path, 0, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: sync of " + f.path, now);
+            fault(FaultKind.IO_ERROR_SYNC, f.path(), 0, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: sync of " + f.path(), now);
             return;
         }
         if (injects(FaultKind.SYNC_FAILURE, faults.syncFailure())) {
-            fault(FaultKind.SYNC_FAILURE, f.path, 0, now);
-            int lost = f.unsynced.size();
-            f.unsynced.clear();
-            fail(r, f.path, ErrorCode.SYNC_FAILED, "injected sync failure: " + lost
-                + " unsynced operations of " + f.path + " will never become durable", now);
+            fault(FaultKind.SYNC_FAILURE, f.path(), 0, now);
+            int lost = f.forgetUnsynced();
+            fail(r, f.path(), ErrorCode.SYNC_FAILED, "injected sync failure: " + lost
+                + " unsynced operations of " + f.path() + " will never become durable", now);
             return;
         }
-        for (int i = 0; i < f.unsynced.size(); i++) {
-            f.unsynced.get(i).applyTo(f.durable);
-        }
-        f.unsynced.clear();
-        succeed(r, f.path, 0, now);
+        f.sync();
+        succeed(r, f.path(), 0, now);
     }
 
     private void fireTruncate(Request r, long now) {
-        FileState f = r.file.state;
+        DurableFile f = r.file.state;
         if (r.file.dead()) {
-            fail(r, f.path, ErrorCode.IO_ERROR, "file closed: " + f.path, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "file closed: " + f.path(), now);
             return;
         }
         if (r.offset > MAX_FILE_BYTES) {
-            fail(r, f.path, ErrorCode.NO_SPACE, "truncate of " + f.path + " to " + r.offset
+            fail(r, f.path(), ErrorCode.NO_SPACE, "truncate of " + f.path() + " to " + r.offset
                 + " bytes exceeds the maximum file size " + MAX_FILE_BYTES, now);
             return;
         }
         if (injects(FaultKind.IO_ERROR_TRUNCATE, faults.ioErrorTruncate())) {
-            fault(FaultKind.IO_ERROR_TRUNCATE, f.path, r.offset, now);
-            fail(r, f.path, ErrorCode.IO_ERROR, "injected I/O error: truncate of " + f.path + " to " + r.offset
+            fault(FaultKind.IO_ERROR_TRUNCATE, f.path(), r.offset, now);
+            fail(r, f.path(), ErrorCode.IO_ERROR, "injected I/O error: truncate of " + f.path() + " to " + r.offset
                 + " bytes", now);
             return;
         }
-        f.visible.truncate(r.offset);
-        f.unsynced.add(new UnsyncedOp(r.offset, null));
-        succeed(r, f.path, 0, now);
+        f.truncate(r.offset);
+        succeed(r, f.path(), 0, now);
     }
 
     private void succeed(Request r, String path, int result, long now) {
-        requestCounts[r.kind][COMPLETED]++;
+        counters.completed(r.kind);
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, kindOf(r.kind), r.kind == TIMER ? 0 : r.offset, r.length, result, null);
+            l.onCompletion(now, path, r.kind.completionKind(), r.kind == RequestKind.TIMER ? 0 : r.offset, r.length, result, null);
         }
         r.completion.complete(result);
     }
 
     private void fail(Request r, String path, ErrorCode code, String message, long now) {
-        requestCounts[r.kind][FAILED]++;
+        counters.failed(r.kind);
         SimIOListener l = listener;
         if (l != null) {
-            l.onCompletion(now, path, kindOf(r.kind), r.offset, r.length, 0, code);
+            l.onCompletion(now, path, r.kind.completionKind(), r.offset, r.length, 0, code);
         }
         r.completion.fail(new CompletionError(code, message));
-    }
-
-    private static CompletionKind kindOf(int kind) {
-        return switch (kind) {
-            case READ -> CompletionKind.READ;
-            case WRITE -> CompletionKind.WRITE;
-            case SYNC -> CompletionKind.SYNC;
-            case TRUNCATE -> CompletionKind.TRUNCATE;
-            case TIMER -> CompletionKind.TIMER;
-            default -> throw new IllegalStateException("unknown request kind " + kind);
-        };
-    }
-
-    private static void requireKind(Completion c, CompletionKind kind) {
-        Objects.requireNonNull(c, "completion");
-        if (c.kind() != kind) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: " + kind + ")");
-        }
     }
 
     private static void requireOffset(long offset) {
@@ -821,11 +610,11 @@ public final class SimIO implements IO, EventSource {
 
     /** A handle on a simulated file; dies when closed or when the SimIO crashes. */
     private final class SimFile implements File {
-        final FileState state;
+        final DurableFile state;
         private final long openedInEpoch;
         private boolean closed;
 
-        SimFile(FileState state, long openedInEpoch) {
+        SimFile(DurableFile state, long openedInEpoch) {
             this.state = state;
             this.openedInEpoch = openedInEpoch;
         }
@@ -836,14 +625,14 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public String path() {
-            return state.path;
+            return state.path();
         }
 
         @Override
         public Completion pread(long offset, Completion c) {
-            requireKind(c, CompletionKind.READ);
+            CompletionKind.READ.require(c);
             requireOffset(offset);
-            Request r = request(READ, this, offset, c);
+            Request r = request(RequestKind.READ, this, offset, c);
             r.length = c.buffer().length;
             enqueue(r, latency.sampleNanos(CompletionKind.READ, ioRandom));
             return c;
@@ -851,10 +640,10 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion pwrite(long offset, byte[] data, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             Objects.requireNonNull(data, "data");
-            Request r = request(WRITE, this, offset, c);
+            Request r = request(RequestKind.WRITE, this, offset, c);
             r.data = data;
             r.length = data.length;
             enqueue(r, latency.sampleNanos(CompletionKind.WRITE, ioRandom));
@@ -863,7 +652,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             Objects.requireNonNull(buffers, "buffers");
             long total = 0;
@@ -877,7 +666,7 @@ public final class SimIO implements IO, EventSource {
             if (total > MAX_FILE_BYTES) {
                 throw new IllegalArgumentException("buffers: " + total + " bytes (expected: <= " + MAX_FILE_BYTES + ")");
             }
-            Request r = request(WRITE, this, offset, c);
+            Request r = request(RequestKind.WRITE, this, offset, c);
             r.buffers = buffers;
             r.length = total;
             enqueue(r, latency.sampleNanos(CompletionKind.WRITE, ioRandom));
@@ -886,24 +675,24 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public Completion sync(Completion c) {
-            requireKind(c, CompletionKind.SYNC);
-            enqueue(request(SYNC, this, 0, c), latency.sampleNanos(CompletionKind.SYNC, ioRandom));
+            CompletionKind.SYNC.require(c);
+            enqueue(request(RequestKind.SYNC, this, 0, c), latency.sampleNanos(CompletionKind.SYNC, ioRandom));
             return c;
         }
 
         @Override
         public Completion truncate(long length, Completion c) {
-            requireKind(c, CompletionKind.TRUNCATE);
+            CompletionKind.TRUNCATE.require(c);
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }
-            enqueue(request(TRUNCATE, this, length, c), latency.sampleNanos(CompletionKind.TRUNCATE, ioRandom));
+            enqueue(request(RequestKind.TRUNCATE, this, length, c), latency.sampleNanos(CompletionKind.TRUNCATE, ioRandom));
             return c;
         }
 
         @Override
         public long size() {
-            return state.visible.length();
+            return state.size();
         }
 
         @Override
@@ -913,7 +702,7 @@ public final class SimIO implements IO, EventSource {
 
         @Override
         public String toString() {
-            return "SimFile[" + state.path + (dead() ? ", closed" : "") + "]";
+            return "SimFile[" + state.path() + (dead() ? ", closed" : "") + "]";
         }
     }
 }

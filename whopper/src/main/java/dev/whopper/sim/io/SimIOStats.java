@@ -1,38 +1,38 @@
 package dev.whopper.sim.io;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A snapshot of a {@link SimIO}'s counters since it was built (crashes do not reset them).
  *
- * @param reads        read requests
- * @param writes       write requests (pwrite and pwritev)
- * @param syncs        sync requests
- * @param truncates    truncation requests
- * @param timers       timers ({@code sleep})
+ * @param requests     per request kind (every kind present), its counts
  * @param faults       faults injected, per kind
  * @param bytesRead    bytes copied into read buffers (including the prefix of short reads)
  * @param bytesWritten bytes stored into files' volatile images (including torn prefixes)
  * @param crashes      power losses simulated
  */
 public record SimIOStats(
-    RequestCounts reads,
-    RequestCounts writes,
-    RequestCounts syncs,
-    RequestCounts truncates,
-    RequestCounts timers,
+    Map<RequestKind, RequestCounts> requests,
     FaultCounts faults,
     long bytesRead,
     long bytesWritten,
     long crashes) {
 
+    /** Copies {@code requests} into an unmodifiable map that must hold every kind. */
     public SimIOStats {
-        Objects.requireNonNull(reads, "reads");
-        Objects.requireNonNull(writes, "writes");
-        Objects.requireNonNull(syncs, "syncs");
-        Objects.requireNonNull(truncates, "truncates");
-        Objects.requireNonNull(timers, "timers");
+        requests = complete(RequestKind.class, Objects.requireNonNull(requests, "requests"), "requests");
         Objects.requireNonNull(faults, "faults");
+    }
+
+    /**
+     * @param kind a request kind
+     * @return its counts
+     */
+    public RequestCounts requests(RequestKind kind) {
+        return requests.get(Objects.requireNonNull(kind, "kind"));
     }
 
     /**
@@ -53,49 +53,42 @@ public record SimIOStats(
     /**
      * Faults injected, per {@link FaultKind}.
      *
-     * @param ioErrorRead     reads failed with IO_ERROR
-     * @param ioErrorWrite    writes failed with IO_ERROR
-     * @param ioErrorSync     syncs failed with IO_ERROR
-     * @param ioErrorTruncate truncations failed with IO_ERROR
-     * @param shortRead       reads cut short
-     * @param tornWrite       writes torn
-     * @param bitFlip         writes that stored a flipped bit
-     * @param latencySpike    requests delayed by a spike
-     * @param syncFailure     syncs failed with SYNC_FAILED
+     * @param byKind how many of each kind (every kind present)
      */
-    public record FaultCounts(
-        long ioErrorRead,
-        long ioErrorWrite,
-        long ioErrorSync,
-        long ioErrorTruncate,
-        long shortRead,
-        long tornWrite,
-        long bitFlip,
-        long latencySpike,
-        long syncFailure) {
+    public record FaultCounts(Map<FaultKind, Long> byKind) {
+        /** Copies {@code byKind} into an unmodifiable map that must hold every kind. */
+        public FaultCounts {
+            byKind = complete(FaultKind.class, Objects.requireNonNull(byKind, "byKind"), "byKind");
+        }
 
         /**
          * @param kind a fault kind
          * @return how many of that kind were injected
          */
         public long count(FaultKind kind) {
-            return switch (Objects.requireNonNull(kind, "kind")) {
-                case IO_ERROR_READ -> ioErrorRead;
-                case IO_ERROR_WRITE -> ioErrorWrite;
-                case IO_ERROR_SYNC -> ioErrorSync;
-                case IO_ERROR_TRUNCATE -> ioErrorTruncate;
-                case SHORT_READ -> shortRead;
-                case TORN_WRITE -> tornWrite;
-                case BIT_FLIP -> bitFlip;
-                case LATENCY_SPIKE -> latencySpike;
-                case SYNC_FAILURE -> syncFailure;
-            };
+            return byKind.get(Objects.requireNonNull(kind, "kind"));
         }
 
         /** @return every fault injected */
         public long total() {
-            return ioErrorRead + ioErrorWrite + ioErrorSync + ioErrorTruncate + shortRead + tornWrite + bitFlip
-                + latencySpike + syncFailure;
+            long sum = 0;
+            for (long n : byKind.values()) {
+                sum += n;
+            }
+            return sum;
         }
+    }
+
+    private static <K extends Enum<K>, V> Map<K, V> complete(Class<K> type, Map<K, V> map, String name) {
+        EnumMap<K, V> copy = new EnumMap<>(type);
+        for (K k : type.getEnumConstants()) {
+            V v = map.get(k);
+            if (v == null) {
+                throw new IllegalArgumentException(name + ": no value for " + k + " (expected: every "
+                    + type.getSimpleName() + ")");
+            }
+            copy.put(k, v);
+        }
+        return Collections.unmodifiableMap(copy);
     }
 }

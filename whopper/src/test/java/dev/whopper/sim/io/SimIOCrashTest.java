@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
+import dev.whopper.core.io.model.FileCrash;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ class SimIOCrashTest {
 
         CrashReport r = slow.crash(CrashOptions.dropUnsynced());
         assertArrayEquals(Sims.bytes(4, 1), slow.contents("wal"), "the crash dropped the unsynced write");
-        assertEquals(List.of(new CrashReport.FileCrash("wal", 8, 4, 0, 1, 0, 0, 1, 0, 0)), r.files());
+        assertEquals(List.of(new FileCrash("wal", 8, 4, 0, 1, 0, 0, 1, 0, 0)), r.files());
         assertEquals(0, r.abandonedTotal());
     }
 
@@ -88,9 +89,9 @@ class SimIOCrashTest {
             assertFalse(c.finished(), "outcome unknown: " + c);
         }
         SimIOStats s = io.stats();
-        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.reads());
-        assertEquals(new SimIOStats.RequestCounts(2, 1, 0, 1), s.writes());
-        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.timers());
+        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.requests(RequestKind.READ));
+        assertEquals(new SimIOStats.RequestCounts(2, 1, 0, 1), s.requests(RequestKind.WRITE));
+        assertEquals(new SimIOStats.RequestCounts(2, 0, 0, 2), s.requests(RequestKind.TIMER));
         assertEquals(1, s.crashes());
         assertEquals(0, io.contents("f").length, "the first write was never synced");
     }
@@ -149,7 +150,7 @@ class SimIOCrashTest {
         CrashReport r = io.crash(new CrashOptions(1.0, false));
         assertArrayEquals(visible, io.contents("f"));
         assertArrayEquals(visible, io.durableContents("f"), "what survived a crash is durable");
-        assertEquals(new CrashReport.FileCrash("f", 800, 800, 2, 0, 0, 2 + 1, 0, 1, 0), r.files().get(0));
+        assertEquals(new FileCrash("f", 800, 800, 2, 0, 0, 2 + 1, 0, 1, 0), r.files().get(0));
     }
 
     @Test
@@ -168,7 +169,7 @@ class SimIOCrashTest {
             f.pwrite(0, fresh, Completion.write(null));
             Sims.drain(io);
             CrashReport r = io.crash(new CrashOptions(0, true));
-            CrashReport.FileCrash fc = r.files().get(0);
+            FileCrash fc = r.files().get(0);
             assertEquals(1, fc.writesTorn());
             assertEquals(4, fc.sectorsKept() + fc.sectorsLost());
             assertTrue(fc.sectorsKept() >= 1 && fc.sectorsKept() <= 3, "proper non-empty subset: " + fc);
@@ -196,7 +197,7 @@ class SimIOCrashTest {
         f.pwrite(5, data, Completion.write(null));
         Sims.drain(io);
         CrashReport r = io.crash(new CrashOptions(0, true));
-        CrashReport.FileCrash fc = r.files().get(0);
+        FileCrash fc = r.files().get(0);
         assertEquals(4, fc.sectorsKept() + fc.sectorsLost());
         byte[] after = io.contents("f");
         int[][] pieces = {{5, 8}, {8, 16}, {16, 24}, {24, 25}};
@@ -226,7 +227,7 @@ class SimIOCrashTest {
             }
             Sims.drain(io);
             CrashReport r = io.crash(new CrashOptions(0.5, false));
-            CrashReport.FileCrash fc = r.files().get(0);
+            FileCrash fc = r.files().get(0);
             assertEquals(10, fc.writesKept() + fc.writesLost());
             byte[] after = io.contents("f");
             int present = 0;

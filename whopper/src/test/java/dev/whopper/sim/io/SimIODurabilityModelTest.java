@@ -8,6 +8,7 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionKind;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
+import dev.whopper.core.io.model.FileCrash;
 import dev.whopper.sim.VirtualClock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +86,7 @@ class SimIODurabilityModelTest {
             before.put(p, io.contents(p));
         }
         CrashReport r = io.crash(new CrashOptions(1.0, false));
-        for (CrashReport.FileCrash fc : r.files()) {
+        for (FileCrash fc : r.files()) {
             assertEquals(0, fc.writesLost() + fc.writesTorn() + fc.truncatesLost());
             assertArrayEquals(before.get(fc.path()), io.contents(fc.path()));
             assertArrayEquals(before.get(fc.path()), io.durableContents(fc.path()));
@@ -125,7 +126,7 @@ class SimIODurabilityModelTest {
         CrashReport r = io.crash(CrashOptions.keepSomeAndTear());
         byte[] after = io.contents("a");
         assertTrue(after.length >= durable.length && after.length <= maxEnd, "length " + after.length);
-        CrashReport.FileCrash fc = r.files().get(0);
+        FileCrash fc = r.files().get(0);
         assertEquals(fc.lengthAfter(), after.length);
         for (int i = 0; i < after.length; i++) {
             boolean explained = i < durable.length ? after[i] == durable[i] : after[i] == 0;

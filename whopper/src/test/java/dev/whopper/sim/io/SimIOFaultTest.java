@@ -46,7 +46,7 @@ class SimIOFaultTest {
         }
         assertEquals("injected I/O error: read of 16 bytes at offset 0 of f", cs.get(0).error().message());
         assertTrue(sync.succeeded(), "other kinds are unaffected");
-        assertEquals(N, io.stats().faults().ioErrorRead());
+        assertEquals(N, io.stats().faults().count(FaultKind.IO_ERROR_READ));
         assertEquals(N, io.stats().faults().total());
     }
 
@@ -65,8 +65,8 @@ class SimIOFaultTest {
         }
         assertArrayEquals(Sims.bytes(4096, 1), io.contents("f"));
         assertEquals(0, io.unsyncedOperations("f"));
-        assertEquals(N + 1, io.stats().faults().ioErrorWrite());
-        assertEquals(N + 1, io.stats().writes().failed());
+        assertEquals(N + 1, io.stats().faults().count(FaultKind.IO_ERROR_WRITE));
+        assertEquals(N + 1, io.stats().requests(RequestKind.WRITE).failed());
     }
 
     @Test
@@ -87,7 +87,7 @@ class SimIOFaultTest {
         Sims.drain(io);
         assertTrue(retry.succeeded());
         assertEquals(42, io.durableContents("f")[0], "the retry persisted them");
-        assertEquals(N, io.stats().faults().ioErrorSync());
+        assertEquals(N, io.stats().faults().count(FaultKind.IO_ERROR_SYNC));
     }
 
     @Test
@@ -103,7 +103,7 @@ class SimIOFaultTest {
             assertEquals(ErrorCode.IO_ERROR, c.error().code());
         }
         assertEquals(4096, f.size());
-        assertEquals(N, io.stats().faults().ioErrorTruncate());
+        assertEquals(N, io.stats().faults().count(FaultKind.IO_ERROR_TRUNCATE));
     }
 
     @Test
@@ -128,7 +128,7 @@ class SimIOFaultTest {
                 assertEquals(0, c.buffer()[j]);
             }
         }
-        assertEquals(N, io.stats().faults().shortRead());
+        assertEquals(N, io.stats().faults().count(FaultKind.SHORT_READ));
     }
 
     @Test
@@ -158,7 +158,7 @@ class SimIOFaultTest {
             }
             assertEquals(prefix > 0 ? offset + prefix : lengthBefore, now.length, "nothing past the prefix was written");
         }
-        assertEquals(N, io.stats().faults().tornWrite());
+        assertEquals(N, io.stats().faults().count(FaultKind.TORN_WRITE));
     }
 
     @Test
@@ -196,7 +196,7 @@ class SimIOFaultTest {
         f.sync(Completion.sync(null));
         Sims.drain(io);
         assertArrayEquals(io.contents("f"), io.durableContents("f"), "the flipped data is what gets persisted");
-        assertEquals(N, io.stats().faults().bitFlip());
+        assertEquals(N, io.stats().faults().count(FaultKind.BIT_FLIP));
     }
 
     @Test
@@ -218,7 +218,7 @@ class SimIOFaultTest {
         assertEquals(FIRST_BYTE, io.durableContents("f")[0], "the failed sync's writes were forgotten (fsyncgate)");
         io.crash(CrashOptions.keepSomeAndTear());
         assertEquals(FIRST_BYTE, io.contents("f")[0], "and a crash loses them");
-        assertEquals(1, io.stats().faults().syncFailure());
+        assertEquals(1, io.stats().faults().count(FaultKind.SYNC_FAILURE));
     }
 
     @Test
@@ -238,7 +238,7 @@ class SimIOFaultTest {
         ((VirtualClock) io.clock()).advanceTo(100 + spike);
         assertEquals(1, io.fireDue());
         assertTrue(w.succeeded());
-        assertEquals(1, io.stats().faults().latencySpike());
+        assertEquals(1, io.stats().faults().count(FaultKind.LATENCY_SPIKE));
     }
 
     @Test
@@ -295,7 +295,7 @@ class SimIOFaultTest {
         Sims.drain(io);
         long failed = cs.stream().filter(Completion::failed).count();
         assertTrue(failed > 400 && failed < 600, "about a quarter failed: " + failed);
-        assertEquals(failed, io.stats().faults().ioErrorRead());
+        assertEquals(failed, io.stats().faults().count(FaultKind.IO_ERROR_READ));
     }
 
     @Test

@@ -31,10 +31,10 @@ class SimIOTest {
         assertEquals(5_000, io.nextDueNanos());
         assertEquals(0, io.fireDue(), "nothing due at time 0");
         ((VirtualClock) io.clock()).advanceTo(4_999);
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
         assertFalse(w.finished());
         ((VirtualClock) io.clock()).advanceTo(5_000);
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertTrue(w.succeeded());
         assertEquals(100, w.result());
         assertArrayEquals(Sims.bytes(100, 1), io.contents("db"));
@@ -177,7 +177,7 @@ class SimIOTest {
         Completion zero = io.sleep(0, Completion.timer(null));
         assertEquals(1, io.fireDue(), "a zero delay is due at once");
         assertTrue(zero.succeeded());
-        assertEquals(2, io.stats().timers().completed());
+        assertEquals(2, io.stats().requests(RequestKind.TIMER).completed());
     }
 
     @Test
@@ -275,7 +275,7 @@ class SimIOTest {
         assertEquals("buffers[1]", assertThrows(NullPointerException.class,
             () -> f.pwritev(0, withNull, Completion.write(null))).getMessage());
         assertTrue(io.idle(), "rejected requests were not queued");
-        assertEquals(0, io.stats().writes().submitted());
+        assertEquals(0, io.stats().requests(RequestKind.WRITE).submitted());
         SplitMix64 same = new SplitMix64(1);
         assertEquals("random sources: the same object passed twice (expected: three independent streams)",
             assertThrows(IllegalArgumentException.class, () -> new SimIO(new VirtualClock(), same, same,
@@ -335,13 +335,13 @@ class SimIOTest {
         f.sync(Completion.sync(null));
         Sims.drain(io);
         SimIOStats s = io.stats();
-        assertEquals(new SimIOStats.RequestCounts(2, 2, 0, 0), s.writes());
-        assertEquals(new SimIOStats.RequestCounts(2, 1, 1, 0), s.reads());
-        assertEquals(new SimIOStats.RequestCounts(1, 1, 0, 0), s.syncs());
+        assertEquals(new SimIOStats.RequestCounts(2, 2, 0, 0), s.requests(RequestKind.WRITE));
+        assertEquals(new SimIOStats.RequestCounts(2, 1, 1, 0), s.requests(RequestKind.READ));
+        assertEquals(new SimIOStats.RequestCounts(1, 1, 0, 0), s.requests(RequestKind.SYNC));
         assertEquals(130, s.bytesWritten());
         assertEquals(60, s.bytesRead());
         assertEquals(0, s.faults().total());
         assertEquals(0, s.crashes());
-        assertEquals(0, s.reads().pending());
+        assertEquals(0, s.requests(RequestKind.READ).pending());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.whopper.core.io.MemoryIO;
+import dev.whopper.core.io.backend.MemoryIO;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.spi.Workload;

@@ -1,5 +1,14 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
+import dev.whopper.core.io.Clock;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.random.SplitMix64;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +34,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 /**
  * Real-disk {@link IO} over {@link FileChannel}. Requests run on a small pool of worker threads; each
  * finished request travels back through a JCTools MPSC queue, and its completion (result and callback)
- * runs inside {@link #step()} on the event loop's thread, so engine code stays single-threaded.
+ * runs inside {@link #poll()} on the event loop's thread, so engine code stays single-threaded.
  *
  * <p>Paths are resolved against a root directory. Must be {@link #close() closed} to stop the workers.
  */
@@ -103,7 +112,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
     }
 
     @Override
-    public int step() {
+    public int poll() {
         eventLoop = Thread.currentThread();
         int ran = 0;
         Finished f;
@@ -146,9 +155,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        if (c.kind() != CompletionKind.TIMER) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: TIMER)");
-        }
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
@@ -240,9 +247,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion pread(long offset, Completion c) {
-            if (c.kind() != CompletionKind.READ) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: READ)");
-            }
+            CompletionKind.READ.require(c);
             requireNonNegative("offset", offset);
             byte[] buf = c.buffer();
             submit(c, "read of " + buf.length + " bytes at offset " + offset + " of " + path, () -> {
@@ -261,15 +266,8 @@ public final class FileChannelIO implements IO, AutoCloseable {
         }
 
         @Override
-        public Completion pwrite(long offset, byte[] data, Completion c) {
-            return pwritev(offset, List.of(data), c);
-        }
-
-        @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            if (c.kind() != CompletionKind.WRITE) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: WRITE)");
-            }
+            CompletionKind.WRITE.require(c);
             requireNonNegative("offset", offset);
             List<byte[]> bufs = new ArrayList<>(buffers);
             submit(c, "write at offset " + offset + " of " + path, () -> {
@@ -289,9 +287,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion sync(Completion c) {
-            if (c.kind() != CompletionKind.SYNC) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: SYNC)");
-            }
+            CompletionKind.SYNC.require(c);
             submit(c, "sync of " + path, () -> {
                 ch.force(true);
                 return 0;
@@ -301,9 +297,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
 
         @Override
         public Completion truncate(long length, Completion c) {
-            if (c.kind() != CompletionKind.TRUNCATE) {
-                throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: TRUNCATE)");
-            }
+            CompletionKind.TRUNCATE.require(c);
             requireNonNegative("length", length);
             submit(c, "truncate of " + path + " to " + length, () -> {
                 long size = ch.size();

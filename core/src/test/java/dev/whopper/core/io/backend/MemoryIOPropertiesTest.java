@@ -1,9 +1,11 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +101,7 @@ class MemoryIOPropertiesTest {
                 submitted.add(f.truncate(t.length(), Completion.truncate(null)));
                 model.inFlight.add(op);
             } else if (op instanceof Step) {
-                assertEquals(model.inFlight.size(), io.step());
+                assertEquals(model.inFlight.size(), io.poll());
                 model.step();
                 for (Completion c : submitted) {
                     assertTrue(c.succeeded(), c.toString());
@@ -114,7 +116,7 @@ class MemoryIOPropertiesTest {
             assertEquals(model.volatileImage.length, f.size());
             assertEquals(model.inFlight.size(), io.pendingRequests());
         }
-        io.step();
+        io.poll();
         model.step();
         assertArrayEquals(model.volatileImage, io.contents("db"));
         io.crash();

@@ -1,12 +1,21 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
+import dev.whopper.core.io.Clock;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.RandomSource;
+import dev.whopper.core.io.model.DurableFile;
+import dev.whopper.core.io.model.VolumeIO;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * In-memory {@link IO} for tests and examples. Single-threaded; deterministic for a given
@@ -14,25 +23,25 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@link Delivery#IMMEDIATE}: every request completes inside the call that submitted it.</li>
- *   <li>{@link Delivery#FIFO}: requests complete in {@link #step()}, in submission order.</li>
- *   <li>{@link Delivery#RANDOM}: requests complete in {@link #step()}, in an order drawn from the
+ *   <li>{@link Delivery#FIFO}: requests complete in {@link #poll()}, in submission order.</li>
+ *   <li>{@link Delivery#RANDOM}: requests complete in {@link #poll()}, in an order drawn from the
  *       delivery random source.</li>
  * </ul>
  * A request's data effect happens when it completes; a request whose completion was aborted while in
- * flight has no data effect. Each file has a volatile image (what reads see)
- * and a durable image (what survives {@link #crash()}); a SYNC copies the volatile image into the
- * durable one when it completes. Timers use a virtual clock: when a step finds nothing else to do,
+ * flight has no data effect. Files are the shared durable-file model ({@link DurableFile} in a
+ * {@link Volume}): a volatile image (what reads see) and a durable image (what survives {@link #crash()});
+ * a SYNC makes every write and truncation completed before it durable when it completes. Timers use a virtual clock: when a poll finds nothing else to do,
  * it jumps the clock to the next timer. A {@link FaultHook} can fail chosen requests.
  */
-public final class MemoryIO implements IO {
+public final class MemoryIO extends VolumeIO {
 
     /** When requests complete. */
     public enum Delivery {
         /** Every request completes inside the call that submitted it. */
         IMMEDIATE,
-        /** Requests complete in {@link MemoryIO#step()}, in submission order. */
+        /** Requests complete in {@link MemoryIO#poll()}, in submission order. */
         FIFO,
-        /** Requests complete in {@link MemoryIO#step()}, in a seeded random order. */
+        /** Requests complete in {@link MemoryIO#poll()}, in a seeded random order. */
         RANDOM
     }
 
@@ -49,51 +58,11 @@ public final class MemoryIO implements IO {
         CompletionError check(String path, CompletionKind kind, long offset, int length);
     }
 
-    private static final class Storage {
-        byte[] data = new byte[0];
-        int length;
-        byte[] durable = new byte[0];
-        int durableLength;
-        /** Bytes [dirtyFrom, dirtyTo) may differ from the durable image; outside it they are equal. */
-        int dirtyFrom = Integer.MAX_VALUE;
-        int dirtyTo;
-
-        void touched(long from, long to) {
-            dirtyFrom = (int) Math.min(dirtyFrom, from);
-            dirtyTo = (int) Math.max(dirtyTo, to);
-        }
-
-        /** Makes the durable image equal the volatile one, copying only what changed since the last sync. */
-        void syncDurable() {
-            if (durable.length < length) {
-                durable = Arrays.copyOf(durable, (int) Math.max(length, Math.min(Integer.MAX_VALUE - 8, durable.length * 2L)));
-            }
-            int from = Math.min(dirtyFrom, length);
-            int to = Math.min(dirtyTo, length);
-            if (from < to) {
-                System.arraycopy(data, from, durable, from, to - from);
-            }
-            durableLength = length;
-            dirtyFrom = Integer.MAX_VALUE;
-            dirtyTo = 0;
-        }
-
-        void ensure(long end) {
-            if (end > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("MemoryIO file too large: " + end + " bytes");
-            }
-            if (end > data.length) {
-                data = Arrays.copyOf(data, (int) Math.max(end, Math.min(Integer.MAX_VALUE - 8, data.length * 2L)));
-            }
-        }
-    }
-
     private record Timer(long deadlineNanos, long seq, Completion completion) { }
 
     private final Delivery delivery;
     private final RandomSource deliveryRandom;
     private final RandomSource engineRandom;
-    private final TreeMap<String, Storage> files = new TreeMap<>();
     private ArrayList<Runnable> pending = new ArrayList<>();
     private ArrayList<Runnable> spare = new ArrayList<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(
@@ -101,7 +70,7 @@ public final class MemoryIO implements IO {
     private long timerSeq;
     private long nowNanos;
     private FaultHook faultHook;
-    private boolean stepping;
+    private boolean polling;
     private long crashes;
     private final Clock clock = () -> nowNanos;
 
@@ -124,14 +93,14 @@ public final class MemoryIO implements IO {
         return new MemoryIO(Delivery.IMMEDIATE, null, new SplitMix64(0));
     }
 
-    /** @return a MemoryIO whose requests complete in {@link #step()} in submission order */
+    /** @return a MemoryIO whose requests complete in {@link #poll()} in submission order */
     public static MemoryIO fifo() {
         return new MemoryIO(Delivery.FIFO, null, new SplitMix64(0));
     }
 
     /**
      * @param seed seed of the delivery order and of the engine's random source
-     * @return a MemoryIO whose requests complete in {@link #step()} in a seeded random order
+     * @return a MemoryIO whose requests complete in {@link #poll()} in a seeded random order
      */
     public static MemoryIO randomOrder(long seed) {
         SplitMix64 root = new SplitMix64(seed);
@@ -150,42 +119,23 @@ public final class MemoryIO implements IO {
 
     @Override
     public File open(String path, boolean create) {
-        Objects.requireNonNull(path, "path");
-        Storage s = files.get(path);
-        if (s == null) {
-            if (!create) {
-                throw new IOFailureException(new CompletionError(ErrorCode.IO_ERROR, "no such file: " + path));
-            }
-            s = new Storage();
-            files.put(path, s);
+        return new MemFile(path, volume().open(path, create));
+    }
+
+    @Override
+    public int poll() {
+        if (polling) {
+            throw new IllegalStateException("poll() called from inside a completion callback of the same MemoryIO");
         }
-        return new MemFile(path, s);
-    }
-
-    @Override
-    public boolean exists(String path) {
-        return files.containsKey(path);
-    }
-
-    @Override
-    public void delete(String path) {
-        files.remove(path);
-    }
-
-    @Override
-    public int step() {
-        if (stepping) {
-            throw new IllegalStateException("step() called from inside a completion callback of the same MemoryIO");
-        }
-        stepping = true;
+        polling = true;
         try {
-            return stepOnce();
+            return pollOnce();
         } finally {
-            stepping = false;
+            polling = false;
         }
     }
 
-    private int stepOnce() {
+    private int pollOnce() {
         int ran = 0;
         if (!pending.isEmpty()) {
             ArrayList<Runnable> batch = pending;
@@ -210,7 +160,7 @@ public final class MemoryIO implements IO {
                 }
             } finally {
                 if (crashes == crashesBefore && next < batch.size()) {
-                    // A callback threw: keep the requests that did not run, in order, for the next step.
+                    // A callback threw: keep the requests that did not run, in order, for the next poll.
                     pending.addAll(0, batch.subList(next, batch.size()));
                 }
                 batch.clear();
@@ -239,7 +189,7 @@ public final class MemoryIO implements IO {
 
     @Override
     public Completion sleep(long delayNanos, Completion c) {
-        requireKind(c, CompletionKind.TIMER);
+        CompletionKind.TIMER.require(c);
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
@@ -248,7 +198,7 @@ public final class MemoryIO implements IO {
     }
 
     /**
-     * Advances the virtual clock (timers then fire in the next {@link #step()}).
+     * Advances the virtual clock (timers then fire in the next {@link #poll()}).
      *
      * @param nanos how far, &gt;= 0
      */
@@ -272,7 +222,7 @@ public final class MemoryIO implements IO {
     /**
      * Power loss: every request in flight and every timer is dropped without completing, and each
      * file's volatile image is replaced by its durable image. May be called from a completion callback:
-     * the requests of the running {@link #step()} that have not completed yet are dropped too.
+     * the requests of the running {@link #poll()} that have not completed yet are dropped too.
      */
     public void crash() {
         crash(null, 0.0, 512);
@@ -288,33 +238,10 @@ public final class MemoryIO implements IO {
      * @param sectorSize           sector size in bytes, &gt; 0
      */
     public void crash(RandomSource rng, double keepSectorProbability, int sectorSize) {
-        if (sectorSize <= 0) {
-            throw new IllegalArgumentException("sectorSize: " + sectorSize + " (expected: > 0)");
-        }
+        volume().crashKeepingSectors(rng, keepSectorProbability, sectorSize);
         crashes++;
         pending.clear();
         timers.clear();
-        for (Storage s : files.values()) {
-            byte[] image = Arrays.copyOf(s.durable, Math.max(s.durable.length, s.length));
-            int newLength = s.durableLength;
-            if (rng != null) {
-                for (int start = 0; start < s.length; start += sectorSize) {
-                    int end = Math.min(s.length, start + sectorSize);
-                    boolean differs = end > s.durableLength
-                        || !Arrays.equals(s.data, start, end, s.durable, start, end);
-                    if (differs && rng.chance(keepSectorProbability)) {
-                        System.arraycopy(s.data, start, image, start, end - start);
-                        newLength = Math.max(newLength, end);
-                    }
-                }
-            }
-            s.data = image;
-            s.length = newLength;
-            s.durable = Arrays.copyOf(image, image.length);
-            s.durableLength = newLength;
-            s.dirtyFrom = Integer.MAX_VALUE;
-            s.dirtyTo = 0;
-        }
     }
 
     /**
@@ -325,14 +252,11 @@ public final class MemoryIO implements IO {
      * @param bit    bit index 0..7
      */
     public void flipBit(String path, long offset, int bit) {
-        Storage s = files.get(path);
-        if (s == null || offset < 0 || offset >= s.length) {
+        DurableFile f = volume().file(path);
+        if (f == null || offset < 0 || offset >= f.size()) {
             throw new IllegalArgumentException("flipBit: no byte " + offset + " in " + path);
         }
-        s.data[(int) offset] ^= (byte) (1 << (bit & 7));
-        if (offset < s.durableLength) {
-            s.durable[(int) offset] ^= (byte) (1 << (bit & 7));
-        }
+        f.flipBit(offset, bit & 7);
     }
 
     /**
@@ -340,11 +264,11 @@ public final class MemoryIO implements IO {
      * @return a copy of the file's volatile image
      */
     public byte[] contents(String path) {
-        Storage s = files.get(path);
-        if (s == null) {
+        DurableFile f = volume().file(path);
+        if (f == null) {
             throw new IllegalArgumentException("no such file: " + path);
         }
-        return Arrays.copyOf(s.data, s.length);
+        return f.contents();
     }
 
     private void submit(Runnable op) {
@@ -360,12 +284,6 @@ public final class MemoryIO implements IO {
         return h == null ? null : h.check(path, kind, offset, length);
     }
 
-    private static void requireKind(Completion c, CompletionKind kind) {
-        if (c.kind() != kind) {
-            throw new IllegalArgumentException("completion kind: " + c.kind() + " (expected: " + kind + ")");
-        }
-    }
-
     private static void requireOffset(long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset: " + offset + " (expected: >= 0)");
@@ -374,12 +292,12 @@ public final class MemoryIO implements IO {
 
     private final class MemFile implements File {
         private final String path;
-        private final Storage s;
+        private final DurableFile file;
         private boolean closed;
 
-        MemFile(String path, Storage s) {
+        MemFile(String path, DurableFile file) {
             this.path = path;
-            this.s = s;
+            this.file = file;
         }
 
         @Override
@@ -395,28 +313,42 @@ public final class MemoryIO implements IO {
             return false;
         }
 
+        /**
+         * At completion time: true when the request goes ahead with its data effect; false when its completion
+         * was aborted while in flight (no data effect: a read must not fill a buffer given up) or the fault
+         * hook failed it.
+         */
+        private boolean proceeds(Completion c, CompletionKind kind, long offset, int length) {
+            if (c.finished()) {
+                return false;
+            }
+            CompletionError e = fault(path, kind, offset, length);
+            if (e != null) {
+                c.fail(e);
+                return false;
+            }
+            return true;
+        }
+
+        private void requireFits(long end) {
+            if (end > DurableFile.MAX_BYTES) {
+                throw new IllegalArgumentException("MemoryIO file too large: " + end + " bytes");
+            }
+        }
+
         @Override
         public Completion pread(long offset, Completion c) {
-            requireKind(c, CompletionKind.READ);
+            CompletionKind.READ.require(c);
             requireOffset(offset);
             if (failIfClosed(c)) {
                 return c;
             }
             submit(() -> {
-                if (c.finished()) {
-                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
-                }
-                byte[] buf = c.buffer();
-                CompletionError e = fault(path, CompletionKind.READ, offset, buf.length);
-                if (e != null) {
-                    c.fail(e);
+                if (!proceeds(c, CompletionKind.READ, offset, c.buffer().length)) {
                     return;
                 }
-                long available = Math.max(0, s.length - offset);
-                int n = (int) Math.min(available, buf.length);
-                if (n > 0) {
-                    System.arraycopy(s.data, (int) offset, buf, 0, n);
-                }
+                byte[] buf = c.buffer();
+                int n = file.read(offset, buf, buf.length);
                 if (n < buf.length) {
                     c.fail(new CompletionError(ErrorCode.SHORT_READ, "read of " + buf.length + " bytes at offset "
                         + offset + " of " + path + " returned " + n));
@@ -428,42 +360,26 @@ public final class MemoryIO implements IO {
         }
 
         @Override
-        public Completion pwrite(long offset, byte[] data, Completion c) {
-            return pwritev(offset, List.of(data), c);
-        }
-
-        @Override
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
-            requireKind(c, CompletionKind.WRITE);
+            CompletionKind.WRITE.require(c);
             requireOffset(offset);
             if (failIfClosed(c)) {
                 return c;
             }
             submit(() -> {
-                if (c.finished()) {
-                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
-                }
                 long total = 0;
                 for (int i = 0; i < buffers.size(); i++) {
                     total += buffers.get(i).length;
                 }
-                CompletionError e = fault(path, CompletionKind.WRITE, offset, (int) total);
-                if (e != null) {
-                    c.fail(e);
+                if (!proceeds(c, CompletionKind.WRITE, offset, (int) total)) {
                     return;
                 }
-                s.ensure(offset + total);
-                s.touched(Math.min(offset, s.length), offset + total);
-                if (offset > s.length) {
-                    Arrays.fill(s.data, s.length, (int) offset, (byte) 0);
+                requireFits(offset + total);
+                if (total > 0) {
+                    file.write(offset, gather(buffers, (int) total));
+                } else if (offset > file.size()) {
+                    file.truncate(offset); // an empty write past the end extends the file, as it always did here
                 }
-                long pos = offset;
-                for (int i = 0; i < buffers.size(); i++) {
-                    byte[] b = buffers.get(i);
-                    System.arraycopy(b, 0, s.data, (int) pos, b.length);
-                    pos += b.length;
-                }
-                s.length = (int) Math.max(s.length, pos);
                 c.complete((int) total);
             });
             return c;
@@ -471,20 +387,15 @@ public final class MemoryIO implements IO {
 
         @Override
         public Completion sync(Completion c) {
-            requireKind(c, CompletionKind.SYNC);
+            CompletionKind.SYNC.require(c);
             if (failIfClosed(c)) {
                 return c;
             }
             submit(() -> {
-                if (c.finished()) {
-                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
-                }
-                CompletionError e = fault(path, CompletionKind.SYNC, 0, 0);
-                if (e != null) {
-                    c.fail(e);
+                if (!proceeds(c, CompletionKind.SYNC, 0, 0)) {
                     return;
                 }
-                s.syncDurable();
+                file.sync();
                 c.succeed();
             });
             return c;
@@ -492,7 +403,7 @@ public final class MemoryIO implements IO {
 
         @Override
         public Completion truncate(long length, Completion c) {
-            requireKind(c, CompletionKind.TRUNCATE);
+            CompletionKind.TRUNCATE.require(c);
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }
@@ -500,20 +411,11 @@ public final class MemoryIO implements IO {
                 return c;
             }
             submit(() -> {
-                if (c.finished()) {
-                    return; // aborted while in flight: no data effect (a read must not fill a buffer given up)
-                }
-                CompletionError e = fault(path, CompletionKind.TRUNCATE, length, 0);
-                if (e != null) {
-                    c.fail(e);
+                if (!proceeds(c, CompletionKind.TRUNCATE, length, 0)) {
                     return;
                 }
-                s.ensure(length);
-                s.touched(Math.min(length, s.length), Math.max(length, s.length));
-                if (length > s.length) {
-                    Arrays.fill(s.data, s.length, (int) length, (byte) 0);
-                }
-                s.length = (int) length;
+                requireFits(length);
+                file.truncate(length);
                 c.succeed();
             });
             return c;
@@ -521,12 +423,23 @@ public final class MemoryIO implements IO {
 
         @Override
         public long size() {
-            return s.length;
+            return file.size();
         }
 
         @Override
         public void close() {
             closed = true;
         }
+    }
+
+    private static byte[] gather(List<byte[]> buffers, int total) {
+        byte[] out = new byte[total];
+        int pos = 0;
+        for (int i = 0; i < buffers.size(); i++) {
+            byte[] b = buffers.get(i);
+            System.arraycopy(b, 0, out, pos, b.length);
+            pos += b.length;
+        }
+        return out;
     }
 }

@@ -1,33 +1,36 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOResult;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Drives one asynchronous operation to completion by stepping its {@link IO}. For examples, tests and
+ * Drives one asynchronous operation to completion by polling its {@link IO}. For examples, tests and
  * the real-disk backend only: state machines themselves never block.
  */
 public final class Blocking {
     private Blocking() { }
 
     /**
-     * Calls {@code operation} until it returns Done, stepping {@code io} while it waits.
+     * Calls {@code operation} until it returns Done, polling {@code io} while it waits.
      *
      * @param io        the backend the operation's completions come from
      * @param operation one call of the operation; called again after each awaited completion finished
-     * @param maxSteps  bound on {@code io.step()} calls, &gt; 0; exceeding it throws
+     * @param maxPolls  bound on {@code io.poll()} calls, &gt; 0; exceeding it throws
      * @param <T>       value type
      * @return the operation's value
      * @throws IllegalStateException when the operation waits for a completion that can never finish
-     *                               (nothing in flight) or {@code maxSteps} runs out
+     *                               (nothing in flight) or {@code maxPolls} runs out
      */
-    public static <T> T run(IO io, Supplier<IOResult<T>> operation, long maxSteps) {
+    public static <T> T run(IO io, Supplier<IOResult<T>> operation, long maxPolls) {
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(operation, "operation");
-        if (maxSteps <= 0) {
-            throw new IllegalArgumentException("maxSteps: " + maxSteps + " (expected: > 0)");
+        if (maxPolls <= 0) {
+            throw new IllegalArgumentException("maxPolls: " + maxPolls + " (expected: > 0)");
         }
-        long steps = 0;
+        long polls = 0;
         while (true) {
             IOResult<T> r = operation.get();
             if (!r.isIo()) {
@@ -36,18 +39,18 @@ public final class Blocking {
             Completion c = r.completion();
             if (c.finished()) {
                 // A YIELD (or an already finished completion): let the backend run what is ready, then call
-                // again. Counted, so an operation that yields forever hits maxSteps instead of spinning.
-                if (++steps > maxSteps) {
-                    throw new IllegalStateException("operation still yielding on " + c + " after " + maxSteps + " steps");
+                // again. Counted, so an operation that yields forever hits maxPolls instead of spinning.
+                if (++polls > maxPolls) {
+                    throw new IllegalStateException("operation still yielding on " + c + " after " + maxPolls + " polls");
                 }
-                io.step();
+                io.poll();
                 continue;
             }
             while (!c.finished()) {
-                if (++steps > maxSteps) {
-                    throw new IllegalStateException("operation still waiting on " + c + " after " + maxSteps + " steps");
+                if (++polls > maxPolls) {
+                    throw new IllegalStateException("operation still waiting on " + c + " after " + maxPolls + " polls");
                 }
-                int ran = io.step();
+                int ran = io.poll();
                 if (ran == 0 && !c.finished()) {
                     if (io.idle()) {
                         throw new IllegalStateException("operation waits on " + c + " but nothing is in flight (lost wake-up)");
@@ -63,7 +66,7 @@ public final class Blocking {
     }
 
     /**
-     * {@link #run(IO, Supplier, long)} with a bound of ten billion steps.
+     * {@link #run(IO, Supplier, long)} with a bound of ten billion polls.
      *
      * @param io        the backend
      * @param operation the operation

@@ -1,4 +1,4 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whopper.core.io.Clock;
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionError;
+import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +58,7 @@ class MemoryIOTest {
         assertEquals(5, w.result());
         assertArrayEquals(bytes("hello"), io.contents("a"));
         assertTrue(io.idle());
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
         assertEquals(MemoryIO.Delivery.IMMEDIATE, io.delivery());
     }
 
@@ -63,7 +70,7 @@ class MemoryIOTest {
         assertTrue(log.isEmpty(), "nothing completes before step()");
         assertEquals(8, io.pendingRequests());
         assertFalse(io.idle());
-        assertEquals(8, io.step());
+        assertEquals(8, io.poll());
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), log);
         assertTrue(io.idle());
         assertEquals(MemoryIO.Delivery.FIFO, io.delivery());
@@ -75,14 +82,14 @@ class MemoryIOTest {
         for (long seed = 0; seed < 20; seed++) {
             MemoryIO io = MemoryIO.randomOrder(seed);
             List<Integer> log = submitLoggedWrites(io, io.open("a", true), 8);
-            io.step();
+            io.poll();
             assertEquals(8, log.size());
             assertEquals(Set.of(0, 1, 2, 3, 4, 5, 6, 7), new HashSet<>(log), "every request completes once");
             orders.add(log);
 
             MemoryIO again = MemoryIO.randomOrder(seed);
             List<Integer> log2 = submitLoggedWrites(again, again.open("a", true), 8);
-            again.step();
+            again.poll();
             assertEquals(log, log2, "same seed, same order");
         }
         assertTrue(orders.size() > 10, "seeds give different orders: " + orders.size());
@@ -98,9 +105,9 @@ class MemoryIOTest {
             log.add("first");
             f.pwrite(1, bytes("y"), Completion.write(c2 -> log.add("second")));
         }));
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertEquals(List.of("first"), log);
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertEquals(List.of("first", "second"), log);
     }
 
@@ -109,14 +116,14 @@ class MemoryIOTest {
         for (MemoryIO io : List.of(MemoryIO.fifo(), MemoryIO.randomOrder(7))) {
             File f = io.open("a", true);
             f.pwrite(0, bytes("old!"), Completion.write(null));
-            io.step();
+            io.poll();
             Completion w = f.pwrite(0, bytes("new!"), Completion.write(null));
             Completion t = f.truncate(2, Completion.truncate(null));
             assertArrayEquals(bytes("old!"), io.contents("a"), "submitted, not completed: no effect yet");
             assertEquals(4, f.size());
             assertFalse(w.finished());
             assertFalse(t.finished());
-            io.step();
+            io.poll();
             assertTrue(w.succeeded());
             assertTrue(t.succeeded());
             byte[] after = io.contents("a");
@@ -131,12 +138,12 @@ class MemoryIOTest {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("a", true);
         f.pwrite(0, bytes("aaaa"), Completion.write(null));
-        io.step();
+        io.poll();
         Completion r1 = f.pread(0, Completion.read(new byte[4], null));
         f.pwrite(0, bytes("bbbb"), Completion.write(null));
         Completion r2 = f.pread(0, Completion.read(new byte[4], null));
         assertArrayEquals(new byte[4], r1.buffer(), "the buffer is untouched before completion");
-        io.step();
+        io.poll();
         assertArrayEquals(bytes("aaaa"), r1.buffer());
         assertArrayEquals(bytes("bbbb"), r2.buffer());
         assertEquals(4, r2.result());
@@ -165,7 +172,7 @@ class MemoryIOTest {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("a", true);
         f.pwrite(0, bytes("keep"), Completion.write(null));
-        io.step();
+        io.poll();
         f.close();
         List<Completion> cs = List.of(
             f.pread(0, Completion.read(new byte[4], null)),
@@ -173,7 +180,7 @@ class MemoryIOTest {
             f.pwritev(0, List.of(bytes("lo"), bytes("st")), Completion.write(null)),
             f.sync(Completion.sync(null)),
             f.truncate(0, Completion.truncate(null)));
-        io.step();
+        io.poll();
         for (Completion c : cs) {
             assertTrue(c.failed(), c.toString());
             assertEquals(ErrorCode.IO_ERROR, c.error().code());
@@ -190,10 +197,10 @@ class MemoryIOTest {
         File f = io.open("db", true);
         f.pwrite(0, bytes("durable-"), Completion.write(null));
         f.sync(Completion.sync(null));
-        io.step();
+        io.poll();
         f.pwrite(8, bytes("volatile"), Completion.write(null));
         f.pwrite(0, bytes("DURABLE-"), Completion.write(null));
-        io.step();
+        io.poll();
         assertArrayEquals(bytes("DURABLE-volatile"), io.contents("db"));
         Completion inFlight = f.pwrite(0, bytes("never"), Completion.write(null));
         Completion timer = io.sleep(10, Completion.timer(null));
@@ -201,7 +208,7 @@ class MemoryIOTest {
         assertArrayEquals(bytes("durable-"), io.contents("db"));
         assertEquals(8, f.size());
         assertTrue(io.idle(), "requests in flight and timers are dropped");
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
         assertFalse(inFlight.finished(), "a dropped request never completes");
         assertFalse(timer.finished());
         io.crash();
@@ -305,7 +312,7 @@ class MemoryIOTest {
         Completion sync = f.sync(Completion.sync(null));
         Completion read = f.pread(0, Completion.read(new byte[4], null));
         assertTrue(seen.isEmpty(), "the hook decides at completion time");
-        io.step();
+        io.poll();
         assertEquals(List.of("db WRITE 0 4", "db WRITE 4 4", "db SYNC 0 0", "db READ 0 4"), seen);
         assertTrue(ok.succeeded());
         assertSame(bad, failed.error());
@@ -317,7 +324,7 @@ class MemoryIOTest {
             ? new CompletionError(ErrorCode.SYNC_FAILED, "fsync") : null);
         f.pwrite(0, bytes("ABCD"), Completion.write(null));
         Completion badSync = f.sync(Completion.sync(null));
-        io.step();
+        io.poll();
         assertEquals(ErrorCode.SYNC_FAILED, badSync.error().code());
         io.crash();
         assertArrayEquals(bytes("abcd"), io.contents("db"), "a failed sync made nothing durable");
@@ -335,13 +342,13 @@ class MemoryIOTest {
         io.sleep(500, Completion.timer(c -> log.add("t500b")));
         assertFalse(io.idle());
         assertEquals(0, io.pendingRequests(), "timers are not requests");
-        assertEquals(2, io.step());
+        assertEquals(2, io.poll());
         assertEquals(500, clock.nowNanos(), "the clock jumped to the next deadline");
         assertEquals(List.of("t500", "t500b"), log, "same deadline: in start order");
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertEquals(1_000, clock.nowNanos());
         assertTrue(io.idle());
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
         assertEquals(1_000, clock.nowNanos(), "nothing to do: the clock stays");
     }
 
@@ -351,14 +358,14 @@ class MemoryIOTest {
         File f = io.open("a", true);
         Completion t = io.sleep(100, Completion.timer(null));
         f.pwrite(0, bytes("x"), Completion.write(null));
-        assertEquals(1, io.step(), "the write ran, the timer waits");
+        assertEquals(1, io.poll(), "the write ran, the timer waits");
         assertEquals(0, io.clock().nowNanos());
         assertFalse(t.finished());
         io.advanceTime(100);
-        assertEquals(1, io.step());
+        assertEquals(1, io.poll());
         assertTrue(t.succeeded());
         Completion zero = io.sleep(0, Completion.timer(null));
-        io.step();
+        io.poll();
         assertTrue(zero.succeeded(), "a zero delay fires in the next step");
         assertThrows(IllegalArgumentException.class, () -> io.advanceTime(-1));
         assertThrows(IllegalArgumentException.class, () -> io.sleep(-1, Completion.timer(null)));
@@ -372,12 +379,12 @@ class MemoryIOTest {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("a", true);
         f.pwrite(0, bytes("data"), Completion.write(null));
-        io.step();
+        io.poll();
         Completion read = f.pread(0, Completion.read(new byte[4], null));
         Completion write = f.pwrite(0, bytes("XXXX"), Completion.write(null));
         assertTrue(read.abort());
         assertTrue(write.abort());
-        io.step();
+        io.poll();
         assertArrayEquals(new byte[4], read.buffer(), "a read given up must not fill its buffer later");
         assertArrayEquals(bytes("data"), io.contents("a"));
         assertEquals(ErrorCode.ABORTED, write.error().code());
@@ -387,11 +394,11 @@ class MemoryIOTest {
     void stepFromInsideACallbackIsRejected() {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("a", true);
-        f.pwrite(0, bytes("x"), Completion.write(c -> io.step()));
-        IllegalStateException e = assertThrows(IllegalStateException.class, io::step);
+        f.pwrite(0, bytes("x"), Completion.write(c -> io.poll()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, io::poll);
         assertTrue(e.getMessage().contains("inside a completion callback"), e.getMessage());
         f.pwrite(1, bytes("y"), Completion.write(null));
-        assertEquals(1, io.step(), "the backend still works afterwards");
+        assertEquals(1, io.poll(), "the backend still works afterwards");
     }
 
     @Test
@@ -460,17 +467,17 @@ class MemoryIOTest {
         File f = io.open("db", true);
         f.pwrite(0, bytes("sync"), Completion.write(null));
         f.sync(Completion.sync(null));
-        io.step();
+        io.poll();
         Completion first = f.pwrite(0, bytes("AAAA"), Completion.write(c -> io.crash()));
         Completion second = f.pwrite(4, bytes("BBBB"), Completion.write(null));
         Completion third = f.sync(Completion.sync(null));
-        assertEquals(1, io.step(), "only the request before the crash completed");
+        assertEquals(1, io.poll(), "only the request before the crash completed");
         assertTrue(first.succeeded());
         assertFalse(second.finished(), "in flight at the crash: never completes");
         assertFalse(third.finished());
         assertArrayEquals(bytes("sync"), io.contents("db"), "neither the crashed-over write nor later ones stuck");
         assertTrue(io.idle());
-        assertEquals(0, io.step());
+        assertEquals(0, io.poll());
     }
 
     @Test
@@ -484,11 +491,11 @@ class MemoryIOTest {
         }));
         f.pwrite(1, bytes("b"), Completion.write(c -> log.add(1)));
         f.pwrite(2, bytes("c"), Completion.write(c -> log.add(2)));
-        assertThrows(IllegalStateException.class, io::step);
+        assertThrows(IllegalStateException.class, io::poll);
         assertEquals(List.of(0), log);
         assertEquals(2, io.pendingRequests());
         f.pwrite(3, bytes("d"), Completion.write(c -> log.add(3)));
-        assertEquals(3, io.step());
+        assertEquals(3, io.poll());
         assertEquals(List.of(0, 1, 2, 3), log, "nothing ran twice, nothing was lost, order kept");
         assertArrayEquals(bytes("abcd"), io.contents("a"));
     }

@@ -1,4 +1,4 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionGroup;
+import dev.whopper.core.io.ErrorCode;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.IOResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,7 +155,7 @@ class FileChannelIOTest {
         long stepDeadline = System.nanoTime() + 10_000_000_000L;
         while (callbackThreads.size() < cs.size() && System.nanoTime() < stepDeadline) {
             insideStep[0] = true;
-            io.step();
+            io.poll();
             insideStep[0] = false;
             io.awaitWork(1_000_000L);
         }

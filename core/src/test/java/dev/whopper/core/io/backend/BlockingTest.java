@@ -1,4 +1,4 @@
-package dev.whopper.core.io;
+package dev.whopper.core.io.backend;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.File;
+import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +74,7 @@ class BlockingTest {
     }
 
     @Test
-    void boundsWaitingWithMaxSteps() {
+    void boundsWaitingWithMaxPolls() {
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("f", true);
         Completion last = Completion.write(null);
@@ -78,7 +82,7 @@ class BlockingTest {
         chain(f, 10, last);
         IllegalStateException e = assertThrows(IllegalStateException.class,
             () -> Blocking.run(io, () -> last.finished() ? IOResult.done(1) : IOResult.io(last), 3));
-        assertTrue(e.getMessage().contains("after 3 steps"), e.getMessage());
+        assertTrue(e.getMessage().contains("after 3 polls"), e.getMessage());
     }
 
     private static void chain(File f, int left, Completion last) {
@@ -93,7 +97,7 @@ class BlockingTest {
 
     @Test
     void yieldingOperationLetsTheBackendRun() {
-        // The operation yields until a write it started has completed: Blocking must step the IO on a
+        // The operation yields until a write it started has completed: Blocking must poll the IO on a
         // yield, or this never ends.
         MemoryIO io = MemoryIO.fifo();
         File f = io.open("f", true);
@@ -114,7 +118,7 @@ class BlockingTest {
     }
 
     @Test
-    void operationThatYieldsForeverHitsMaxSteps() {
+    void operationThatYieldsForeverHitsMaxPolls() {
         MemoryIO io = MemoryIO.immediate();
         IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
             IllegalStateException.class, () -> Blocking.run(io, () -> IOResult.io(Completion.yielded()), 50)));
@@ -126,7 +130,7 @@ class BlockingTest {
         MemoryIO io = MemoryIO.immediate();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Blocking.run(io, IOResult::done, 0));
-        assertEquals("maxSteps: 0 (expected: > 0)", e.getMessage());
+        assertEquals("maxPolls: 0 (expected: > 0)", e.getMessage());
         assertThrows(NullPointerException.class, () -> Blocking.run(null, IOResult::done));
         assertThrows(NullPointerException.class, () -> Blocking.run(io, null));
     }

@@ -1,13 +1,14 @@
-package dev.whopper.sim.io;
+package dev.whopper.core.io.model;
 
 import java.util.Arrays;
 
 /**
- * The bytes of one layer of a simulated file (volatile or durable): a growable array and a length.
- * Bytes past the length are never visible; extending the file zero-fills.
+ * The bytes of one layer of a {@link DurableFile} (volatile or durable): a growable array and a length.
+ * Bytes past the length are never visible; extending the layer zero-fills. Callers check arguments;
+ * a violated bound here is a bug of the model ({@link IllegalStateException}).
  */
 final class Image {
-    /** The largest file a SimIO holds. */
+    /** The largest layer, in bytes. */
     static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private byte[] bytes = new byte[0];
@@ -69,6 +70,26 @@ final class Image {
 
     byte[] toArray() {
         return Arrays.copyOf(bytes, length);
+    }
+
+    /** Writes bytes {@code [from, to)} of {@code source} at the same offsets of this image. */
+    void copyRange(Image source, int from, int to) {
+        write(from, source.bytes, from, to - from);
+    }
+
+    /** @return true when bytes {@code [from, to)} of both images are equal; both must hold them */
+    boolean sameBytes(Image other, int from, int to) {
+        return Arrays.equals(bytes, from, to, other.bytes, from, to);
+    }
+
+    /** Flips bit {@code bit} (0..7) of the byte at {@code offset}, which must be below the length. */
+    void flipBit(int offset, int bit) {
+        bytes[offset] ^= (byte) (1 << bit);
+    }
+
+    /** @return the byte at {@code offset}, which must be below the length */
+    byte byteAt(int offset) {
+        return bytes[offset];
     }
 
     private void grow(int end) {
