@@ -32,11 +32,22 @@ public final class Main {
 
     private static final java.util.Set<String> TOP_LEVEL_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
 
+    /** @return one line for a bad command line: an unknown command lists the commands */
+    private static String message(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getParent() == null
+            && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (expected: one of "
+                + String.join(", ", c.getSubcommands().keySet()) + ")";
+        }
+        return ex.getMessage();
+    }
+
     /** @return the configured command line (tests call {@code execute} on it) */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new WhopperCommand());
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("whopper: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("whopper: " + message(ex));
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

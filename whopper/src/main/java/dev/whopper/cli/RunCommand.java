@@ -41,16 +41,32 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shrink-runs", defaultValue = "500", description = "Run budget of --shrink (default: ${DEFAULT-VALUE}).")
     int shrinkRuns;
 
-    @Option(names = "--replay", paramLabel = "LOG", description = "Replay this decision log (text form, as a repro prints it).")
-    String replay;
+    @Option(names = "--replay", paramLabel = "FILE",
+        description = "Replay the decision log in FILE (as --shrink writes it) with the original run's options.")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-dir", paramLabel = "DIR", defaultValue = "whopper-replays",
+        description = "Where --shrink writes the minimal run's decision log (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path replayDir;
 
     @Override
     public Integer call() {
+        try {
+            return runs();
+        } catch (OutOfMemoryError e) {
+            // Not a bug found (exit 1) and not a bug of the tool: the run does not fit in this JVM's heap.
+            spec.commandLine().getErr().println("whopper: out of memory (" + e.getMessage() + "): the run does not fit "
+                + "in this JVM's heap (hint: fewer --connections, or a bigger heap: java -Xmx4g -jar whopper.jar ...)");
+            return 3;
+        }
+    }
+
+    private int runs() {
         PrintWriter out = spec.commandLine().getOut();
         DecisionLog log = replay == null ? null : parseLog();
         Simulation<?> sim = simulation(out);
         long startNanos = System.nanoTime(); // reported only: nothing in the run reads the wall clock
-        RunResult result = log == null ? sim.run() : sim.replay(log);
+        RunResult result = log == null ? sim.run() : sim.replay(log).withRepro(sim.config().commandLine() + " --replay " + replay);
         long wallNanos = Math.max(1, System.nanoTime() - startNanos);
         out.print(result.describe());
         out.println(wallTime(result, wallNanos));
@@ -67,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (shrink && result.failed() && result.kind() != Outcome.Kind.INTERNAL_ERROR) {
             Shrinker.Result s = new Shrinker(shrinkRuns).shrink(sim, result);
-            out.print(s.describe());
+            java.nio.file.Path file = writeLog(s);
+            out.print(s.describe(s.simulation().config().commandLine() + " --replay " + file));
             out.println("minimal trace hash: " + s.minimized().traceHashHex());
         }
         out.flush();
@@ -101,8 +118,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private Simulation<?> simulation(PrintWriter out) {
         positive("--shrink-runs", shrinkRuns);
-        boolean drawn = options.seed == null;
-        long seed = drawn ? new SecureRandom().nextLong() & Long.MAX_VALUE : options.seed;
+        Long given;
+        try {
+            given = options.seed();
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+        boolean drawn = given == null;
+        long seed = drawn ? new SecureRandom().nextLong() & Long.MAX_VALUE : given;
         Simulation<?> sim;
         try {
             sim = options.toConfig(seed).simulation();
@@ -116,11 +139,35 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private DecisionLog parseLog() {
-        try {
-            return DecisionLog.parse(replay);
-        } catch (IllegalArgumentException e) {
-            throw bad("--replay: " + e.getMessage());
+        if (!java.nio.file.Files.isRegularFile(replay)) {
+            throw bad("--replay: no such file: " + replay + " (expected: a file holding a decision log, as --shrink writes it)");
         }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(replay).strip();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw bad("--replay: cannot read " + replay + ": " + e.getMessage());
+        }
+        try {
+            return DecisionLog.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw bad("--replay: " + replay + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes the minimal run's decision log (to a temporary name, then renamed: never half a file). */
+    private java.nio.file.Path writeLog(Shrinker.Result s) {
+        java.nio.file.Path file = replayDir.resolve("seed-" + s.simulation().seed() + "-" + s.minimized().traceHashHex() + ".replay");
+        try {
+            java.nio.file.Files.createDirectories(replayDir);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(replayDir, ".replay-", ".tmp");
+            java.nio.file.Files.writeString(tmp, s.log().toText() + "\n");
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the minimal decision log to " + file, e);
+        }
+        return file;
     }
 
     private void positive(String name, long value) {

@@ -40,6 +40,15 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
         workloadCounters = Collections.unmodifiableMap(new LinkedHashMap<>(workloadCounters));
     }
 
+    /**
+     * @param repro another way to rerun this run (e.g. the command line naming the decision-log file it replayed)
+     * @return this result with that repro
+     */
+    public RunResult withRepro(String repro) {
+        return new RunResult(seed, outcome, traceHash, counters, decisions, lastEvents, eventsWritten, strategy, repro,
+            world, workloadCounters);
+    }
+
     /** @return true when {@link #lastEvents()} holds every event of the run (none was dropped) */
     public boolean eventsComplete() {
         return eventsWritten == lastEvents.size();

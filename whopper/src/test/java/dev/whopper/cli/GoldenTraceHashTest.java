@@ -70,7 +70,7 @@ class GoldenTraceHashTest {
         }
         lines.add("run --seed 1"); // the README's main job with its defaults
         lines.add("run --seed 2 --faults chaos --crashes 2");
-        lines.add("run --seed 4 --workload lost-update --connections 4 --steps 5000 --shrink --shrink-runs 60");
+        lines.add("run --seed 4 --workload lost-update --connections 4 --steps 5000 --shrink --shrink-runs 60 --replay-dir target/golden-replays");
         return lines;
     }
 

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -98,14 +104,47 @@ class RunCommandTest {
     }
 
     @Test
-    void replayOfTheLogReproducesTheHash() {
+    void replayOfTheLogReproducesTheHash(@TempDir Path dir) throws IOException {
         Run r = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos");
+        Path log = Files.writeString(dir.resolve("run.replay"), "0,1,0*3\n");
         Run replayed = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos",
-            "--replay", "0,1,0*3");
+            "--replay", log.toString());
         assertEquals(0, replayed.exit(), replayed.out());
         assertEquals(16, replayed.hash().length());
-        assertTrue(replayed.out().contains("--replay 0,1,0*3"), replayed.out());
+        assertTrue(replayed.out().contains("--strategy pos --replay " + log), replayed.out());
         assertEquals(0, r.exit());
+        assertBad("whopper: --replay: no such file: " + dir.resolve("none.replay") + " (expected: a file holding a "
+            + "decision log, as --shrink writes it)", "run", "--replay", dir.resolve("none.replay").toString());
+        Path bad = Files.writeString(dir.resolve("bad.replay"), "1,x");
+        assertBad("whopper: --replay: " + bad + ": decision log: bad element 'x' (expected: value or value*count, value >= 0, "
+            + "count > 0)", "run", "--replay", bad.toString());
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        assertBad("whopper: unknown command 'frobnicate' (expected: one of run, demo)", "frobnicate");
+    }
+
+    @Test
+    void aSeedFromAnEmptySeedVariableNamesTheVariable() {
+        dev.whopper.sim.config.RunConfig.Options o = new dev.whopper.sim.config.RunConfig.Options();
+        o.environment = name -> name.equals("SEED") ? "" : null;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, o::seed);
+        assertEquals("SEED: '' (expected: an integer seed, from the SEED environment variable; unset it to draw a seed)",
+            e.getMessage());
+        o.environment = name -> name.equals("SEED") ? " 42 " : null;
+        assertEquals(42L, o.seed());
+        o.environment = name -> null;
+        assertEquals(null, o.seed());
+    }
+
+    @Test
+    void aRunTooBigForTheHeapIsOneLineAndExitThreeNotABugFound() {
+        Run r = whopper("run", "--seed", "1", "--connections", "2147483647");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("whopper: out of memory ("), r.err());
+        assertTrue(r.err().contains("hint: fewer --connections"), r.err());
     }
 
     @Test
@@ -117,8 +156,6 @@ class RunCommandTest {
         assertBad("whopper: --connections: 1 (expected: >= 2 for workload lock-order)",
             "run", "--workload", "lock-order", "--connections", "1");
         assertBad("whopper: --yield-rate: 1.5 (expected: in [0, 1])", "run", "--yield-rate", "1.5");
-        assertBad("whopper: --replay: decision log: bad element 'x' (expected: value or value*count, value >= 0, count > 0)",
-            "run", "--replay", "1,x");
         Run r = whopper("run", "--workload", "nope");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, reentrant-counter, "), r.err());
@@ -134,9 +171,9 @@ class RunCommandTest {
     }
 
     @Test
-    void faultyDiskRunShrinksToAMinimalReproThatReplays() {
+    void faultyDiskRunShrinksToAMinimalReproThatReplays(@TempDir Path dir) {
         Run r = whopper("run", "--seed", "1", "--workload", "disk-echo", "--connections", "8", "--faults", "ragnarok",
-            "--crashes", "1", "--yield-rate", "0", "--shrink");
+            "--crashes", "1", "--yield-rate", "0", "--shrink", "--replay-dir", dir.toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("outcome: VIOLATION of read-your-writes"), r.out());
         assertTrue(r.out().contains("faults: {"), r.out());
@@ -144,6 +181,7 @@ class RunCommandTest {
         assertTrue(m.find(), r.out());
         Matcher h = Pattern.compile("(?m)^minimal trace hash: ([0-9a-f]{16})$").matcher(r.out());
         assertTrue(h.find(), r.out());
+        assertTrue(m.group(1).contains(" --replay " + dir.resolve("seed-")), m.group(1));
         Run min = whopper(m.group(1).split(" "));
         assertEquals(1, min.exit(), min.out());
         assertTrue(min.out().contains("outcome: VIOLATION of read-your-writes"), min.out());

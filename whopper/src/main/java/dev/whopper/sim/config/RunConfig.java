@@ -209,7 +209,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         } catch (picocli.CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        return o.toConfig(o.seed == null ? 0 : o.seed);
+        o.environment = name -> null;
+        Long seed = o.seed();
+        return o.toConfig(seed == null ? 0 : seed);
     }
 
     /** @return a simulation of this configuration, whose repro line is {@link #commandLine()} */
@@ -233,9 +235,33 @@ public record RunConfig(long seed, String workload, int connections, long steps,
      */
     @picocli.CommandLine.Command(name = "run-options")
     public static final class Options {
-        @picocli.CommandLine.Option(names = "--seed", defaultValue = "${env:SEED}",
+        @picocli.CommandLine.Option(names = "--seed",
             description = "Root seed (default: the SEED environment variable, else a random seed that is printed).")
-        public Long seed;
+        String seed;
+
+        /** Where {@code SEED} is read from (the process environment; tests give their own). */
+        public java.util.function.UnaryOperator<String> environment = System::getenv;
+
+        /**
+         * @return the seed: {@code --seed}, else the {@code SEED} environment variable, else {@code null} (draw one)
+         * @throws IllegalArgumentException naming {@code --seed} or {@code SEED} when it is not an integer
+         */
+        public Long seed() {
+            if (seed != null) {
+                return parseSeed("--seed", seed);
+            }
+            String env = environment.apply("SEED");
+            return env == null ? null : parseSeed("SEED", env);
+        }
+
+        private static long parseSeed(String where, String text) {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": '" + text + "' (expected: an integer seed"
+                    + (where.equals("SEED") ? ", from the SEED environment variable; unset it to draw a seed)" : ")"));
+            }
+        }
 
         @picocli.CommandLine.Option(names = "--workload", defaultValue = DEFAULT_WORKLOAD,
             description = "Built-in workload, e.g. bank, bank-non-atomic, lost-update, lock-order-fixed, disk-echo (an unknown name "

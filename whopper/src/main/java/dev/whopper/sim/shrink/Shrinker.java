@@ -70,10 +70,18 @@ public final class Shrinker {
 
         /** @return a short report: sizes before and after, changes, repro */
         public String describe() {
+            return describe(repro());
+        }
+
+        /**
+         * @param repro how to rerun the minimal failure (e.g. a command line naming a decision-log file)
+         * @return a short report: sizes before and after, changes, that repro
+         */
+        public String describe(String repro) {
             return "shrunk in " + runs + " runs: fibers " + fibersBefore + " -> " + fibersAfter + ", steps " + stepsBefore
                 + " -> " + stepsAfter + ", decisions " + logBefore + " -> " + logAfter + "\n"
                 + "changes: " + (changes.isEmpty() ? "none" : String.join("; ", changes)) + "\n"
-                + "minimal repro: " + repro() + "\n";
+                + "minimal repro: " + repro + "\n";
         }
     }
 
