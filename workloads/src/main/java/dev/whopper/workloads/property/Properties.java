@@ -7,20 +7,28 @@ import java.util.function.BooleanSupplier;
 public final class Properties {
     private Properties() { }
 
+    /** A property with a fixed name and one hook. */
+    private abstract static class Named implements Property {
+        private final String name;
+
+        Named(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+    }
+
     /**
      * @param name  the property's name
      * @param holds true while the invariant holds; asked after every scheduler step
      * @return the property; its violation says "invariant does not hold"
      */
     public static Property invariant(String name, BooleanSupplier holds) {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(holds, "holds");
-        return new Property() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new Named(name) {
             @Override
             public Violation afterStep() {
                 return holds.getAsBoolean() ? null : violation("invariant does not hold");
@@ -35,14 +43,8 @@ public final class Properties {
      * @return the property; its violation says "does not hold at the end of the run"
      */
     public static Property atEnd(String name, BooleanSupplier holds) {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(holds, "holds");
-        return new Property() {
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new Named(name) {
             @Override
             public Violation onEnd(RunEnd e) {
                 if (!e.allFibersDone()) {
