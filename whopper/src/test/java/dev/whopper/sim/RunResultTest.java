@@ -82,10 +82,17 @@ class RunResultTest {
     void aWorkloadsCountersReachTheResultAndItsDescription() {
         RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 10), 3).seed(5).build().run();
         assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
-        assertEquals(List.of("commits", "audits", "busy", "io-errors", "readonly", "corrupt", "recoveries", "crashes",
+        assertEquals(List.of("commits", "audits", "busy", "io-errors", "readonly", "corrupt", "opens", "recoveries", "crashes",
             "commits-lost-to-bit-rot"), List.copyOf(r.workloadCounters().keySet()));
         assertTrue(r.workloadCounters().get("commits") > 0, r.describe());
-        assertEquals(1, r.workloadCounters().get("recoveries"), "the first open is recovery #1");
+        assertEquals(1, r.workloadCounters().get("opens"));
+        assertEquals(0, r.workloadCounters().get("recoveries"), "the first open is no recovery");
+        RunResult crashed = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 30), 4).seed(8).maxSteps(300_000)
+            .crashes(2).crashWindowSteps(600).build().run();
+        assertEquals(Outcome.Kind.PASSED, crashed.kind(), crashed.describe());
+        assertEquals(crashed.counters().crashes(), crashed.workloadCounters().get("crashes"));
+        assertEquals(crashed.counters().crashes(), crashed.workloadCounters().get("recoveries"),
+            "one recovery per crash, numbered from 1 at the first crash");
         assertTrue(r.describe().contains("\nworkload: {commits=" + r.workloadCounters().get("commits")), r.describe());
     }
 }

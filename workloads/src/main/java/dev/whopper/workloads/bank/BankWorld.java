@@ -57,6 +57,9 @@ final class BankWorld {
     long ioErrors;
     long corrupt;
     long readOnly;
+    /** Databases opened and verified: the first open, then one after each crash. */
+    long opens;
+    /** Opens after a crash (recoveries), numbered from 1 at the first crash. */
     long recoveries;
     long crashes;
 
@@ -113,6 +116,7 @@ final class BankWorld {
         out.put("io-errors", ioErrors);
         out.put("readonly", readOnly);
         out.put("corrupt", corrupt);
+        out.put("opens", opens);
         out.put("recoveries", recoveries);
         out.put("crashes", crashes);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);

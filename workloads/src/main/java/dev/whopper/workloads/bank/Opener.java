@@ -95,8 +95,9 @@ final class Opener {
         }
     }
 
+    /** @return which open this is, for messages: the first open, or the recovery after crash #N (numbered from 1) */
     private String recovery() {
-        return "after recovery #" + (w.recoveries + 1);
+        return w.crashes == 0 ? "at the first open" : "after recovery #" + w.crashes;
     }
 
     private long[] sequenceNumbers(List<Entry> entries) {
@@ -115,7 +116,10 @@ final class Opener {
         verifier.close();
         w.db = opened;
         w.opening = false;
-        w.recoveries++;
+        w.opens++;
+        if (w.crashes > 0) {
+            w.recoveries++;
+        }
         w.opened.signalAll();
     }
 
