@@ -106,12 +106,11 @@ public final class Scheduler implements SchedulerView {
     private final BlockPicker picker;
     /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
     private int blockSize = MIN_BLOCK;
-    /** The picker's picks for a block, as indices into {@link #runnable}; null without a picker. */
-    private final int[] blockPicks;
-    /** Steady state's block of picks, each {@code index << 32 | fiber} (see {@link #drawBlock}). */
-    private final long[] block;
-    /** Each pick's trace-hash word for a yield. */
-    private final long[] blockHash;
+    /**
+     * Steady state's block of picks, as the picker wrote them: indices into {@link #runnable}, which stays
+     * the same for the whole block (see {@link #drawBlock}); null without a picker.
+     */
+    private final int[] block;
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -197,9 +196,7 @@ public final class Scheduler implements SchedulerView {
         crashPlan = new CrashPlan(this, clock, hash, ring, this.properties, config.faultsEndNanos());
         afterChecks = this.properties.any() || liveness.enabled();
         picker = strategy.blockPicker();
-        blockPicks = picker != null ? new int[BlockPicker.MAX_BLOCK] : null;
-        block = picker != null ? new long[BlockPicker.MAX_BLOCK] : null;
-        blockHash = picker != null ? new long[BlockPicker.MAX_BLOCK] : null;
+        block = picker != null ? new int[BlockPicker.MAX_BLOCK] : null;
     }
 
     // ---- SchedulerView ----
@@ -395,14 +392,20 @@ public final class Scheduler implements SchedulerView {
         final Recorder recorder = this.recorder;
         final EventRing ring = this.ring;
         final int[] ringOps = this.ringOps;
+        final boolean recording = recorder.recordsPicks();
         int i = 0;
         while (i < n) {
             if (prepare && prepareStep() == 0) {
                 return false;
             }
-            if (blockCursor < blockLength) {
-                // A block of picks in steady state: its own loop (see blockSteps), steps until something changes.
-                i = blockSteps(i, n);
+            final int start = blockCursor;
+            if (start < blockLength) {
+                // Random or round-robin in steady state: yields over the block's picks (a loop of its own, called
+                // from here: inlined into a smaller caller, its values were spilled again). A step that does
+                // anything but yield ends it and gets the general handling in afterYields.
+                final long firstStep = clock.steps();
+                final int end = start + Math.min(blockLength - start, n - i);
+                i = afterYields(start, yields(start, end, recording), end, firstStep, i);
                 if (i < 0) {
                     return false;
                 }
@@ -446,31 +449,27 @@ public final class Scheduler implements SchedulerView {
     }
 
     /**
-     * Steps over the block's picks from {@link #blockCursor}, at most {@code n - i} of them: the yields in
-     * {@link #yields}'s loop, then the general handling of the step that did anything else, if one did.
-     * Called once per block (or per stretch of one), never per step.
+     * After {@link #yields} took block picks {@code [start, cursor)} of {@code [start, end)}: their yields go
+     * into the event ring, and the step at {@code cursor}, if it did anything but yield, gets the general
+     * handling. Called once per block (or per stretch of one), never per step.
      *
-     * @param i steps {@link #runSteps} has taken so far, of {@code n}
+     * @param firstStep the step number of pick {@code start}
+     * @param i         steps {@link #runSteps} had taken before the block
      * @return the steps taken so far, or -1 when the run is over
      */
-    private int blockSteps(int i, int n) {
-        int cursor = blockCursor;
-        final int blockEnd = blockLength;
-        final int start = cursor;
-        final long firstStep = clock.steps();
-        final int end = cursor + Math.min(blockEnd - cursor, n - i);
-        cursor = yields(cursor, end, recorder.recordsPicks());
+    private int afterYields(int start, int cursor, int end, long firstStep, int i) {
         IOResult<?> r = stopResult;
         Throwable thrown = stopThrown;
         stopResult = null;
         stopThrown = null;
         recordYields(start, cursor, firstStep);
         int taken = i + cursor - start;
-        int id = cursor < end ? (int) block[cursor] : (int) block[cursor - 1]; // the last fiber stepped
+        int index = cursor < end ? block[cursor] : block[cursor - 1];
+        int id = runnable[index]; // the last fiber stepped
         lastFiber = id;
         if (cursor < end) {
             // The step at the cursor did something else than yield: the general handling.
-            ended(id, decision(runnableCount, (int) (block[cursor] >>> 32)), r, thrown);
+            ended(id, decision(runnableCount, index), r, thrown);
             clock.step();
             cursor++;
             taken++;
@@ -479,7 +478,7 @@ public final class Scheduler implements SchedulerView {
                 return -1;
             }
         }
-        if (cursor == blockEnd) {
+        if (cursor == blockLength) {
             prepare = true;
         }
         blockCursor = cursor;
@@ -490,34 +489,40 @@ public final class Scheduler implements SchedulerView {
      * Steady steps over block picks {@code [cursor, end)} while each yields: the innermost loop, in a method
      * of its own so that its few values stay in registers (inside {@link #runSteps} the JIT spilled the
      * arrays, the clock and the hash and reloaded them every step), with the trace hash in a local. It reads
-     * each pick's fiber from {@link #block} and indexes {@link #ops} with it; an array of the picked
-     * operations instead would save that bounds check but costs a reference store per pick in
-     * {@link #drawBlock}, whose GC write barrier made random steps 60% slower. Where a step did something
-     * else, its result (or what it threw) is left in {@link #stopResult} ({@link #stopThrown}) and its index
-     * returned.
+     * each pick from {@link #block} (the picker's own output: filling a block stores one int per pick and
+     * nothing else), maps it to its fiber (the identity while every fiber is runnable) and computes the
+     * step's trace-hash word, off the hash's dependency chain. An array of the picked operations instead
+     * would save a load but costs a reference store per pick in {@link #drawBlock}, whose GC write barrier
+     * made random steps 60% slower. Where a step did something else, its result (or what it threw) is left
+     * in {@link #stopResult} ({@link #stopThrown}) and its index returned.
      *
      * @param recording whether picks go to the decision log (tested here once, not per step)
      * @return the index of the first pick that did not yield, or {@code end}
      */
     private int yields(int cursor, final int end, final boolean recording) {
         final Operation<?>[] ops = this.ops;
-        final long[] blockHash = this.blockHash;
-        final long[] block = this.block;
+        final int[] block = this.block;
+        final int[] runnable = this.runnable;
         final VirtualClock clock = this.clock;
         final Recorder recorder = this.recorder;
+        final int count = runnableCount;
+        final long countWord = (long) count << 32;
+        final boolean all = count == runnable.length; // every fiber runnable: runnable[i] == i
         long h = hash.state();
         long steps = clock.steps();
         try {
             while (cursor < end) {
+                final int index = block[cursor];
                 if (recording) {
-                    recorder.recordPick((int) (block[cursor] >>> 32));
+                    recorder.recordPick(index);
                 }
-                IOResult<?> r = ops[(int) block[cursor]].step();
+                final int id = all ? index : runnable[index];
+                IOResult<?> r = ops[id].step();
                 if (!(r instanceof IOResult.IO<?> io && io.completion().finished())) {
                     stopResult = r;
                     break;
                 }
-                h = TraceHash.mix(h, blockHash[cursor]);
+                h = TraceHash.mix(h, yieldWord(countWord | index, id)); // as the general loop's yield
                 clock.stepsTo(++steps);
                 cursor++;
             }
@@ -564,7 +569,7 @@ public final class Scheduler implements SchedulerView {
         ring.skip(n - keep);
         for (int k = to - keep; k < to; k++) {
             long step = firstStep + (k - from);
-            int id = (int) block[k];
+            int id = runnable[block[k]];
             ring.addInterned(step, clock.nanosAtStep(step), id, ringOps[id], EventKind.YIELD);
         }
     }
@@ -572,21 +577,12 @@ public final class Scheduler implements SchedulerView {
     /**
      * Draws a block of picks from the strategy's {@link BlockPicker} for steady state ({@code count}
      * runnable fibers that stay runnable until something changes, which ends the block): up to
-     * {@link BlockPicker#MAX_BLOCK} picks at a time, each stored as {@code index << 32 | fiber} with its
-     * trace-hash word, so a steady step reads two words instead of picking. Picks of a block cut short
-     * were drawn all the same; that is deterministic, as is everything that cuts a block short.
+     * {@link BlockPicker#MAX_BLOCK} picks at a time, so a steady step reads its pick instead of asking the
+     * strategy. Picks of a block cut short were drawn all the same; that is deterministic, as is everything
+     * that cuts a block short.
      */
     private void drawBlock(int count) {
-        final int[] picks = blockPicks;
-        final int k = picker.fill(runnable, count, this, picks, blockSize);
-        final boolean all = count == runnable.length; // every fiber runnable: runnable[i] == i
-        for (int j = 0; j < k; j++) {
-            int index = picks[j];
-            int id = all ? index : runnable[index];
-            block[j] = ((long) index << 32) | id;
-            blockHash[j] = yieldWord(decision(count, index), id); // as the general loop's yield
-        }
-        blockLength = k;
+        blockLength = picker.fill(runnable, count, this, block, blockSize);
     }
 
     /**
