@@ -400,9 +400,9 @@ public final class Scheduler implements SchedulerView {
             }
             final int start = blockCursor;
             if (start < blockLength) {
-                // Random or round-robin in steady state: yields over the block's picks (a loop of its own, called
-                // from here: inlined into a smaller caller, its values were spilled again). A step that does
-                // anything but yield ends it and gets the general handling in afterYields.
+                // Steady state with a block of picks: yields over them (a loop of its own, called from here: when
+                // a smaller caller inlined it, it was slower). A step that does anything but yield ends it and
+                // gets the general handling in afterYields.
                 final long firstStep = clock.steps();
                 final int end = start + Math.min(blockLength - start, n - i);
                 i = afterYields(start, yields(start, end, recording), end, firstStep, i);
