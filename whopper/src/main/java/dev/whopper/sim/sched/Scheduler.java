@@ -111,6 +111,14 @@ public final class Scheduler implements SchedulerView {
      * the same for the whole block (see {@link #drawBlock}); null without a picker.
      */
     private final int[] block;
+    /**
+     * The trace-hash word of a yield by the fiber at each runnable index ({@code index < runnableCount}),
+     * rebuilt for a block only when the runnable set was re-collected since: steady steps read it instead
+     * of computing it. Null without a picker.
+     */
+    private final long[] yieldWords;
+    /** {@link #yieldWords} belongs to the current runnable set. */
+    private boolean yieldWordsValid;
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -197,6 +205,7 @@ public final class Scheduler implements SchedulerView {
         afterChecks = this.properties.any() || liveness.enabled();
         picker = strategy.blockPicker();
         block = picker != null ? new int[BlockPicker.MAX_BLOCK] : null;
+        yieldWords = picker != null ? new long[fiberCount] : null;
     }
 
     // ---- SchedulerView ----
@@ -490,8 +499,8 @@ public final class Scheduler implements SchedulerView {
      * of its own so that its few values stay in registers (inside {@link #runSteps} the JIT spilled the
      * arrays, the clock and the hash and reloaded them every step), with the trace hash in a local. It reads
      * each pick from {@link #block} (the picker's own output: filling a block stores one int per pick and
-     * nothing else), maps it to its fiber (the identity while every fiber is runnable) and computes the
-     * step's trace-hash word, off the hash's dependency chain. An array of the picked operations instead
+     * nothing else), maps it to its fiber (the identity while every fiber is runnable) and reads the
+     * step's trace-hash word from {@link #yieldWords}, which only changes with the runnable set. An array of the picked operations instead
      * would save a load but costs a reference store per pick in {@link #drawBlock}, whose GC write barrier
      * made random steps 60% slower. Where a step did something else, its result (or what it threw) is left
      * in {@link #stopResult} ({@link #stopThrown}) and its index returned.
@@ -503,11 +512,10 @@ public final class Scheduler implements SchedulerView {
         final Operation<?>[] ops = this.ops;
         final int[] block = this.block;
         final int[] runnable = this.runnable;
+        final long[] yieldWords = this.yieldWords;
         final VirtualClock clock = this.clock;
         final Recorder recorder = this.recorder;
-        final int count = runnableCount;
-        final long countWord = (long) count << 32;
-        final boolean all = count == runnable.length; // every fiber runnable: runnable[i] == i
+        final boolean all = runnableCount == runnable.length; // every fiber runnable: runnable[i] == i
         long h = hash.state();
         long steps = clock.steps();
         try {
@@ -522,7 +530,7 @@ public final class Scheduler implements SchedulerView {
                     stopResult = r;
                     break;
                 }
-                h = TraceHash.mix(h, yieldWord(countWord | index, id)); // as the general loop's yield
+                h = TraceHash.mix(h, yieldWords[index]); // as the general loop's yield
                 clock.stepsTo(++steps);
                 cursor++;
             }
@@ -582,6 +590,12 @@ public final class Scheduler implements SchedulerView {
      * that cuts a block short.
      */
     private void drawBlock(int count) {
+        if (!yieldWordsValid) {
+            for (int index = 0; index < count; index++) {
+                yieldWords[index] = yieldWord(decision(count, index), runnable[index]);
+            }
+            yieldWordsValid = true;
+        }
         blockLength = picker.fill(runnable, count, this, block, blockSize);
     }
 
@@ -751,6 +765,7 @@ public final class Scheduler implements SchedulerView {
         }
         runnableDirty = false;
         runnableCount = n;
+        yieldWordsValid = false;
         return n;
     }
 
