@@ -27,9 +27,6 @@ import dev.whopper.workloads.property.Violation;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +35,8 @@ import java.util.Objects;
  * Runs fibers one step at a time, deterministically: the step loop. It owns the fibers' states, the
  * runnable set and the clock's idle jumps; the properties are told through {@link PropertyDispatch},
  * planned crashes and the end of faults are the {@link CrashPlan}'s, liveness and deadlock the
- * {@link LivenessMonitor}'s, and who is to blame for an exception {@link Blame}'s.
+ * {@link LivenessMonitor}'s, the operation counts {@link OpCounts}', and who is to blame for an exception
+ * {@link Blame}'s.
  *
  * <p>A step: fire the event source's due completions and wake due sleepers; collect the runnable fibers
  * (ascending ids; a BLOCKED fiber whose completion finished is runnable again); when none is runnable
@@ -129,9 +127,7 @@ public final class Scheduler implements SchedulerView {
     private long singleChoiceSteps;
     /** Properties to tell after each step or a liveness check: the step's cold tail. */
     private final boolean afterChecks;
-    private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
-    private final List<String> kindNames = new ArrayList<>();
-    private long[] opsPerKind = new long[8];
+    private final OpCounts opCounts = new OpCounts();
 
     private double[] workloadWeights = new double[0];
     /** The crash plan has work: {@link #beforeStep()} must run before the next step. */
@@ -150,7 +146,6 @@ public final class Scheduler implements SchedulerView {
     private boolean prepare = true;
     private int runnableCount;
     private Outcome failure;
-    private long opsFailed;
     private long yieldsInjected;
     private long timeJumps;
 
@@ -829,10 +824,7 @@ public final class Scheduler implements SchedulerView {
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], kind);
-        opsPerKind[f.opKindIndex]++;
-        if (code == R_FAILED) {
-            opsFailed++;
-        }
+        opCounts.finished(f.opKindIndex, code == R_FAILED);
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
         if (properties.opFinish(f.id, op, result)) {
@@ -862,27 +854,13 @@ public final class Scheduler implements SchedulerView {
         ops[f.id] = next;
         String kind = next.kind();
         f.opKind = kind;
-        f.opKindIndex = kindIndex(kind);
+        f.opKindIndex = opCounts.kindIndex(kind);
         ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         properties.opStart(f.id, next);
-    }
-
-    /** @return the counter index of operation kind {@code kind}, assigned in order of first appearance */
-    private int kindIndex(String kind) {
-        Integer idx = kindIndex.get(kind);
-        if (idx == null) {
-            idx = kindNames.size();
-            kindIndex.put(kind, idx);
-            kindNames.add(kind);
-            if (idx >= opsPerKind.length) {
-                opsPerKind = Arrays.copyOf(opsPerKind, opsPerKind.length * 2);
-            }
-        }
-        return idx;
     }
 
     boolean decideYield(Fiber f) {
@@ -943,12 +921,7 @@ public final class Scheduler implements SchedulerView {
      * @return the counters
      */
     public Counters counters(Map<String, Long> faultsByKind) {
-        Map<String, Long> ops = new LinkedHashMap<>();
-        for (int i = 0; i < kindNames.size(); i++) {
-            ops.put(kindNames.get(i), opsPerKind[i]);
-        }
-        return new Counters(clock.steps(), clock.nowNanos(), recorder.decisions() + clock.steps() - singleChoiceSteps, ops,
-            opsFailed, yieldsInjected, timeJumps,
-            faultsByKind, crashPlan.crashes());
+        return new Counters(clock.steps(), clock.nowNanos(), recorder.decisions() + clock.steps() - singleChoiceSteps,
+            opCounts.perKind(), opCounts.failed(), yieldsInjected, timeJumps, faultsByKind, crashPlan.crashes());
     }
 }
