@@ -35,7 +35,7 @@ import java.util.Objects;
  * Runs fibers one step at a time, deterministically: the step loop. It owns the fibers' states, the
  * runnable set and the clock's idle jumps; the properties are told through {@link PropertyDispatch},
  * planned crashes and the end of faults are the {@link CrashPlan}'s, liveness and deadlock the
- * {@link LivenessMonitor}'s, the operation counts {@link OpCounts}', and who is to blame for an exception
+ * {@link LivenessMonitor}'s, the operation counts {@link OpCounts}, and who is to blame for an exception
  * {@link Blame}'s.
  *
  * <p>A step: fire the event source's due completions and wake due sleepers; collect the runnable fibers
