@@ -6,6 +6,7 @@ import dev.whopper.sim.io.FaultKind;
 import dev.whopper.sim.io.SimIO;
 import dev.whopper.sim.io.SimIOStats;
 import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.sched.Blame;
 import dev.whopper.sim.sched.Scheduler;
 import dev.whopper.sim.sched.SchedulerConfig;
 import dev.whopper.sim.strategy.Strategy;
@@ -112,9 +113,9 @@ final class RunAssembly<S> {
     }
 
     private RunResult setUpFailed(RuntimeException e, Strategy strategy) {
-        Outcome o = Scheduler.fromToolCode(e)
+        Outcome o = Blame.fromToolCode(e)
             ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
-            : new Outcome.Violation(Scheduler.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
+            : new Outcome.Violation(Blame.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
         return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
             List.of(), 0, strategy.name(), repro, null, Map.of());
     }

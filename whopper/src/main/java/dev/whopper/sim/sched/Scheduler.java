@@ -6,60 +6,57 @@ import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.sim.Counters;
 import dev.whopper.sim.EventSource;
-import dev.whopper.workloads.spi.FiberContext;
-import dev.whopper.workloads.spi.FiberProgram;
-import dev.whopper.workloads.spi.Operation;
 import dev.whopper.sim.Outcome;
 import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.Fnv1a;
-import dev.whopper.sim.random.Xoshiro256StarStar;
 import dev.whopper.sim.random.RandomStreams;
-import dev.whopper.sim.strategy.RandomStrategy;
-import dev.whopper.sim.strategy.RoundRobinStrategy;
+import dev.whopper.sim.strategy.BlockPicker;
 import dev.whopper.sim.strategy.SchedulerView;
 import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.strategy.SwarmStrategy;
-import dev.whopper.sim.trace.DecisionLog;
 import dev.whopper.sim.trace.EventKind;
 import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
 import dev.whopper.sim.trace.TraceHash;
+import dev.whopper.sim.trace.ValueHash;
 import dev.whopper.workloads.property.OpResult;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.PropertyViolation;
 import dev.whopper.workloads.property.RunEnd;
 import dev.whopper.workloads.property.Violation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs fibers one step at a time, deterministically.
+ * Runs fibers one step at a time, deterministically: the step loop. It owns the fibers' states, the
+ * runnable set and the clock's idle jumps; the properties are told through {@link PropertyDispatch},
+ * planned crashes and the end of faults are the {@link CrashPlan}'s, liveness and deadlock the
+ * {@link LivenessMonitor}'s, the operation counts {@link OpCounts}, and who is to blame for an exception
+ * {@link Blame}'s.
  *
  * <p>A step: fire the event source's due completions and wake due sleepers; collect the runnable fibers
  * (ascending ids; a BLOCKED fiber whose completion finished is runnable again); when none is runnable
  * but events are pending or fibers sleep, jump the clock to the earliest of them; when nothing is
- * pending at all, the run is a DEADLOCK. Otherwise the strategy picks a fiber (recorded when there was
- * a choice), its operation's {@code step()} is called once, the result is recorded and hashed, properties
- * are told, and the clock advances by the step cost.
+ * pending at all, the run is a DEADLOCK. Otherwise the strategy picks a fiber (recorded through the
+ * {@link Recorder} when there was a choice), its operation's {@code step()} is called once, the result is
+ * recorded and hashed, properties are told, and the clock advances by the step cost.
  *
  * <p>Steady state: while every live fiber stays runnable and there are no events, sleepers or planned
  * work, the first half of a step (events, sleepers, re-collection) has nothing to do, and a single flag
  * ({@code prepare}) says so; anything that changes state sets it. Steady steps run in one innermost loop
- * ({@link #runSteps}), and the random and round-robin strategies pick for them a block at a time. The pick
- * and a yield's result go into the trace hash as one mixed word. How a run is split into
- * {@code runSteps} calls never changes it.
+ * ({@link #runSteps}), and a strategy with a {@link BlockPicker} (random, round-robin, and swarm over
+ * them) picks for them a block at a time. The pick and a yield's result go into the trace hash as one
+ * mixed word. How a run is split into {@code runSteps} calls never changes it.
  *
  * <p>Failures of the code under test (a violated property, an operation throwing anything but an
  * {@link IOFailureException}) end the run as VIOLATION; an exception from the scheduler itself or from a
  * property checker is an INTERNAL_ERROR. The hot path allocates nothing.
  */
 public final class Scheduler implements SchedulerView {
-    /** The built-in property an operation that throws (anything but an I/O failure) violates. */
-    public static final String UNCAUGHT_EXCEPTION = "no-uncaught-exception";
-
     /** Creates a fiber's program; called once per fiber, in id order, and again after a recovery. */
     @FunctionalInterface
     public interface FiberFactory {
@@ -77,7 +74,7 @@ public final class Scheduler implements SchedulerView {
     private static final int R_SLEEP = 3;
     private static final int R_DONE = 4;
     private static final int R_FAILED = 5;
-    private static final int IDLE_JUMP_BOUND = 10_000_000;
+    private static final int MIN_BLOCK = 4; // a multiple of 4: a block takes up to four picks from each output
 
     private final SchedulerConfig config;
     private final VirtualClock clock;
@@ -86,7 +83,9 @@ public final class Scheduler implements SchedulerView {
     private final Strategy strategy;
     private final EventSource events;
     private final IO io;
-    private final Property[] properties;
+    private final PropertyDispatch properties;
+    private final LivenessMonitor liveness;
+    private final CrashPlan crashPlan;
     private final FiberFactory factory;
     private final Fiber[] fibers;
     private final int[] runnable;
@@ -95,46 +94,37 @@ public final class Scheduler implements SchedulerView {
     /** Each fiber's operation kind id in the event ring, by fiber id. */
     private final int[] ringOps;
     private final EventRing ring;
-    private final long livenessTimeoutNanos;
-    /** Round-robin, resolved once, so its pick is called without an interface dispatch. */
-    private final boolean roundRobin;
-    /** The random strategy's generator, drawn from directly; null for any other strategy. */
-    private final Xoshiro256StarStar randomGenerator;
-    private static final int BLOCK = 256;
-    private static final int MIN_BLOCK = 4; // a multiple of 4: a block takes up to four picks from each output
-    /** Up to this many runnable fibers, a pick takes 16 bits of an output (a block ends early < 0.4% of picks). */
-    private static final int QUARTER_PICK_MAX = 256;
+    /** The strategy's steady-state fast path, or null: every step then picks through the strategy. */
+    private final BlockPicker picker;
     /** How many picks the next block draws: doubles while blocks are used up, back to the minimum when not. */
     private int blockSize = MIN_BLOCK;
-    /** Steady state's block of picks (see {@link #drawBlock}); null unless the strategy is random or round-robin. */
-    private final long[] block;
-    /** Each pick's trace-hash word for a yield. */
-    private final long[] blockHash;
-    /** The generator's outputs behind a block, drawn in one call. */
-    private final long[] draws; // BLOCK / 2 outputs: at least two picks each
+    /**
+     * Steady state's block of picks, as the picker wrote them: indices into {@link #runnable}, which stays
+     * the same for the whole block (see {@link #drawBlock}); null without a picker.
+     */
+    private final int[] block;
+    /**
+     * The trace-hash word of a yield by the fiber at each runnable index ({@code index < runnableCount}),
+     * rebuilt for a block only when the runnable set was re-collected since: steady steps read it instead
+     * of computing it. Null without a picker.
+     */
+    private final long[] yieldWords;
+    /** {@link #yieldWords} belongs to the current runnable set. */
+    private boolean yieldWordsValid;
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
     /** What the step that ended {@link #yields}'s loop returned (or threw) instead of a yield. */
     private IOResult<?> stopResult;
     private Throwable stopThrown;
-    private final DecisionLog log;
     /** Steps where only one fiber could run (no decision): picks = steps - these. */
     private long singleChoiceSteps;
     /** Properties to tell after each step or a liveness check: the step's cold tail. */
     private final boolean afterChecks;
-    private final LinkedHashMap<String, Integer> kindIndex = new LinkedHashMap<>();
-    private final List<String> kindNames = new ArrayList<>();
-    private long[] opsPerKind = new long[8];
+    private final OpCounts opCounts = new OpCounts();
 
     private double[] workloadWeights = new double[0];
-    private Runnable faultsEndAction;
-    private boolean faultsEnded;
-    private long[] crashSteps = new long[0];
-    private int nextCrash;
-    private Runnable crashAction;
-    private Runnable recoverAction;
-    /** A crash is planned or the faults-end action has not run: {@link #beforeStep()} has work. */
+    /** The crash plan has work: {@link #beforeStep()} must run before the next step. */
     private boolean beforeWork;
     private boolean started;
     private int lastFiber = -1;
@@ -150,10 +140,8 @@ public final class Scheduler implements SchedulerView {
     private boolean prepare = true;
     private int runnableCount;
     private Outcome failure;
-    private long opsFailed;
     private long yieldsInjected;
     private long timeJumps;
-    private long crashes;
 
     /**
      * @param config     knobs
@@ -178,7 +166,6 @@ public final class Scheduler implements SchedulerView {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = events;
         this.io = io;
-        this.properties = properties.toArray(new Property[0]);
         this.factory = Objects.requireNonNull(factory, "factory");
         if (fiberCount <= 0) {
             throw new IllegalArgumentException("fibers: " + fiberCount + " (expected: > 0)");
@@ -191,16 +178,23 @@ public final class Scheduler implements SchedulerView {
         ops = new Operation<?>[fiberCount];
         ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
-        livenessTimeoutNanos = config.livenessTimeoutNanos();
-        afterChecks = this.properties.length > 0 || livenessTimeoutNanos > 0;
-        Strategy inner = strategy instanceof SwarmStrategy swarm ? swarm.delegate() : strategy;
-        randomGenerator = inner instanceof RandomStrategy r ? r.generator() : null;
-        roundRobin = inner instanceof RoundRobinStrategy;
-        boolean blocks = randomGenerator != null || roundRobin;
-        block = blocks ? new long[BLOCK] : null;
-        blockHash = blocks ? new long[BLOCK] : null;
-        draws = randomGenerator != null ? new long[BLOCK / 2] : null;
-        log = recorder.log();
+        this.properties = new PropertyDispatch(properties, new PropertyDispatch.Verdicts() {
+            @Override
+            public void violated(Violation v, int fiber) {
+                fail(v, fiber);
+            }
+
+            @Override
+            public void internalError(String message, Throwable e) {
+                internal(message, e);
+            }
+        });
+        liveness = new LivenessMonitor(fibers, ops, clock, config.livenessTimeoutNanos(), config.faultsEndNanos());
+        crashPlan = new CrashPlan(this, clock, hash, ring, this.properties, config.faultsEndNanos());
+        afterChecks = this.properties.any() || liveness.enabled();
+        picker = strategy.blockPicker();
+        block = picker != null ? new int[BlockPicker.MAX_BLOCK] : null;
+        yieldWords = picker != null ? new long[fiberCount] : null;
     }
 
     // ---- SchedulerView ----
@@ -278,9 +272,9 @@ public final class Scheduler implements SchedulerView {
     }
 
     double workloadWeight(int index) {
-        if (index < 0 || index >= dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS) {
+        if (index < 0 || index >= SwarmStrategy.WEIGHTS) {
             throw new IllegalArgumentException("index: " + index + " (expected: 0.."
-                + (dev.whopper.sim.strategy.SwarmStrategy.WEIGHTS - 1) + ")");
+                + (SwarmStrategy.WEIGHTS - 1) + ")");
         }
         return index < workloadWeights.length ? workloadWeights[index] : 1.0;
     }
@@ -290,32 +284,25 @@ public final class Scheduler implements SchedulerView {
      *               (e.g. switch the simulated disk's faults off)
      */
     public void onFaultsEnd(Runnable action) {
-        this.faultsEndAction = Objects.requireNonNull(action, "action");
+        crashPlan.onFaultsEnd(action);
         updateBeforeWork();
     }
 
     /**
      * Plans crashes: before the first step numbered at or after each of {@code steps}, the run crashes and
-     * recovers ({@link #crashAndRecover}).
+     * recovers (see {@link CrashPlan#crashAndRecover}).
      *
      * @param steps   ascending step numbers
      * @param crash   what a crash does
      * @param recover how the system comes back
      */
     public void planCrashes(long[] steps, Runnable crash, Runnable recover) {
-        for (int i = 1; i < steps.length; i++) {
-            if (steps[i] < steps[i - 1]) {
-                throw new IllegalArgumentException("steps: not ascending at index " + i);
-            }
-        }
-        this.crashSteps = steps.clone();
-        this.crashAction = Objects.requireNonNull(crash, "crash");
-        this.recoverAction = Objects.requireNonNull(recover, "recover");
+        crashPlan.planCrashes(steps, crash, recover);
         updateBeforeWork();
     }
 
     private void updateBeforeWork() {
-        beforeWork = nextCrash < crashSteps.length || (!faultsEnded && faultsEndAction != null);
+        beforeWork = crashPlan.hasWork();
         prepare |= beforeWork;
     }
 
@@ -334,27 +321,13 @@ public final class Scheduler implements SchedulerView {
                 }
             }
             if (failure == null) {
-                RunEnd end = new RunEnd(live == 0, clock.steps(), clock.nowNanos());
-                for (Property p : properties) {
-                    Violation v;
-                    try {
-                        v = p.onEnd(end);
-                    } catch (PropertyViolation pv) {
-                        v = pv.violation();
-                    } catch (RuntimeException e) {
-                        return internal("property " + p.name() + " threw in onEnd: " + e, e);
-                    }
-                    if (v != null) {
-                        fail(v, -1);
-                        break;
-                    }
-                }
+                properties.end(new RunEnd(live == 0, clock.steps(), clock.nowNanos()));
             }
             return failure != null ? failure : new Outcome.Passed(live == 0);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            if (failure == null && !fromToolCode(e)) {
+            if (failure == null && !Blame.fromToolCode(e)) {
                 // Thrown by code under test outside an operation's step: a program factory, a recovery.
-                fail(new Violation(UNCAUGHT_EXCEPTION, "code under test threw " + e), -1);
+                fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "code under test threw " + e), -1);
                 return failure;
             }
             return internal("simulator failed: " + e, e);
@@ -414,48 +387,26 @@ public final class Scheduler implements SchedulerView {
         final Operation<?>[] ops = this.ops;
         final TraceHash hash = this.hash;
         final VirtualClock clock = this.clock;
-        final DecisionLog log = this.log;
+        final Recorder recorder = this.recorder;
         final EventRing ring = this.ring;
         final int[] ringOps = this.ringOps;
-        final long[] block = this.block;
+        final boolean recording = recorder.recordsPicks();
         int i = 0;
         while (i < n) {
             if (prepare && prepareStep() == 0) {
                 return false;
             }
-            // Steady steps until something needs preparing: an innermost loop with no loop inlined into it.
-            int cursor = blockCursor;
-            final int blockEnd = blockLength;
-            if (cursor < blockEnd) {
-                // Random or round-robin in steady state: yields over the block's picks (a loop of its own, see
-                // yields). A step that does anything but yield ends it and gets the general handling here.
-                final int start = cursor;
+            final int start = blockCursor;
+            if (start < blockLength) {
+                // Steady state with a block of picks: yields over them (a loop of its own, called from here: when
+                // a smaller caller inlined it, it was slower). A step that does anything but yield ends it and
+                // gets the general handling in afterYields.
                 final long firstStep = clock.steps();
-                final int end = cursor + Math.min(blockEnd - cursor, n - i);
-                cursor = yields(cursor, end, log);
-                IOResult<?> r = stopResult;
-                Throwable thrown = stopThrown;
-                stopResult = null;
-                stopThrown = null;
-                recordYields(start, cursor, firstStep);
-                i += cursor - start;
-                int id = cursor < end ? (int) block[cursor] : (int) block[cursor - 1]; // the last fiber stepped
-                lastFiber = id;
-                if (cursor < end) {
-                    // The step at the cursor did something else than yield: the general handling.
-                    ended(id, decision(runnableCount, (int) (block[cursor] >>> 32)), r, thrown);
-                    clock.step();
-                    cursor++;
-                    i++;
-                    if (prepare && (failure != null || live == 0)) {
-                        blockCursor = cursor;
-                        return false;
-                    }
+                final int end = start + Math.min(blockLength - start, n - i);
+                i = afterYields(start, yields(start, end, recording), end, firstStep, i);
+                if (i < 0) {
+                    return false;
                 }
-                if (cursor == blockEnd) {
-                    prepare = true;
-                }
-                blockCursor = cursor;
                 continue;
             }
             do {
@@ -468,9 +419,7 @@ public final class Scheduler implements SchedulerView {
                 }
                 int id = runnable[index];
                 if (decision != 0) {
-                    if (log != null) {
-                        log.append(index);
-                    }
+                    recorder.recordPick(index);
                 } else {
                     singleChoiceSteps++;
                 }
@@ -498,35 +447,79 @@ public final class Scheduler implements SchedulerView {
     }
 
     /**
+     * After {@link #yields} took block picks {@code [start, cursor)} of {@code [start, end)}: their yields go
+     * into the event ring, and the step at {@code cursor}, if it did anything but yield, gets the general
+     * handling. Called once per block (or per stretch of one), never per step.
+     *
+     * @param firstStep the step number of pick {@code start}
+     * @param i         steps {@link #runSteps} had taken before the block
+     * @return the steps taken so far, or -1 when the run is over
+     */
+    private int afterYields(int start, int cursor, int end, long firstStep, int i) {
+        IOResult<?> r = stopResult;
+        Throwable thrown = stopThrown;
+        stopResult = null;
+        stopThrown = null;
+        recordYields(start, cursor, firstStep);
+        int taken = i + cursor - start;
+        int index = cursor < end ? block[cursor] : block[cursor - 1];
+        int id = runnable[index]; // the last fiber stepped
+        lastFiber = id;
+        if (cursor < end) {
+            // The step at the cursor did something else than yield: the general handling.
+            ended(id, decision(runnableCount, index), r, thrown);
+            clock.step();
+            cursor++;
+            taken++;
+            if (prepare && (failure != null || live == 0)) {
+                blockCursor = cursor;
+                return -1;
+            }
+        }
+        if (cursor == blockLength) {
+            prepare = true;
+        }
+        blockCursor = cursor;
+        return taken;
+    }
+
+    /**
      * Steady steps over block picks {@code [cursor, end)} while each yields: the innermost loop, in a method
      * of its own so that its few values stay in registers (inside {@link #runSteps} the JIT spilled the
      * arrays, the clock and the hash and reloaded them every step), with the trace hash in a local. It reads
-     * each pick's fiber from {@link #block} and indexes {@link #ops} with it; an array of the picked
-     * operations instead would save that bounds check but costs a reference store per pick in
-     * {@link #drawBlock}, whose GC write barrier made random steps 60% slower. Where a step did something
-     * else, its result (or what it threw) is left in {@link #stopResult} ({@link #stopThrown}) and its index
-     * returned.
+     * each pick from {@link #block} (the picker's own output: filling a block stores one int per pick and
+     * nothing else), maps it to its fiber (the identity while every fiber is runnable) and reads the
+     * step's trace-hash word from {@link #yieldWords}, which only changes with the runnable set. An array of the picked operations instead
+     * would save a load but costs a reference store per pick in {@link #drawBlock}, whose GC write barrier
+     * made random steps 60% slower. Where a step did something else, its result (or what it threw) is left
+     * in {@link #stopResult} ({@link #stopThrown}) and its index returned.
      *
+     * @param recording whether picks go to the decision log (tested here once, not per step)
      * @return the index of the first pick that did not yield, or {@code end}
      */
-    private int yields(int cursor, final int end, final DecisionLog log) {
+    private int yields(int cursor, final int end, final boolean recording) {
         final Operation<?>[] ops = this.ops;
-        final long[] blockHash = this.blockHash;
-        final long[] block = this.block;
+        final int[] block = this.block;
+        final int[] runnable = this.runnable;
+        final long[] yieldWords = this.yieldWords;
         final VirtualClock clock = this.clock;
+        final Recorder recorder = this.recorder;
+        final boolean all = runnableCount == runnable.length; // every fiber runnable: runnable[i] == i
         long h = hash.state();
         long steps = clock.steps();
         try {
             while (cursor < end) {
-                if (log != null) {
-                    log.append((int) (block[cursor] >>> 32));
+                final int index = block[cursor];
+                if (recording) {
+                    recorder.recordPick(index);
                 }
-                IOResult<?> r = ops[(int) block[cursor]].step();
+                final int id = all ? index : runnable[index];
+                IOResult<?> r = ops[id].step();
                 if (!(r instanceof IOResult.IO<?> io && io.completion().finished())) {
                     stopResult = r;
                     break;
                 }
-                h = TraceHash.mix(h, blockHash[cursor]);
+                h = TraceHash.mix(h, yieldWords[index]); // as the general loop's yield
                 clock.stepsTo(++steps);
                 cursor++;
             }
@@ -573,74 +566,26 @@ public final class Scheduler implements SchedulerView {
         ring.skip(n - keep);
         for (int k = to - keep; k < to; k++) {
             long step = firstStep + (k - from);
-            int id = (int) block[k];
+            int id = runnable[block[k]];
             ring.addInterned(step, clock.nanosAtStep(step), id, ringOps[id], EventKind.YIELD);
         }
     }
 
-    private void setPick(int k, int count, int index) {
-        int id = count == runnable.length ? index : runnable[index]; // every fiber runnable: runnable[i] == i
-        block[k] = ((long) index << 32) | id;
-        blockHash[k] = yieldWord(decision(count, index), id); // as the general loop's yield
-    }
-
     /**
-     * Draws a block of the random (or round-robin) strategy's picks for steady state ({@code count}
+     * Draws a block of picks from the strategy's {@link BlockPicker} for steady state ({@code count}
      * runnable fibers that stay runnable until something changes, which ends the block): up to
-     * {@value #BLOCK} picks at a time, each {@code index << 32 | fiber} with its trace-hash word, so a
-     * steady step reads two words instead of drawing. Draws of a block
-     * cut short are spent all the same; that is deterministic, as is everything that cuts a block short.
+     * {@link BlockPicker#MAX_BLOCK} picks at a time, so a steady step reads its pick instead of asking the
+     * strategy. Picks of a block cut short were drawn all the same; that is deterministic, as is everything
+     * that cuts a block short.
      */
     private void drawBlock(int count) {
-        int size = blockSize;
-        if (roundRobin) {
-            // The same picks as one at a time: the runnable set is fixed, so they cycle through it in order.
-            int index = RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
-            for (int k = 0; k < size; k++) {
-                setPick(k, count, index);
-                index = index + 1 == count ? 0 : index + 1;
+        if (!yieldWordsValid) {
+            for (int index = 0; index < count; index++) {
+                yieldWords[index] = yieldWord(decision(count, index), runnable[index]);
             }
-            blockLength = size;
-            return;
+            yieldWordsValid = true;
         }
-        final long[] draws = this.draws;
-        int k = 0;
-        if (count <= QUARTER_PICK_MAX) {
-            // Four 16-bit picks per 64-bit output (Lemire's method on 16 bits; a quarter that it might reject,
-            // probability < count / 2^16, ends the block before it).
-            final int outputs = Math.min(size >>> 2, draws.length);
-            randomGenerator.fill(draws, outputs);
-            pick:
-            for (int j = 0; j < outputs; j++) {
-                long draw = draws[j];
-                for (int shift = 48; shift >= 0; shift -= 16) {
-                    long m = ((draw >>> shift) & 0xFFFF) * count;
-                    if ((m & 0xFFFF) < count) {
-                        break pick;
-                    }
-                    setPick(k++, count, (int) (m >>> 16));
-                }
-            }
-        } else {
-            final int outputs = Math.min(size >>> 1, draws.length);
-            randomGenerator.fill(draws, outputs);
-            for (int j = 0; j < outputs; j++) {
-                // Two 32-bit picks per output (every bit of xoshiro256** is good): its high half, then its low.
-                long draw = draws[j];
-                long high = (draw >>> 32) * count;
-                long low = (draw & 0xFFFF_FFFFL) * count;
-                if ((high & 0xFFFF_FFFFL) < count || (low & 0xFFFF_FFFFL) < count) {
-                    break; // Lemire might reject one of them (probability < count / 2^31): the block ends here
-                }
-                setPick(k, count, (int) (high >>> 32));
-                setPick(k + 1, count, (int) (low >>> 32));
-                k += 2;
-            }
-        }
-        if (k == 0) {
-            setPick(k++, count, randomGenerator.nextInt(count));
-        }
-        blockLength = k;
+        blockLength = picker.fill(runnable, count, this, block, blockSize);
     }
 
     /**
@@ -652,7 +597,7 @@ public final class Scheduler implements SchedulerView {
     private int prepareStep() {
         if (blockLength > 0) {
             // Long steady stretches get longer blocks; one cut short starts small again (draws are not wasted).
-            blockSize = blockCursor == blockLength ? Math.min(BLOCK, blockSize * 2) : MIN_BLOCK;
+            blockSize = blockCursor == blockLength ? Math.min(BlockPicker.MAX_BLOCK, blockSize * 2) : MIN_BLOCK;
         }
         blockLength = 0; // something changed (or the block is used up): the rest of a block is dropped
         blockCursor = 0;
@@ -670,19 +615,14 @@ public final class Scheduler implements SchedulerView {
             count = idle();
         }
         prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
-        if (!prepare && count > 1 && block != null && !afterChecks) {
+        if (!prepare && count > 1 && picker != null && !afterChecks) {
             drawBlock(count); // steps that tell properties go one at a time through the general loop
         }
         return count;
     }
 
-    /** The strategy's pick among {@code count >= 2} runnable fibers; the common strategies without dispatch. */
+    /** The strategy's pick among {@code count >= 2} runnable fibers, checked. */
     private int pick(int count) {
-        if (randomGenerator != null) {
-            return randomGenerator.nextInt(count);
-        } else if (roundRobin) {
-            return RoundRobinStrategy.after(runnable, count, lastFiber, fibers.length);
-        }
         int index = strategy.pick(runnable, count, this);
         if (index < 0 || index >= count) {
             throw new IllegalStateException("strategy " + strategy.name() + " picked " + index + " of " + count);
@@ -692,19 +632,7 @@ public final class Scheduler implements SchedulerView {
 
     private boolean beforeStep() {
         try {
-            if (nextCrash < crashSteps.length && clock.steps() >= crashSteps[nextCrash]) {
-                nextCrash++;
-                if (!crashAndRecover(crashAction, recoverAction)) {
-                    return false;
-                }
-            }
-            if (!faultsEnded && faultsEndAction != null && clock.nowNanos() >= config.faultsEndNanos()) {
-                faultsEnded = true;
-                faultsEndAction.run();
-                hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
-                ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
-            }
-            return true;
+            return crashPlan.beforeStep();
         } finally {
             updateBeforeWork();
         }
@@ -720,18 +648,16 @@ public final class Scheduler implements SchedulerView {
             }
             long next = nextWakeNanos();
             if (next == Long.MAX_VALUE) {
-                failure = deadlock();
+                failure = liveness.deadlock();
                 prepare = true;
                 return 0;
             }
-            if (++idle > IDLE_JUMP_BOUND) {
-                throw new IllegalStateException("no fiber became runnable after " + IDLE_JUMP_BOUND + " clock jumps");
-            }
+            LivenessMonitor.checkIdleJumps(++idle);
             clock.advanceTo(next);
             timeJumps++;
             hash.mix(0x7100_0000_0000_0000L ^ clock.nowNanos());
             fireDue();
-            if (failure != null || (livenessTimeoutNanos > 0 && checkLiveness())) {
+            if (failure != null || (liveness.enabled() && livenessFailed(liveness.overdue()))) {
                 return 0;
             }
             count = collectRunnable();
@@ -740,13 +666,23 @@ public final class Scheduler implements SchedulerView {
     }
 
     private boolean afterStepChecks(int fiber) {
-        if (properties.length > 0 && !afterStep(fiber)) {
+        if (!properties.afterStep(fiber)) {
             return false;
         }
-        if (livenessTimeoutNanos > 0 && (clock.steps() & 63) == 0 && checkLiveness()) {
+        if (liveness.enabled() && livenessFailed(liveness.afterStep())) {
             return false;
         }
         return live > 0;
+    }
+
+    /** @param overdue the monitor's finding, or null @return true when it is a failure (now recorded) */
+    private boolean livenessFailed(Outcome.Liveness overdue) {
+        if (overdue == null) {
+            return false;
+        }
+        failure = overdue;
+        prepare = true;
+        return true;
     }
 
     private void fireDue() {
@@ -765,33 +701,13 @@ public final class Scheduler implements SchedulerView {
             } catch (PropertyViolation pv) {
                 fail(pv.violation(), -1);
             } catch (RuntimeException | AssertionError e) {
-                if (fromToolCode(e)) {
+                if (Blame.fromToolCode(e)) {
                     throw e;
                 }
                 // A completion callback of the code under test threw while the disk finished its request.
-                fail(new Violation(UNCAUGHT_EXCEPTION, "a completion callback threw " + e), -1);
+                fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "a completion callback threw " + e), -1);
             }
         }
-    }
-
-    /**
-     * Tells a tool bug from a failure of the code under test by where the exception was thrown: the first
-     * stack frame outside the JDK belongs to the simulator ({@code dev.whopper.sim} or its command line,
-     * {@code dev.whopper.cli}). Workloads, the engine and user code are code under test wherever they live:
-     * the rule names the simulator's packages, never a workload's.
-     *
-     * @param e an exception
-     * @return true when the simulator threw it
-     */
-    public static boolean fromToolCode(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String c = frame.getClassName();
-            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
-                continue;
-            }
-            return c.startsWith("dev.whopper.sim.") || c.startsWith("dev.whopper.cli.");
-        }
-        return true;
     }
 
     private void wakeSleepers() {
@@ -828,6 +744,7 @@ public final class Scheduler implements SchedulerView {
         }
         runnableDirty = false;
         runnableCount = n;
+        yieldWordsValid = false;
         return n;
     }
 
@@ -851,14 +768,14 @@ public final class Scheduler implements SchedulerView {
         } else {
             finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
             if (failure == null) {
-                fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
+                fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
             }
         }
     }
 
     private void result(Fiber f, IOResult<?> r) {
         if (r == null) {
-            fail(new Violation(UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " returned null"), f.id);
+            fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " returned null"), f.id);
             return;
         }
         if (r.isIo()) {
@@ -883,7 +800,7 @@ public final class Scheduler implements SchedulerView {
             }
         } else {
             Object value = r.value();
-            hash.mix(valueHash(value));
+            hash.mix(ValueHash.of(value));
             finishOp(f, new OpResult.Ok(value), R_DONE, EventKind.DONE);
         }
     }
@@ -891,28 +808,12 @@ public final class Scheduler implements SchedulerView {
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
         hash.mix(((long) f.id << 8) | code);
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], kind);
-        opsPerKind[f.opKindIndex]++;
-        if (code == R_FAILED) {
-            opsFailed++;
-        }
+        opCounts.finished(f.opKindIndex, code == R_FAILED);
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
-        for (Property p : properties) {
-            Violation v;
-            try {
-                v = p.onOpFinish(f.id, op, result);
-            } catch (PropertyViolation pv) {
-                v = pv.violation();
-            } catch (RuntimeException e) {
-                internal("property " + p.name() + " threw in onOpFinish: " + e, e);
-                return;
-            }
-            if (v != null) {
-                fail(v, f.id);
-                return;
-            }
+        if (properties.opFinish(f.id, op, result)) {
+            nextOp(f);
         }
-        nextOp(f);
     }
 
     private void nextOp(Fiber f) {
@@ -923,7 +824,7 @@ public final class Scheduler implements SchedulerView {
             fail(pv.violation(), f.id);
             return;
         } catch (RuntimeException e) {
-            fail(new Violation(UNCAUGHT_EXCEPTION, "program of fiber " + f.id + " threw " + e), f.id);
+            fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "program of fiber " + f.id + " threw " + e), f.id);
             return;
         }
         if (next == null) {
@@ -936,56 +837,14 @@ public final class Scheduler implements SchedulerView {
         }
         ops[f.id] = next;
         String kind = next.kind();
-        Integer idx = kindIndex.get(kind);
-        if (idx == null) {
-            idx = kindNames.size();
-            kindIndex.put(kind, idx);
-            kindNames.add(kind);
-            if (idx >= opsPerKind.length) {
-                opsPerKind = java.util.Arrays.copyOf(opsPerKind, opsPerKind.length * 2);
-            }
-        }
         f.opKind = kind;
-        f.opKindIndex = idx;
+        f.opKindIndex = opCounts.kindIndex(kind);
         ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
-        for (Property p : properties) {
-            Violation v;
-            try {
-                v = p.onOpStart(f.id, next);
-            } catch (PropertyViolation pv) {
-                v = pv.violation();
-            } catch (RuntimeException e) {
-                internal("property " + p.name() + " threw in onOpStart: " + e, e);
-                return;
-            }
-            if (v != null) {
-                fail(v, f.id);
-                return;
-            }
-        }
-    }
-
-    private boolean afterStep(int fiber) {
-        for (Property p : properties) {
-            Violation v;
-            try {
-                v = p.afterStep();
-            } catch (PropertyViolation pv) {
-                v = pv.violation();
-            } catch (RuntimeException e) {
-                internal("property " + p.name() + " threw in afterStep: " + e, e);
-                return false;
-            }
-            if (v != null) {
-                fail(v, fiber);
-                return false;
-            }
-        }
-        return true;
+        properties.opStart(f.id, next);
     }
 
     boolean decideYield(Fiber f) {
@@ -1001,32 +860,6 @@ public final class Scheduler implements SchedulerView {
         return yield;
     }
 
-    private boolean checkLiveness() {
-        long now = clock.nowNanos();
-        for (Fiber f : fibers) {
-            if (f.state == FiberState.DONE || ops[f.id] == null) {
-                continue;
-            }
-            long from = Math.max(f.opStartNanos, config.faultsEndNanos());
-            if (now - from > config.livenessTimeoutNanos()) {
-                failure = new Outcome.Liveness(f.id, f.opKind, clock.steps(), now, now - from);
-                prepare = true;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Outcome deadlock() {
-        List<String> blocked = new ArrayList<>();
-        for (Fiber f : fibers) {
-            if (f.state != FiberState.DONE) {
-                blocked.add("fiber " + f.id + " (" + f.opKind + ") blocked on " + f.blockedOn);
-            }
-        }
-        return new Outcome.Deadlock(clock.steps(), clock.nowNanos(), blocked);
-    }
-
     private void fail(Violation v, int fiber) {
         if (failure == null) {
             failure = new Outcome.Violation(v.property(), v.message(), clock.steps(), clock.nowNanos(), fiber);
@@ -1034,81 +867,37 @@ public final class Scheduler implements SchedulerView {
         }
     }
 
-    /**
-     * Simulates a crash: every fiber's operation in flight is abandoned (properties see
-     * {@link OpResult#UNKNOWN}), {@code crash} runs (e.g. the simulated disk loses power), properties are
-     * told, {@code recover} runs (e.g. reopen the engine), properties are told of the recovery, and every
-     * fiber that was not done gets a fresh program from the fiber factory (it reconnects).
-     *
-     * @param crash   what the crash does
-     * @param recover how the system comes back
-     * @return false when a property failed
-     */
-    public boolean crashAndRecover(Runnable crash, Runnable recover) {
-        crashes++;
-        long now = clock.nowNanos();
-        hash.mix(0xC4A5_0000_0000_0000L ^ now);
-        ring.add(clock.steps(), now, -1, EventRing.NO_OP, EventKind.CRASH);
-        for (Fiber f : fibers) {
-            if (f.state == FiberState.DONE) {
-                continue;
-            }
-            if (f.state == FiberState.SLEEPING) {
-                sleeping--;
-            }
-            if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
-                waiting--;
-            }
-            Operation<?> op = ops[f.id];
-            ops[f.id] = null;
-            f.blockedOn = null;
-            f.state = FiberState.RUNNABLE;
-            markDirty();
-            if (op != null) {
-                for (Property p : properties) {
-                    if (!verdict(p, () -> p.onOpFinish(f.id, op, OpResult.UNKNOWN), f.id)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        crash.run();
-        for (Property p : properties) {
-            if (!verdict(p, () -> p.onCrash(now), -1)) {
-                return false;
-            }
-        }
-        recover.run();
-        ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
-        for (Property p : properties) {
-            if (!verdict(p, () -> p.onRecovery(clock.nowNanos()), -1)) {
-                return false;
-            }
-        }
-        for (Fiber f : fibers) {
-            if (f.state != FiberState.DONE && failure == null) {
-                f.program = factory.create(f);
-                nextOp(f);
-            }
-        }
-        return failure == null;
+    // ---- for the crash plan ----
+
+    /** @return the fibers, by id */
+    Fiber[] fibers() {
+        return fibers;
     }
 
-    private boolean verdict(Property p, java.util.function.Supplier<Violation> hook, int fiber) {
-        Violation v;
-        try {
-            v = hook.get();
-        } catch (PropertyViolation pv) {
-            v = pv.violation();
-        } catch (RuntimeException e) {
-            internal("property " + p.name() + " threw: " + e, e);
-            return false;
+    /**
+     * A crash abandons fiber {@code f} (not DONE): it is RUNNABLE again, with no operation in flight.
+     *
+     * @return the operation it had in flight, or null
+     */
+    Operation<?> abandon(Fiber f) {
+        if (f.state == FiberState.SLEEPING) {
+            sleeping--;
         }
-        if (v != null) {
-            fail(v, fiber);
-            return false;
+        if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
+            waiting--;
         }
-        return true;
+        Operation<?> op = ops[f.id];
+        ops[f.id] = null;
+        f.blockedOn = null;
+        f.state = FiberState.RUNNABLE;
+        markDirty();
+        return op;
+    }
+
+    /** After a recovery, fiber {@code f} (not DONE) reconnects: a fresh program, and its first operation. */
+    void reconnect(Fiber f) {
+        f.program = factory.create(f);
+        nextOp(f);
     }
 
     /**
@@ -1116,40 +905,7 @@ public final class Scheduler implements SchedulerView {
      * @return the counters
      */
     public Counters counters(Map<String, Long> faultsByKind) {
-        Map<String, Long> ops = new LinkedHashMap<>();
-        for (int i = 0; i < kindNames.size(); i++) {
-            ops.put(kindNames.get(i), opsPerKind[i]);
-        }
-        return new Counters(clock.steps(), clock.nowNanos(), recorder.decisions() + clock.steps() - singleChoiceSteps, ops,
-            opsFailed, yieldsInjected, timeJumps,
-            faultsByKind, crashes);
-    }
-
-    /**
-     * A stable hash of an operation's value: numbers, strings, booleans, characters, enums and byte
-     * arrays by content; anything else by its class name only (never an identity hash).
-     *
-     * @param value a value
-     * @return its stable hash
-     */
-    public static long valueHash(Object value) {
-        if (value == null) {
-            return 0x0DDL;
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        } else if (value instanceof Boolean b) {
-            return b ? 0xB1L : 0xB0L;
-        } else if (value instanceof Character c) {
-            return c;
-        } else if (value instanceof String s) {
-            return Fnv1a.hash64(s);
-        } else if (value instanceof Enum<?> e) {
-            return Fnv1a.hash64(e.getDeclaringClass().getName() + "." + e.name());
-        } else if (value instanceof byte[] b) {
-            return Fnv1a.hash64(b);
-        } else if (value instanceof Double d) {
-            return Double.doubleToLongBits(d);
-        }
-        return Fnv1a.hash64(value.getClass().getName());
+        return new Counters(clock.steps(), clock.nowNanos(), recorder.decisions() + clock.steps() - singleChoiceSteps,
+            opCounts.perKind(), opCounts.failed(), yieldsInjected, timeJumps, faultsByKind, crashPlan.crashes());
     }
 }

@@ -2,16 +2,34 @@ package dev.whopper.sim.strategy;
 
 /**
  * Round-robin, as Turso's Whopper schedules: the next runnable fiber after the one that ran last, in id
- * order, wrapping around. Uses no randomness: every seed gives the same interleaving.
+ * order, wrapping around. Uses no randomness: every seed gives the same interleaving. Its block picker
+ * cycles through the fixed runnable set: exactly the picks of one step at a time.
  */
-public final class RoundRobinStrategy implements Strategy {
+public final class RoundRobinStrategy implements Strategy, BlockPicker {
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
         return after(runnable, count, view.lastFiber(), view.fiberCount());
     }
 
+    /** @return this strategy: its blocks are its picks in cycle */
+    @Override
+    public BlockPicker blockPicker() {
+        return this;
+    }
+
+    @Override
+    public int fill(int[] runnable, int count, SchedulerView view, int[] picks, int size) {
+        // The same picks as one at a time: the runnable set is fixed, so they cycle through it in order.
+        int index = after(runnable, count, view.lastFiber(), view.fiberCount());
+        for (int k = 0; k < size; k++) {
+            picks[k] = index;
+            index = index + 1 == count ? 0 : index + 1;
+        }
+        return size;
+    }
+
     /**
-     * The round-robin pick, allocation- and dispatch-free (the scheduler calls it directly).
+     * The round-robin pick, allocation-free.
      *
      * @param runnable   ids of the runnable fibers, ascending, distinct, in {@code [0, fiberCount)}
      * @param count      how many, &gt;= 1

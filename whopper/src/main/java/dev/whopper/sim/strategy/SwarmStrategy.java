@@ -102,6 +102,12 @@ public final class SwarmStrategy implements Strategy {
         return delegate.pick(runnable, count, view);
     }
 
+    /** @return the drawn strategy's block picker: swarm adds nothing to a step */
+    @Override
+    public BlockPicker blockPicker() {
+        return delegate.blockPicker();
+    }
+
     @Override
     public String name() {
         return "swarm(" + delegate.name() + ")";

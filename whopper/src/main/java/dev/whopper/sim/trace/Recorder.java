@@ -99,6 +99,26 @@ public final class Recorder {
         }
     }
 
+    /**
+     * Records a scheduler pick (an index into the runnable fibers, when two or more could run): appended to
+     * the decision log when recording. The step loop folds the pick into the trace hash together with the
+     * step's result (one mix per step, see the scheduler) and counts picks as the steps with a choice, so
+     * unlike {@link #record} this neither hashes nor counts. Called for every step with a choice: no
+     * allocation, one branch.
+     *
+     * @param index the pick, &gt;= 0
+     */
+    public void recordPick(int index) {
+        if (log != null) {
+            log.append(index);
+        }
+    }
+
+    /** @return true when {@link #recordPick} appends to a log (the step loop tests this once per block) */
+    public boolean recordsPicks() {
+        return log != null;
+    }
+
     private static IllegalStateException outOfRange(int value, int bound) {
         return new IllegalStateException("decision " + value + " out of range [0, " + bound + ")");
     }

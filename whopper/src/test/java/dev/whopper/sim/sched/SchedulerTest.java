@@ -237,7 +237,7 @@ class SchedulerTest {
                 throw new IllegalStateException("bad state");
             })).build().run();
         Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, thrown.outcome());
-        assertEquals(Scheduler.UNCAUGHT_EXCEPTION, v.property());
+        assertEquals(Blame.UNCAUGHT_EXCEPTION, v.property());
         assertTrue(v.message().contains("bad state"), v.message());
         assertEquals(0, v.fiber());
 
@@ -265,9 +265,9 @@ class SchedulerTest {
                 }
             }).build().run();
         Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, r.outcome(), r.describe());
-        assertEquals(Scheduler.UNCAUGHT_EXCEPTION, v.property());
+        assertEquals(Blame.UNCAUGHT_EXCEPTION, v.property());
         assertTrue(v.message().contains("callback bug"), v.message());
-        assertTrue(Scheduler.fromToolCode(new IllegalStateException()), "thrown here, in a test of the simulator");
+        assertTrue(Blame.fromToolCode(new IllegalStateException()), "thrown here, in a test of the simulator");
     }
 
     @Test

@@ -166,7 +166,7 @@ class SteppingChunksTest {
         Scheduler each = wrappedRoundRobin(seed, throwsLate);
         Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, blocks.run());
         assertEquals(v, each.run());
-        assertEquals(Scheduler.UNCAUGHT_EXCEPTION, v.property());
+        assertEquals(Blame.UNCAUGHT_EXCEPTION, v.property());
         assertEquals(3, v.fiber());
         assertEquals(FIBERS * 299 + 3, v.step(), "fiber 3's 300th step in round-robin order from fiber 0");
         assertEquals(fingerprint(each), fingerprint(blocks));

@@ -1,11 +1,16 @@
 package dev.whopper.sim.strategy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whopper.sim.random.Xoshiro256StarStar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StrategyTest {
     static final class View implements SchedulerView {
@@ -22,6 +27,22 @@ class StrategyTest {
         @Override public int fiberCount() { return fibers; }
         @Override public int lastFiber() { return last; }
         @Override public long maxSteps() { return 100; }
+    }
+
+    /** @return a random non-empty ascending subset of {@code 0 .. fibers-1}, every fiber one time in three */
+    static int[] someRunnable(Xoshiro256StarStar r, int fibers) {
+        int[] runnable = new int[fibers];
+        int count = 0;
+        boolean all = r.nextInt(3) == 0;
+        for (int id = 0; id < fibers; id++) {
+            if (all || r.nextInt(2) == 0) {
+                runnable[count++] = id;
+            }
+        }
+        if (count == 0) {
+            runnable[count++] = fibers - 1;
+        }
+        return java.util.Arrays.copyOf(runnable, count);
     }
 
     @Test
@@ -42,17 +63,8 @@ class StrategyTest {
     void roundRobinFastPathsAgreeWithALinearScan(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 70) int fibers,
                                                 @net.jqwik.api.ForAll long seed) {
         Xoshiro256StarStar r = new Xoshiro256StarStar(seed);
-        int[] runnable = new int[fibers];
-        int count = 0;
-        boolean all = r.nextInt(3) == 0;
-        for (int id = 0; id < fibers; id++) {
-            if (all || r.nextInt(2) == 0) {
-                runnable[count++] = id;
-            }
-        }
-        if (count == 0) {
-            runnable[count++] = fibers - 1;
-        }
+        int[] runnable = someRunnable(r, fibers);
+        int count = runnable.length;
         for (int last = -1; last < fibers; last++) {
             int expected = 0;
             for (int i = 0; i < count; i++) {
@@ -115,5 +127,94 @@ class StrategyTest {
             seen.add(d.strategy().toString());
         }
         assertTrue(seen.size() >= 4, seen.toString());
+    }
+
+    @net.jqwik.api.Property(tries = 200)
+    void roundRobinsBlockIsItsPicksOneStepAtATime(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 70) int fibers,
+                                                 @net.jqwik.api.ForAll long seed) {
+        Xoshiro256StarStar r = new Xoshiro256StarStar(seed);
+        int[] runnable = someRunnable(r, fibers);
+        if (runnable.length < 2) {
+            runnable = new int[] {0, fibers - 1};
+        }
+        int count = runnable.length;
+        RoundRobinStrategy rr = new RoundRobinStrategy();
+        View v = new View(fibers);
+        v.last = r.nextInt(fibers + 1) - 1;
+        int size = 4 << r.nextInt(7);
+        int[] picks = new int[BlockPicker.MAX_BLOCK];
+        assertEquals(size, rr.blockPicker().fill(runnable, count, v, picks, size));
+        for (int k = 0; k < size; k++) {
+            int expected = rr.pick(runnable, count, v);
+            assertEquals(expected, picks[k], "pick " + k);
+            v.last = runnable[expected];
+        }
+    }
+
+    /**
+     * The random block is Lemire's method on the generator's outputs: four 16-bit quarters per output up to
+     * 256 runnable fibers, two 32-bit halves above, the block ending at the first part that might be
+     * rejected; checked against a twin generator.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 1", "8, 2", "256, 3", "257, 4", "300, 5", "1000, 6"})
+    void randomsBlockSplitsEachOutputWithLemire(int count, long seed) {
+        RandomStrategy random = new RandomStrategy(new Xoshiro256StarStar(seed));
+        Xoshiro256StarStar twin = new Xoshiro256StarStar(seed);
+        int[] runnable = new int[count];
+        for (int i = 0; i < count; i++) {
+            runnable[i] = i;
+        }
+        int[] picks = new int[BlockPicker.MAX_BLOCK];
+        for (int block = 0; block < 50; block++) {
+            int size = BlockPicker.MAX_BLOCK >> (block % 7);
+            int k = random.blockPicker().fill(runnable, count, new View(count), picks, size);
+            int[] expected = new int[size];
+            int n = 0;
+            long[] outputs = new long[count <= 256 ? size / 4 : size / 2];
+            for (int j = 0; j < outputs.length; j++) {
+                outputs[j] = twin.nextLong(); // every output behind a block is drawn, used or not
+            }
+            draw:
+            for (long draw : outputs) {
+                if (count <= 256) {
+                    for (int shift = 48; shift >= 0; shift -= 16) {
+                        long m = ((draw >>> shift) & 0xFFFF) * count;
+                        if ((m & 0xFFFF) < count) {
+                            break draw;
+                        }
+                        expected[n++] = (int) (m >>> 16);
+                    }
+                } else {
+                    long high = (draw >>> 32) * count;
+                    long low = (draw & 0xFFFF_FFFFL) * count;
+                    if ((high & 0xFFFF_FFFFL) < count || (low & 0xFFFF_FFFFL) < count) {
+                        break; // both halves or neither
+                    }
+                    expected[n++] = (int) (high >>> 32);
+                    expected[n++] = (int) (low >>> 32);
+                }
+            }
+            if (n == 0) {
+                expected[n++] = twin.nextInt(count);
+            }
+            assertEquals(n, k, "block " + block);
+            assertArrayEquals(java.util.Arrays.copyOf(expected, n), java.util.Arrays.copyOf(picks, k), "block " + block);
+        }
+    }
+
+    @Test
+    void onlyRandomOverTheSimulatorsGeneratorAndRoundRobinHaveBlocksAndSwarmPassesItsOnOn() {
+        RandomStrategy random = new RandomStrategy(new Xoshiro256StarStar(1));
+        RoundRobinStrategy rr = new RoundRobinStrategy();
+        assertSame(random, random.blockPicker());
+        assertSame(rr, rr.blockPicker());
+        assertNull(new RandomStrategy(() -> 0L).blockPicker(), "another source: one pick per step");
+        assertNull(new PctStrategy(new Xoshiro256StarStar(1), 2, 3, 10).blockPicker());
+        assertNull(new PosStrategy(new Xoshiro256StarStar(1), 3).blockPicker());
+        SwarmStrategy.Draw draw = SwarmStrategy.draw(new Xoshiro256StarStar(1), 0.5);
+        assertSame(rr, new SwarmStrategy(draw, rr).blockPicker());
+        assertSame(random, new SwarmStrategy(draw, random).blockPicker());
+        assertNull(new SwarmStrategy(draw, new PosStrategy(new Xoshiro256StarStar(1), 3)).blockPicker());
     }
 }
