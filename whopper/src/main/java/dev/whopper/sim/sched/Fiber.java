@@ -24,6 +24,8 @@ final class Fiber implements FiberContext, YieldInjector {
     Completion sleepCompletion;
     long wakeAtNanos;
     int yieldsThisOp;
+    /** Where the operation in flight last yielded by injection ({@code null}: it has not), for traces. */
+    YieldPoint lastYieldPoint;
 
     Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
         this.id = id;
@@ -76,11 +78,20 @@ final class Fiber implements FiberContext, YieldInjector {
 
     @Override
     public boolean shouldYield(YieldPoint point) {
-        return scheduler.decideYield(this);
+        boolean yield = scheduler.decideYield(this);
+        if (yield) {
+            lastYieldPoint = point;
+        }
+        return yield;
     }
 
     @Override
     public String toString() {
-        return "fiber " + id + " (" + state + (scheduler.ops[id] == null ? "" : ", " + opKind) + ")";
+        return "fiber " + id + " (" + state + (scheduler.ops[id] == null ? "" : ", " + opKind) + yieldedAt() + ")";
+    }
+
+    /** @return {@code ", last yielded at POINT"} when the operation in flight yielded by injection, else "" */
+    String yieldedAt() {
+        return lastYieldPoint == null ? "" : ", last yielded at " + lastYieldPoint.name();
     }
 }

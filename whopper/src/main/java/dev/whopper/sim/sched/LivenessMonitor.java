@@ -69,7 +69,7 @@ final class LivenessMonitor {
         List<String> blocked = new ArrayList<>();
         for (Fiber f : fibers) {
             if (f.state != FiberState.DONE) {
-                blocked.add("fiber " + f.id + " (" + f.opKind + ") blocked on " + f.blockedOn);
+                blocked.add("fiber " + f.id + " (" + f.opKind + f.yieldedAt() + ") blocked on " + f.blockedOn);
             }
         }
         return new Outcome.Deadlock(clock.steps(), clock.nowNanos(), blocked);

@@ -842,6 +842,7 @@ public final class Scheduler implements SchedulerView {
         ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         f.yieldsThisOp = 0;
+        f.lastYieldPoint = null;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         properties.opStart(f.id, next);

@@ -67,6 +67,18 @@ class SchedulerTest {
         assertEquals(2, d.step());
     }
 
+    private enum Point implements dev.whopper.core.io.YieldPoint { BEFORE_WAIT }
+
+    @Test
+    void aDeadlockSaysWhereEachFiberLastYielded() {
+        RunResult r = Simulation.builder(World::new).yieldRate(1).yieldCapPerOp(1)
+            .fibers(2, (w, ctx) -> Operation.named("wait", () -> ctx.yields().shouldYield(Point.BEFORE_WAIT)
+                ? IOResult.io(Completion.yielded()) : IOResult.io(w.signal.await())))
+            .build().run();
+        Outcome.Deadlock d = assertInstanceOf(Outcome.Deadlock.class, r.outcome(), r.describe());
+        assertEquals("fiber 0 (wait, last yielded at BEFORE_WAIT) blocked on TIMER[pending]", d.blocked().get(0));
+    }
+
     @Test
     void signalledWaitersRunAgain() {
         RunResult r = Simulation.builder(World::new)
