@@ -111,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
     public static int exitCode(Outcome outcome) {
         return switch (outcome.kind()) {
             case PASSED -> 0;
-            case VIOLATION, DEADLOCK, LIVENESS -> 1;
+            case VIOLATION, DEADLOCK, LIVENESS, INCOMPLETE -> 1;
             case INTERNAL_ERROR -> 3;
         };
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** How a run ended. Failures of the code under test and bugs of the tool itself are kept apart. */
 public sealed interface Outcome
-    permits Outcome.Passed, Outcome.Violation, Outcome.Deadlock, Outcome.Liveness, Outcome.InternalError {
+    permits Outcome.Passed, Outcome.Violation, Outcome.Deadlock, Outcome.Liveness, Outcome.Incomplete,
+    Outcome.InternalError {
 
     /** The outcome kinds. */
     enum Kind {
@@ -17,6 +18,11 @@ public sealed interface Outcome
         DEADLOCK,
         /** An operation did not finish in time after faults stopped. */
         LIVENESS,
+        /**
+         * The step budget ran out with fibers not done (a livelock, or a budget too small for the workload):
+         * not a pass, since the end-of-run checks could not run.
+         */
+        INCOMPLETE,
         /** The simulator (or a property checker) itself failed: a tool bug. */
         INTERNAL_ERROR
     }
@@ -37,11 +43,21 @@ public sealed interface Outcome
     }
 
     /**
-     * The run passed.
+     * The run passed: every property ran and held, except those in {@code skipped}.
      *
-     * @param allFibersDone true when every fiber finished its operations (false: the step budget ended it)
+     * @param allFibersDone true when every fiber finished its operations (false: the step budget ended it, and
+     *                      the user allowed that)
+     * @param skipped       the end-of-run checks that could not run because the budget cut the run (empty when
+     *                      every fiber finished)
      */
-    record Passed(boolean allFibersDone) implements Outcome {
+    record Passed(boolean allFibersDone, List<String> skipped) implements Outcome {
+        public Passed {
+            skipped = List.copyOf(skipped);
+        }
+
+        /** A pass of a run whose fibers all finished: nothing skipped. */
+        public static final Passed COMPLETE = new Passed(true, List.of());
+
         @Override
         public Kind kind() {
             return Kind.PASSED;
@@ -105,6 +121,26 @@ public sealed interface Outcome
         @Override
         public Kind kind() {
             return Kind.LIVENESS;
+        }
+    }
+
+    /**
+     * The step budget ran out before every fiber was done.
+     *
+     * @param step      the step budget, spent
+     * @param timeNanos simulated time
+     * @param live      one line per fiber not done: its state and the operation it was running
+     * @param skipped   the end-of-run checks that could not run
+     */
+    record Incomplete(long step, long timeNanos, List<String> live, List<String> skipped) implements Outcome {
+        public Incomplete {
+            live = List.copyOf(live);
+            skipped = List.copyOf(skipped);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.INCOMPLETE;
         }
     }
 

@@ -81,6 +81,9 @@ final class RunAssembly<S> {
         }
         Scheduler scheduler = scheduler(strategy, world, properties);
         Outcome outcome = scheduler.run();
+        if (outcome instanceof Outcome.Incomplete in && b.allowIncomplete) {
+            outcome = new Outcome.Passed(false, in.skipped()); // the user said the budget is meant to cut the run
+        }
         return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
             recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
             workloadCounters(world));

@@ -110,8 +110,16 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
                 .append(") ran ").append(l.waitedNanos()).append("ns at step ").append(l.step());
         } else if (outcome instanceof Outcome.InternalError e) {
             sb.append(" at step ").append(e.step()).append(": ").append(e.message());
+        } else if (outcome instanceof Outcome.Incomplete in) {
+            sb.append(": the step budget of ").append(in.step()).append(" steps ran out at t=").append(in.timeNanos())
+                .append("ns with ").append(in.live().size()).append(" fiber(s) not done: ")
+                .append(String.join("; ", in.live().subList(0, Math.min(8, in.live().size()))))
+                .append(in.live().size() > 8 ? "; ..." : "")
+                .append(in.skipped().isEmpty() ? "" : "; skipped end-of-run checks: " + String.join(", ", in.skipped()))
+                .append(" (more --steps, or --allow-incomplete when the budget is meant to cut the run)");
         } else if (outcome instanceof Outcome.Passed p) {
-            sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached)");
+            sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached, allowed"
+                + (p.skipped().isEmpty() ? ")" : "; skipped, not held: " + String.join(", ", p.skipped()) + ")"));
         }
         sb.append('\n');
         sb.append("strategy: ").append(strategy).append('\n');

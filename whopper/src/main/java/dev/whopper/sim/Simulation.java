@@ -370,7 +370,7 @@ public final class Simulation<S> {
         }
         return new RunConfig(b.seed, b.workload, b.fibers, b.maxSteps, b.strategy, b.yieldRate, b.yieldCapPerOp,
             b.stepCostNanos, b.faultMode, b.faultsOff, b.faultWindowNanos, b.crashes, b.crashWindowSteps,
-            b.livenessTimeoutNanos);
+            b.livenessTimeoutNanos, b.allowIncomplete);
     }
 
     /**
@@ -439,6 +439,8 @@ public final class Simulation<S> {
         Function<S, Map<String, Long>> workloadCounters;
         /** True while everything about the run can be said on the command line ({@link Simulation#config()}). */
         boolean commandLine;
+        /** A run cut by the step budget passes (with its end checks reported skipped) instead of INCOMPLETE. */
+        boolean allowIncomplete;
         /** The fewest fibers the world can run with. */
         int minFibers = 1;
 
@@ -475,6 +477,7 @@ public final class Simulation<S> {
             c.properties = new ArrayList<>(properties);
             c.workloadCounters = workloadCounters;
             c.commandLine = commandLine;
+            c.allowIncomplete = allowIncomplete;
             c.minFibers = minFibers;
             return c;
         }
@@ -602,6 +605,17 @@ public final class Simulation<S> {
                 throw new IllegalArgumentException("maxSteps: " + maxSteps + " (expected: > 0)");
             }
             this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /**
+         * @param allow true when the step budget is meant to cut the run: a run that reaches it with fibers not
+         *              done then PASSES with its end-of-run checks reported skipped (default false: INCOMPLETE,
+         *              a failure)
+         * @return this
+         */
+        public Builder<S> allowIncomplete(boolean allow) {
+            this.allowIncomplete = allow;
             return this;
         }
 

@@ -204,8 +204,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunCutByTheStepBudgetExitsOneUnlessAllowed() {
+        Run cut = whopper("run", "--seed", "3", "--steps", "2000");
+        assertEquals(1, cut.exit(), cut.out());
+        assertTrue(cut.out().contains("outcome: INCOMPLETE: the step budget of 2000 steps ran out"), cut.out());
+        assertTrue(cut.out().contains("skipped end-of-run checks: bank-final-verification"), cut.out());
+        Run allowed = whopper("run", "--seed", "3", "--steps", "2000", "--allow-incomplete");
+        assertEquals(0, allowed.exit(), allowed.out());
+        assertTrue(allowed.out().contains("outcome: PASSED (step budget reached, allowed; skipped, not held: "
+            + "bank-final-verification)"), allowed.out());
+        assertTrue(allowed.out().contains("--allow-incomplete"), "the repro keeps it: " + allowed.out());
+        assertEquals(cut.hash(), allowed.hash());
+    }
+
+    @Test
     void withoutSeedOneIsDrawnAndPrinted() {
-        Run r = whopper("run", "--steps", "2000");
+        Run r = whopper("run", "--steps", "2000", "--allow-incomplete"); // the budget cuts the bank: allowed
         if (System.getenv("SEED") == null) {
             assertTrue(r.out().startsWith("seed: "), r.out());
         }

@@ -35,10 +35,12 @@ import java.util.Set;
  * @param crashes              planned crashes, &gt;= 0 (more than 0 only for a workload with crash recovery)
  * @param crashWindowSteps     crashes are drawn from steps [1, this), &gt; 0
  * @param livenessTimeoutNanos an operation running longer than this after faults stop fails the run; 0: off
+ * @param allowIncomplete      true when the step budget is meant to cut the run (else reaching it with fibers
+ *                             not done is INCOMPLETE, a failure)
  */
 public record RunConfig(long seed, String workload, int connections, long steps, StrategySpec strategy, double yieldRate,
                         int yieldCap, long stepCostNanos, String faults, Set<FaultKind> faultsOff, long faultWindowNanos,
-                        int crashes, long crashWindowSteps, long livenessTimeoutNanos) {
+                        int crashes, long crashWindowSteps, long livenessTimeoutNanos, boolean allowIncomplete) {
     /** Default workload. */
     public static final String DEFAULT_WORKLOAD = "bank";
     /** Default connections. */
@@ -107,7 +109,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static RunConfig defaults(long seed) {
         return new RunConfig(seed, DEFAULT_WORKLOAD, DEFAULT_CONNECTIONS, DEFAULT_STEPS, StrategySpec.parse(DEFAULT_STRATEGY),
             DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), NO_FAULT_WINDOW, 0,
-            DEFAULT_CRASH_WINDOW_STEPS, 0);
+            DEFAULT_CRASH_WINDOW_STEPS, 0, false);
     }
 
     private static void check(boolean ok, String option, long value, String expected) {
@@ -189,6 +191,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (livenessTimeoutNanos != 0) {
             a.addAll(List.of("--liveness-timeout-nanos", Long.toString(livenessTimeoutNanos)));
         }
+        if (allowIncomplete) {
+            a.add("--allow-incomplete");
+        }
         return a;
     }
 
@@ -219,7 +224,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         Simulation.Builder<?> b = Simulation.builder(WorkloadRegistry.byName(workload), connections);
         b.seed(seed).strategy(strategy).maxSteps(steps).yieldRate(yieldRate).yieldCapPerOp(yieldCap)
             .stepCostNanos(stepCostNanos).faultsOff(faultsOff.toArray(new FaultKind[0]))
-            .livenessTimeoutNanos(livenessTimeoutNanos).crashWindowSteps(crashWindowSteps).crashes(crashes);
+            .livenessTimeoutNanos(livenessTimeoutNanos).crashWindowSteps(crashWindowSteps).crashes(crashes)
+            .allowIncomplete(allowIncomplete);
         if (!faults.equals(DEFAULT_FAULTS)) {
             b.faults(faults); // gives a workload without a disk one, as the command line always has
         }
@@ -315,6 +321,11 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             description = "An operation running longer than this after faults stop is a liveness failure; 0: off (default: ${DEFAULT-VALUE}).")
         long livenessTimeoutNanos;
 
+        @picocli.CommandLine.Option(names = "--allow-incomplete",
+            description = "The step budget is meant to cut the run: reaching it with connections not done passes, with the "
+                + "end-of-run checks reported skipped (default: it is INCOMPLETE, exit 1).")
+        boolean allowIncomplete;
+
         /**
          * @param seed the seed to use (the parsed one, or one drawn by the caller)
          * @return the configuration
@@ -332,7 +343,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
                 off.add(faultKind(k));
             }
             return new RunConfig(seed, workload, connections, steps, s, yieldRate, yieldCap, stepCostNanos, faults, off,
-                faultWindowNanos, crashes, crashWindowSteps, livenessTimeoutNanos);
+                faultWindowNanos, crashes, crashWindowSteps, livenessTimeoutNanos, allowIncomplete);
         }
     }
 }

@@ -66,6 +66,17 @@ final class PropertyDispatch {
         return properties.length > 0;
     }
 
+    /** @return the names of the properties that check the final state ({@link Property#checksAtEnd()}), in order */
+    List<String> endChecks() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Property p : properties) {
+            if (p.checksAtEnd()) {
+                names.add(p.name());
+            }
+        }
+        return names;
+    }
+
     /** @return true when every property held; otherwise the verdict was reported */
     boolean opStart(int fiber, Operation<?> op) {
         return dispatch(Hook.ON_OP_START, fiber, op, null, 0, null);

@@ -27,6 +27,7 @@ import dev.whopper.workloads.property.Violation;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -323,7 +324,11 @@ public final class Scheduler implements SchedulerView {
             if (failure == null) {
                 properties.end(new RunEnd(live == 0, clock.steps(), clock.nowNanos()));
             }
-            return failure != null ? failure : new Outcome.Passed(live == 0);
+            if (failure != null) {
+                return failure;
+            }
+            return live == 0 ? Outcome.Passed.COMPLETE
+                : new Outcome.Incomplete(clock.steps(), clock.nowNanos(), notDone(), properties.endChecks());
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             if (failure == null && !Blame.fromToolCode(e)) {
                 // Thrown by code under test outside an operation's step: a program factory, a recovery.
@@ -332,6 +337,17 @@ public final class Scheduler implements SchedulerView {
             }
             return internal("simulator failed: " + e, e);
         }
+    }
+
+    /** @return one line per fiber not done: its id, state, operation and where it last yielded */
+    private List<String> notDone() {
+        List<String> out = new ArrayList<>();
+        for (Fiber f : fibers) {
+            if (f.state != FiberState.DONE) {
+                out.add(f.toString());
+            }
+        }
+        return out;
     }
 
     private Outcome internal(String message, Throwable e) {
@@ -438,7 +454,8 @@ public final class Scheduler implements SchedulerView {
                 }
                 lastFiber = id;
                 clock.step();
-                if (prepare && (failure != null || live == 0) || afterChecks && !afterStepChecks(id)) {
+                // The step's checks run before the run may end, so the step that ends it is checked too.
+                if (prepare && failure != null || afterChecks && !afterStepChecks(id) || prepare && live == 0) {
                     return false;
                 }
             } while (++i < n && !prepare);

@@ -233,13 +233,54 @@ class SchedulerTest {
     }
 
     @Test
-    void stepBudgetEndsARunThatIsNotDone() {
-        RunResult r = Simulation.builder(World::new).maxSteps(50)
+    void aRunCutOffByTheStepBudgetIsIncompleteNotAPass() {
+        Simulation.Builder<World> b = Simulation.builder(World::new).maxSteps(50)
             .fibers(2, (w, ctx) -> Operation.named("spin", () -> IOResult.io(Completion.yielded())))
-            .atEnd("never checked when fibers are not done", w -> false)
-            .build().run();
-        assertEquals(new Outcome.Passed(false), r.outcome());
+            .atEnd("never checked when fibers are not done", w -> false);
+        RunResult r = b.build().run();
+        Outcome.Incomplete in = assertInstanceOf(Outcome.Incomplete.class, r.outcome(), r.describe());
+        assertTrue(r.failed());
+        assertEquals(50, in.step());
+        assertEquals(List.of("fiber 0 (RUNNABLE, spin)", "fiber 1 (RUNNABLE, spin)"), in.live());
+        assertEquals(List.of("never checked when fibers are not done"), in.skipped());
         assertEquals(50, r.counters().steps());
+        assertEquals(r.seed(), b.build().findFailure(r.seed(), 1).seed(), "findFailure counts it");
+
+        RunResult allowed = b.allowIncomplete(true).build().run();
+        assertEquals(new Outcome.Passed(false, List.of("never checked when fibers are not done")), allowed.outcome());
+        assertTrue(allowed.describe().contains("skipped, not held: never checked when fibers are not done"),
+            allowed.describe());
+        assertEquals(r.traceHash(), allowed.traceHash());
+    }
+
+    static final class Flags {
+        boolean a;
+        boolean b;
+        int x;
+    }
+
+    @Test
+    void twoFibersSpinningOnEachOthersFlagFailWithTheDefaults() {
+        // A livelock: each yields until the other's flag is set, and neither ever sets its own.
+        RunResult r = Simulation.builder(Flags::new)
+            .fibers(2, (f, ctx) -> Operation.named("await-other", () -> (ctx.id() == 0 ? f.b : f.a)
+                ? IOResult.done() : IOResult.io(Completion.yielded())))
+            .build().run();
+        assertEquals(Outcome.Kind.INCOMPLETE, r.kind(), r.describe());
+    }
+
+    @Test
+    void theStepThatEndsTheRunIsChecked() {
+        RunResult r = Simulation.builder(Flags::new)
+            .fibers(1, (f, ctx) -> Operation.named("set", () -> {
+                f.x = 1;
+                return IOResult.done();
+            }))
+            .invariant("x stays 0", f -> f.x == 0)
+            .build().run();
+        Outcome.Violation v = assertInstanceOf(Outcome.Violation.class, r.outcome(), r.describe());
+        assertEquals("x stays 0", v.property());
+        assertEquals(0, v.fiber());
     }
 
     @Test

@@ -46,6 +46,11 @@ public final class Properties {
         Objects.requireNonNull(holds, "holds");
         return new Named(name) {
             @Override
+            public boolean checksAtEnd() {
+                return true;
+            }
+
+            @Override
             public Violation onEnd(RunEnd e) {
                 if (!e.allFibersDone()) {
                     return null;

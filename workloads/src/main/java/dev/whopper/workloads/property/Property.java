@@ -67,6 +67,14 @@ public interface Property {
     }
 
     /**
+     * @return true when {@link #onEnd} checks the final state, which only a run whose fibers all finished has:
+     *         a run cut short by its step budget reports this property as skipped, never as held
+     */
+    default boolean checksAtEnd() {
+        return false;
+    }
+
+    /**
      * The run ended.
      *
      * @param end how it ended
