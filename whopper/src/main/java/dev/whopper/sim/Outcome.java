@@ -125,15 +125,23 @@ public sealed interface Outcome
     }
 
     /**
-     * The step budget ran out before every fiber was done.
+     * The run could not be checked in full: the step budget ran out before every fiber was done, or the run
+     * ended before a planned crash.
      *
-     * @param step      the step budget, spent
+     * @param reason    what was cut short, for a person
+     * @param step      the step the run ended at
      * @param timeNanos simulated time
-     * @param live      one line per fiber not done: its state and the operation it was running
+     * @param live      one line per fiber not done (its state and operation), or per planned crash that did not happen
      * @param skipped   the end-of-run checks that could not run
      */
-    record Incomplete(long step, long timeNanos, List<String> live, List<String> skipped) implements Outcome {
+    record Incomplete(String reason, long step, long timeNanos, List<String> live, List<String> skipped) implements Outcome {
+        /** The reason of a run whose step budget ran out. */
+        public static final String BUDGET = "the step budget ran out with fibers not done";
+        /** The reason of a run that ended before a planned crash. */
+        public static final String CRASH_MISSED = "the run ended before a planned crash";
+
         public Incomplete {
+            Objects.requireNonNull(reason, "reason");
             live = List.copyOf(live);
             skipped = List.copyOf(skipped);
         }

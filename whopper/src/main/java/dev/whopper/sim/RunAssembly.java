@@ -45,8 +45,14 @@ final class RunAssembly<S> {
     /** Swarm's draw for this seed, or {@code null} for any other strategy. */
     private final SwarmStrategy.Draw draw;
     private final FaultConfig faults;
+    /** Crash points are drawn in this many fractions of the run's length. */
+    static final int CRASH_POINTS = 1 << 20;
+    /** The step budget of the run that measures a run's length for its crash plan. */
+    static final long MEASURE_MAX_STEPS = 4_000_000;
+
     private SimIO simIO;
     private TraceListener listener;
+    private long[] plannedCrashSteps = new long[0];
 
     RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
         this.b = builder;
@@ -81,10 +87,14 @@ final class RunAssembly<S> {
         }
         Scheduler scheduler = scheduler(strategy, world, properties);
         Outcome outcome = scheduler.run();
+        Counters counters = scheduler.counters(faultCounts(simIO));
         if (outcome instanceof Outcome.Incomplete in && b.allowIncomplete) {
             outcome = new Outcome.Passed(false, in.skipped()); // the user said the budget is meant to cut the run
         }
-        return new RunResult(b.seed, outcome, recorder.hash().value(), scheduler.counters(faultCounts(simIO)),
+        if (outcome.kind() == Outcome.Kind.PASSED && counters.crashes() < b.crashes) {
+            outcome = missedCrashes(counters);
+        }
+        return new RunResult(b.seed, outcome, recorder.hash().value(), counters,
             recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
             workloadCounters(world));
     }
@@ -150,20 +160,59 @@ final class RunAssembly<S> {
         return scheduler;
     }
 
+    /**
+     * Draws the crash steps: with a crash window, uniformly from {@code [1, window)}; by default over the run's
+     * real length, as fractions (in {@value #CRASH_POINTS}ths) of the steps the same run takes without crashes,
+     * so that every planned crash happens whenever the run is long enough. The choices are recorded: replay
+     * and shrinking move crashes too, and a fraction keeps its place when shrinking changes the length.
+     */
     private void planCrashes(Scheduler scheduler, S world) {
         RandomSource crashRandom = streams.stream("crashes");
         long[] at = new long[b.crashes];
-        int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1)); // independent of maxSteps: shrinking cuts that
-        for (int i = 0; i < at.length; i++) {
-            at[i] = 1 + recorder.choose(window, crashRandom); // recorded: replay and shrinking move crashes too
+        if (b.crashWindowSteps > 0) {
+            int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.crashWindowSteps - 1));
+            for (int i = 0; i < at.length; i++) {
+                at[i] = 1 + recorder.choose(window, crashRandom);
+            }
+        } else {
+            long span = Math.max(1, crashFreeSteps() - 1);
+            for (int i = 0; i < at.length; i++) {
+                at[i] = 1 + recorder.choose(CRASH_POINTS, crashRandom) * span / CRASH_POINTS;
+            }
         }
         Arrays.sort(at);
+        plannedCrashSteps = at;
         SimIO io = simIO;
         scheduler.planCrashes(at, () -> {
             if (io != null) {
                 io.crash(b.crashOptions);
             }
         }, () -> b.recover.accept(world));
+    }
+
+    /**
+     * @return the steps this run takes without crashes: a first, unrecorded run of the same seed, with a budget
+     *         of its own ({@value #MEASURE_MAX_STEPS} steps) so that the crash points do not move when shrinking
+     *         cuts the step budget
+     */
+    private long crashFreeSteps() {
+        Simulation.Builder<S> measure = b.copy();
+        measure.crashes = 0;
+        measure.recordDecisions = false;
+        measure.maxSteps = MEASURE_MAX_STEPS;
+        measure.allowIncomplete = true;
+        return new RunAssembly<>(measure, null, repro).run().counters().steps();
+    }
+
+    /** A run that passed but ended before a planned crash: the crash check did not run, so it is no pass. */
+    private Outcome missedCrashes(Counters counters) {
+        List<String> missed = new ArrayList<>();
+        for (int i = (int) counters.crashes(); i < plannedCrashSteps.length; i++) {
+            missed.add("planned crash " + (i + 1) + " of " + plannedCrashSteps.length + " at step " + plannedCrashSteps[i]
+                + " did not happen: the run ended at step " + counters.steps());
+        }
+        return new Outcome.Incomplete(Outcome.Incomplete.CRASH_MISSED, counters.steps(), counters.timeNanos(), missed,
+            List.of());
     }
 
     private Map<String, Long> workloadCounters(S world) {

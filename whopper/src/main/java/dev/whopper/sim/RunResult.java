@@ -111,12 +111,13 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
         } else if (outcome instanceof Outcome.InternalError e) {
             sb.append(" at step ").append(e.step()).append(": ").append(e.message());
         } else if (outcome instanceof Outcome.Incomplete in) {
-            sb.append(": the step budget of ").append(in.step()).append(" steps ran out at t=").append(in.timeNanos())
-                .append("ns with ").append(in.live().size()).append(" fiber(s) not done: ")
-                .append(String.join("; ", in.live().subList(0, Math.min(8, in.live().size()))))
-                .append(in.live().size() > 8 ? "; ..." : "")
-                .append(in.skipped().isEmpty() ? "" : "; skipped end-of-run checks: " + String.join(", ", in.skipped()))
-                .append(" (more --steps, or --allow-incomplete when the budget is meant to cut the run)");
+            sb.append(": ").append(in.reason()).append(", at step ").append(in.step()).append(", t=").append(in.timeNanos())
+                .append("ns: ").append(String.join("; ", in.live().subList(0, Math.min(8, in.live().size()))))
+                .append(in.live().size() > 8 ? "; ... (" + in.live().size() + " in all)" : "")
+                .append(in.skipped().isEmpty() ? "" : "; skipped end-of-run checks: " + String.join(", ", in.skipped()));
+            if (in.reason().equals(Outcome.Incomplete.BUDGET)) {
+                sb.append(" (more --steps, or --allow-incomplete when the budget is meant to cut the run)");
+            }
         } else if (outcome instanceof Outcome.Passed p) {
             sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached, allowed"
                 + (p.skipped().isEmpty() ? ")" : "; skipped, not held: " + String.join(", ", p.skipped()) + ")"));

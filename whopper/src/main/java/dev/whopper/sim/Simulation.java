@@ -407,8 +407,8 @@ public final class Simulation<S> {
         public static final double DEFAULT_YIELD_RATE = 0.1;
         /** Default cap of injected yields per operation. */
         public static final int DEFAULT_YIELD_CAP = 4;
-        /** Default span of steps crashes are drawn in. */
-        public static final long DEFAULT_CRASH_WINDOW_STEPS = 1_000;
+        /** Default span of steps crashes are drawn in: 0, the run's real length. */
+        public static final long DEFAULT_CRASH_WINDOW_STEPS = 0;
 
         final Function<WorldContext, S> world;
         long seed;
@@ -448,7 +448,7 @@ public final class Simulation<S> {
             this.world = world;
         }
 
-        private Builder<S> copy() {
+        Builder<S> copy() {
             Builder<S> c = new Builder<>(world);
             c.seed = seed;
             c.strategy = strategy;
@@ -800,14 +800,14 @@ public final class Simulation<S> {
         }
 
         /**
-         * @param steps crashes happen at steps drawn uniformly from {@code [1, steps)} (those past the end of
-         *              the run never happen), &gt; 0
-         *              (default {@value #DEFAULT_CRASH_WINDOW_STEPS})
+         * @param steps 0 (the default): crash points are drawn over the run's real length (the steps the same
+         *              run takes without crashes, measured by a first run); &gt; 0: crashes happen at steps drawn
+         *              uniformly from {@code [1, steps)}. A planned crash the run ends before makes it INCOMPLETE.
          * @return this
          */
         public Builder<S> crashWindowSteps(long steps) {
-            if (steps <= 0) {
-                throw new IllegalArgumentException("crashWindowSteps: " + steps + " (expected: > 0)");
+            if (steps < 0) {
+                throw new IllegalArgumentException("crashWindowSteps: " + steps + " (expected: >= 0, 0: the run's length)");
             }
             this.crashWindowSteps = steps;
             return this;

@@ -33,7 +33,7 @@ import java.util.Set;
  * @param faultsOff            fault kinds switched off
  * @param faultWindowNanos     faults stop at this simulated time, &gt; 0 ({@link Long#MAX_VALUE}: never)
  * @param crashes              planned crashes, &gt;= 0 (more than 0 only for a workload with crash recovery)
- * @param crashWindowSteps     crashes are drawn from steps [1, this), &gt; 0
+ * @param crashWindowSteps     crashes are drawn from steps [1, this), &gt; 0; 0: over the run's real length
  * @param livenessTimeoutNanos an operation running longer than this after faults stop fails the run; 0: off
  * @param allowIncomplete      true when the step budget is meant to cut the run (else reaching it with fibers
  *                             not done is INCOMPLETE, a failure)
@@ -98,7 +98,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             throw new IllegalArgumentException("--crashes: " + crashes + " (expected: 0 for workload " + workload
                 + ": it has no crash recovery)");
         }
-        check(crashWindowSteps > 0, "--crash-window-steps", crashWindowSteps, "> 0");
+        check(crashWindowSteps >= 0, "--crash-window-steps", crashWindowSteps, ">= 0, 0: the run's real length");
         check(livenessTimeoutNanos >= 0, "--liveness-timeout-nanos", livenessTimeoutNanos, ">= 0");
     }
 
@@ -314,7 +314,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         int crashes;
 
         @picocli.CommandLine.Option(names = "--crash-window-steps", defaultValue = "" + DEFAULT_CRASH_WINDOW_STEPS,
-            description = "Crashes happen at steps drawn from [1, this) (default: ${DEFAULT-VALUE}).")
+            description = "Crashes happen at steps drawn from [1, this); 0: over the run's real length, measured by a "
+                + "first run without crashes (default: ${DEFAULT-VALUE}).")
         long crashWindowSteps;
 
         @picocli.CommandLine.Option(names = "--liveness-timeout-nanos", defaultValue = "0",

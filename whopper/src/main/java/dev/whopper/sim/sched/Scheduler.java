@@ -328,7 +328,8 @@ public final class Scheduler implements SchedulerView {
                 return failure;
             }
             return live == 0 ? Outcome.Passed.COMPLETE
-                : new Outcome.Incomplete(clock.steps(), clock.nowNanos(), notDone(), properties.endChecks());
+                : new Outcome.Incomplete(Outcome.Incomplete.BUDGET, clock.steps(), clock.nowNanos(), notDone(),
+                    properties.endChecks());
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             if (failure == null && !Blame.fromToolCode(e)) {
                 // Thrown by code under test outside an operation's step: a program factory, a recovery.

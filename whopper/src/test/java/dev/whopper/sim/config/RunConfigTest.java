@@ -39,7 +39,7 @@ class RunConfigTest {
             .flatAs((w, seed, extra, steps, strategy, yieldRate, cap, cost) ->
                 Combinators.combine(Arbitraries.of(Simulation.FAULT_MODES), off, windows,
                         Arbitraries.integers().between(0, w.crashRecovery() == null ? 0 : 4),
-                        Arbitraries.longs().between(1, 10_000), Arbitraries.longs().between(0, 1L << 40),
+                        Arbitraries.longs().between(0, 10_000), Arbitraries.longs().between(0, 1L << 40),
                         Arbitraries.of(true, false))
                     .as((faults, offKinds, window, crashes, crashWindow, liveness, allow) -> new RunConfig(seed, w.name(),
                         w.minConnections() + extra, steps, strategy, yieldRate, cap, cost, faults, offKinds, window, crashes,

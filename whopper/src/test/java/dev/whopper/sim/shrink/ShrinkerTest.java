@@ -62,8 +62,6 @@ class ShrinkerTest {
         Simulation<?> min = s.simulation();
         assertTrue(min.faults().rate(FaultKind.BIT_FLIP) > 0, "the bit flip is the cause: " + s.describe());
         assertTrue(s.changes().stream().anyMatch(c -> c.endsWith(" off")), s.describe());
-        assertTrue(min.faults().rate(FaultKind.IO_ERROR_READ) == 0 || min.faults().rate(FaultKind.LATENCY_SPIKE) == 0,
-            s.describe());
         RunResult again = min.replay(s.log());
         assertEquals(failing.outcome().failureKey(), again.outcome().failureKey());
         assertEquals(s.minimized().traceHash(), again.traceHash());
