@@ -137,6 +137,8 @@ public sealed interface Outcome
     record Incomplete(String reason, long step, long timeNanos, List<String> live, List<String> skipped) implements Outcome {
         /** The reason of a run whose step budget ran out. */
         public static final String BUDGET = "the step budget ran out with fibers not done";
+        /** The reason of a run whose fibers finished but whose I/O did not, within the drain's bounds. */
+        public static final String IO_IN_FLIGHT = "I/O still in flight when every fiber was done";
         /** The reason of a run that ended before a planned crash. */
         public static final String CRASH_MISSED = "the run ended before a planned crash";
 
