@@ -53,6 +53,8 @@ final class RunAssembly<S> {
     private SimIO simIO;
     private TraceListener listener;
     private long[] plannedCrashSteps = new long[0];
+    /** When faults stop in this run (0: no faults; {@link Simulation.Builder#FAULT_WINDOW_NEVER}: never). */
+    private long faultsEndNanos;
 
     RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
         this.b = builder;
@@ -96,7 +98,7 @@ final class RunAssembly<S> {
         }
         return new RunResult(b.seed, outcome, recorder.hash().value(), counters,
             recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
-            workloadCounters(world));
+            workloadCounters(world), warnings(counters));
     }
 
     private Strategy strategy() {
@@ -130,11 +132,13 @@ final class RunAssembly<S> {
             ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
             : new Outcome.Violation(Blame.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
         return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
-            List.of(), 0, strategy.name(), repro, null, Map.of());
+            List.of(), 0, strategy.name(), repro, null, Map.of(), List.of());
     }
 
     private Scheduler scheduler(Strategy strategy, S world, List<Property> properties) {
-        long faultsEnd = simIO == null || faults.isNone() ? 0 : b.faultWindowNanos;
+        long faultsEnd = simIO == null || faults.isNone() ? 0
+            : b.faultWindowNanos != Simulation.Builder.FAULT_WINDOW_AUTO ? b.faultWindowNanos : autoFaultWindowNanos();
+        this.faultsEndNanos = faultsEnd;
         double yieldRate = draw == null ? b.yieldRate : draw.yieldRate();
         SchedulerConfig config = new SchedulerConfig(b.maxSteps, yieldRate, b.yieldCapPerOp, b.eventsKept,
             b.livenessTimeoutNanos, faultsEnd, b.recordDecisions || replay != null);
@@ -191,17 +195,51 @@ final class RunAssembly<S> {
     }
 
     /**
-     * @return the steps this run takes without crashes: a first, unrecorded run of the same seed, with a budget
-     *         of its own ({@value #MEASURE_MAX_STEPS} steps) so that the crash points do not move when shrinking
-     *         cuts the step budget
+     * @return the steps this run takes without crashes: a first, unrecorded run of the same seed, with a step
+     *         budget of its own ({@value #MEASURE_MAX_STEPS} steps) so that the crash points do not move when
+     *         shrinking cuts the budget
      */
     private long crashFreeSteps() {
+        Simulation.Builder<S> measure = measuring(b);
+        measure.maxSteps = MEASURE_MAX_STEPS;
+        return new RunAssembly<>(measure, null, repro).run().counters().steps();
+    }
+
+    /**
+     * @return the default fault window: two thirds of the simulated time this run takes within its step budget
+     *         with faults all along and no crashes (a first, unrecorded run of the same seed); the shrinker fixes
+     *         it before it cuts the budget ({@link Simulation#withFaultWindowResolved()})
+     */
+    long autoFaultWindowNanos() {
+        Simulation.Builder<S> measure = measuring(b);
+        measure.faultWindowNanos = Simulation.Builder.FAULT_WINDOW_NEVER;
+        return Math.max(1, new RunAssembly<>(measure, null, repro).run().counters().timeNanos() / 3 * 2);
+    }
+
+    /** @return the configuration of a measuring run: no crashes, no recording, no liveness check, budget may cut it */
+    private static <S> Simulation.Builder<S> measuring(Simulation.Builder<S> b) {
         Simulation.Builder<S> measure = b.copy();
         measure.crashes = 0;
         measure.recordDecisions = false;
-        measure.maxSteps = MEASURE_MAX_STEPS;
         measure.allowIncomplete = true;
-        return new RunAssembly<>(measure, null, repro).run().counters().steps();
+        measure.livenessTimeoutNanos = 0;
+        return measure;
+    }
+
+    /** @return what a person should know about checks these options made inert, one line each */
+    private List<String> warnings(Counters counters) {
+        List<String> out = new ArrayList<>();
+        if (b.livenessTimeoutNanos == 0) {
+            out.add("the liveness check is off (liveness timeout 0): an operation that never finishes is caught only by "
+                + "the step budget");
+        }
+        if (faultsEndNanos == Simulation.Builder.FAULT_WINDOW_NEVER) {
+            out.add("faults never stop (fault window: never): the liveness check, which starts when faults stop, is inert");
+        } else if (faultsEndNanos > counters.timeNanos()) {
+            out.add("faults never stopped: the fault window (" + faultsEndNanos + " ns) is past the end of the run ("
+                + counters.timeNanos() + " ns), so the liveness check after faults was inert");
+        }
+        return out;
     }
 
     /** A run that passed but ended before a planned crash: the crash check did not run, so it is no pass. */

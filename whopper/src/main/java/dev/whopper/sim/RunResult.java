@@ -25,10 +25,11 @@ import java.util.Objects;
  * @param repro      the command line that reruns this run
  * @param world      the shared state at the end of the run, or {@code null} when setting it up failed
  * @param workloadCounters what the workload counted (e.g. the bank's commits and refusals), in its order
+ * @param warnings   checks that the run's options made inert, one line each (printed, never counted as held)
  */
 public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
                         List<Event> lastEvents, long eventsWritten, String strategy, String repro, Object world,
-                        Map<String, Long> workloadCounters) {
+                        Map<String, Long> workloadCounters, List<String> warnings) {
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(counters, "counters");
@@ -38,6 +39,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
         }
         Objects.requireNonNull(repro, "repro");
         workloadCounters = Collections.unmodifiableMap(new LinkedHashMap<>(workloadCounters));
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -46,7 +48,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
      */
     public RunResult withRepro(String repro) {
         return new RunResult(seed, outcome, traceHash, counters, decisions, lastEvents, eventsWritten, strategy, repro,
-            world, workloadCounters);
+            world, workloadCounters, warnings);
     }
 
     /** @return true when {@link #lastEvents()} holds every event of the run (none was dropped) */
@@ -132,6 +134,9 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
             sb.append(", faults: ").append(counters.faultsByKind());
         }
         sb.append('\n');
+        for (String w : warnings) {
+            sb.append("warning: ").append(w).append('\n');
+        }
         if (!workloadCounters.isEmpty()) {
             sb.append("workload: ").append(workloadCounters).append('\n');
         }

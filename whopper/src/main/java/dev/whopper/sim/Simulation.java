@@ -244,6 +244,20 @@ public final class Simulation<S> {
         return b.copy().seed(seed).build();
     }
 
+    /**
+     * @return this simulation with its default fault window ({@link Builder#FAULT_WINDOW_AUTO}, measured against
+     *         its step budget) made explicit, so that cutting the budget (as shrinking does) cannot move it; this
+     *         simulation itself when it has no faults or an explicit window
+     */
+    public Simulation<S> withFaultWindowResolved() {
+        if (!b.io || b.effectiveFaults().isNone() || b.faultWindowNanos != Builder.FAULT_WINDOW_AUTO) {
+            return this;
+        }
+        Builder<S> c = b.copy();
+        c.faultWindowNanos = new RunAssembly<>(b, null, "").autoFaultWindowNanos();
+        return c.build();
+    }
+
     /** @return the fewest fibers this simulation can run with (its workload's minimum; 1 for an API-built world) */
     public int minFibers() {
         return b.minFibers;
@@ -407,6 +421,12 @@ public final class Simulation<S> {
         public static final double DEFAULT_YIELD_RATE = 0.1;
         /** Default cap of injected yields per operation. */
         public static final int DEFAULT_YIELD_CAP = 4;
+        /** Default liveness timeout: an operation still running 10 s (simulated) after faults stopped fails the run. */
+        public static final long DEFAULT_LIVENESS_TIMEOUT_NANOS = 10_000_000_000L;
+        /** The default fault window: faults stop at two thirds of the simulated time the run takes with faults all along. */
+        public static final long FAULT_WINDOW_AUTO = 0;
+        /** A fault window that never closes: faults go on for the whole run (the liveness check is then inert). */
+        public static final long FAULT_WINDOW_NEVER = Long.MAX_VALUE;
         /** Default span of steps crashes are drawn in: 0, the run's real length. */
         public static final long DEFAULT_CRASH_WINDOW_STEPS = 0;
 
@@ -420,7 +440,7 @@ public final class Simulation<S> {
         double yieldRate = DEFAULT_YIELD_RATE;
         int yieldCapPerOp = DEFAULT_YIELD_CAP;
         int eventsKept = 32;
-        long livenessTimeoutNanos;
+        long livenessTimeoutNanos = DEFAULT_LIVENESS_TIMEOUT_NANOS;
         boolean recordDecisions = true;
         String workload = "custom";
         boolean io;
@@ -428,7 +448,7 @@ public final class Simulation<S> {
         FaultConfig faults = FaultConfig.none();
         String faultMode = "none";
         EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
-        long faultWindowNanos = Long.MAX_VALUE;
+        long faultWindowNanos = FAULT_WINDOW_AUTO;
         int crashes;
         long crashWindowSteps = DEFAULT_CRASH_WINDOW_STEPS;
         CrashOptions crashOptions;
@@ -665,7 +685,8 @@ public final class Simulation<S> {
         }
 
         /**
-         * @param nanos an operation running longer than this is a LIVENESS failure; 0 turns the check off
+         * @param nanos an operation running longer than this (counted from when faults stopped, if later) is a
+         *              LIVENESS failure; 0 turns the check off (default {@value #DEFAULT_LIVENESS_TIMEOUT_NANOS})
          * @return this
          */
         public Builder<S> livenessTimeoutNanos(long nanos) {
@@ -753,12 +774,15 @@ public final class Simulation<S> {
         }
 
         /**
-         * @param nanos faults stop at this simulated time (liveness is measured from there); default never
+         * @param nanos faults stop at this simulated time (liveness is measured from there);
+         *              {@value #FAULT_WINDOW_AUTO} (the default): at two thirds of the simulated time the same
+         *              run takes with faults all along (measured by a first, unrecorded run);
+         *              {@link #FAULT_WINDOW_NEVER}: never
          * @return this
          */
         public Builder<S> faultWindowNanos(long nanos) {
-            if (nanos <= 0) {
-                throw new IllegalArgumentException("faultWindowNanos: " + nanos + " (expected: > 0)");
+            if (nanos < 0) {
+                throw new IllegalArgumentException("faultWindowNanos: " + nanos + " (expected: >= 0, 0: two thirds of the run)");
             }
             this.faultWindowNanos = nanos;
             return this;

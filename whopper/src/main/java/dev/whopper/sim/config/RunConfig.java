@@ -61,8 +61,10 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static final String DEFAULT_FAULTS = "none";
     /** Default span of steps crashes are drawn in. */
     public static final long DEFAULT_CRASH_WINDOW_STEPS = Simulation.Builder.DEFAULT_CRASH_WINDOW_STEPS;
-    /** No fault window: faults go on for the whole run. */
-    public static final long NO_FAULT_WINDOW = Long.MAX_VALUE;
+    /** The default fault window: faults stop at two thirds of the run (see {@link Simulation.Builder#faultWindowNanos}). */
+    public static final long DEFAULT_FAULT_WINDOW = Simulation.Builder.FAULT_WINDOW_AUTO;
+    /** Default liveness timeout. */
+    public static final long DEFAULT_LIVENESS_TIMEOUT_NANOS = Simulation.Builder.DEFAULT_LIVENESS_TIMEOUT_NANOS;
 
     public RunConfig {
         Objects.requireNonNull(workload, "workload");
@@ -92,7 +94,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         }
         faultsOff = faultsOff.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(FaultKind.class))
             : Collections.unmodifiableSet(EnumSet.copyOf(faultsOff));
-        check(faultWindowNanos > 0, "--fault-window-nanos", faultWindowNanos, "> 0");
+        check(faultWindowNanos >= 0, "--fault-window-nanos", faultWindowNanos, ">= 0, 0: two thirds of the run");
         check(crashes >= 0, "--crashes", crashes, ">= 0");
         if (crashes > 0 && w.crashRecovery() == null) {
             throw new IllegalArgumentException("--crashes: " + crashes + " (expected: 0 for workload " + workload
@@ -108,8 +110,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
      */
     public static RunConfig defaults(long seed) {
         return new RunConfig(seed, DEFAULT_WORKLOAD, DEFAULT_CONNECTIONS, DEFAULT_STEPS, StrategySpec.parse(DEFAULT_STRATEGY),
-            DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), NO_FAULT_WINDOW, 0,
-            DEFAULT_CRASH_WINDOW_STEPS, 0, false);
+            DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), DEFAULT_FAULT_WINDOW, 0,
+            DEFAULT_CRASH_WINDOW_STEPS, DEFAULT_LIVENESS_TIMEOUT_NANOS, false);
     }
 
     private static void check(boolean ok, String option, long value, String expected) {
@@ -179,7 +181,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             }
             a.addAll(List.of("--faults-off", String.join(",", off)));
         }
-        if (faultWindowNanos != NO_FAULT_WINDOW) {
+        if (faultWindowNanos != DEFAULT_FAULT_WINDOW) {
             a.addAll(List.of("--fault-window-nanos", Long.toString(faultWindowNanos)));
         }
         if (crashes > 0) {
@@ -188,7 +190,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (crashWindowSteps != DEFAULT_CRASH_WINDOW_STEPS) {
             a.addAll(List.of("--crash-window-steps", Long.toString(crashWindowSteps)));
         }
-        if (livenessTimeoutNanos != 0) {
+        if (livenessTimeoutNanos != DEFAULT_LIVENESS_TIMEOUT_NANOS) {
             a.addAll(List.of("--liveness-timeout-nanos", Long.toString(livenessTimeoutNanos)));
         }
         if (allowIncomplete) {
@@ -229,7 +231,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (!faults.equals(DEFAULT_FAULTS)) {
             b.faults(faults); // gives a workload without a disk one, as the command line always has
         }
-        if (faultWindowNanos != NO_FAULT_WINDOW) {
+        if (faultWindowNanos != DEFAULT_FAULT_WINDOW) {
             b.faultWindowNanos(faultWindowNanos);
         }
         return b.build();
@@ -305,8 +307,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             description = "Fault kinds to switch off, e.g. bit-flip,latency-spike.")
         List<String> faultsOff = new ArrayList<>();
 
-        @picocli.CommandLine.Option(names = "--fault-window-nanos", defaultValue = "" + NO_FAULT_WINDOW,
-            description = "Faults stop at this simulated time (default: never).")
+        @picocli.CommandLine.Option(names = "--fault-window-nanos", defaultValue = "" + DEFAULT_FAULT_WINDOW,
+            description = "Faults stop at this simulated time; 0: at two thirds of the simulated time the run takes with "
+                + "faults all along; " + Long.MAX_VALUE + ": never (default: ${DEFAULT-VALUE}).")
         long faultWindowNanos;
 
         @picocli.CommandLine.Option(names = "--crashes", defaultValue = "0",
@@ -318,8 +321,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
                 + "first run without crashes (default: ${DEFAULT-VALUE}).")
         long crashWindowSteps;
 
-        @picocli.CommandLine.Option(names = "--liveness-timeout-nanos", defaultValue = "0",
-            description = "An operation running longer than this after faults stop is a liveness failure; 0: off (default: ${DEFAULT-VALUE}).")
+        @picocli.CommandLine.Option(names = "--liveness-timeout-nanos", defaultValue = "" + DEFAULT_LIVENESS_TIMEOUT_NANOS,
+            description = "An operation running longer than this after faults stop is a liveness failure; 0: off "
+                + "(default: ${DEFAULT-VALUE}, 10 s simulated).")
         long livenessTimeoutNanos;
 
         @picocli.CommandLine.Option(names = "--allow-incomplete",

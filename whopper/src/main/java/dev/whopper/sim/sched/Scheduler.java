@@ -619,6 +619,9 @@ public final class Scheduler implements SchedulerView {
      * @return runnable fibers, 0 when the run is over
      */
     private int prepareStep() {
+        if (blockLength > 0 && liveness.enabled() && livenessFailed(liveness.overdue())) {
+            return 0; // a block's steps are checked for liveness when it ends (at most MAX_BLOCK steps late)
+        }
         if (blockLength > 0) {
             // Long steady stretches get longer blocks; one cut short starts small again (draws are not wasted).
             blockSize = blockCursor == blockLength ? Math.min(BlockPicker.MAX_BLOCK, blockSize * 2) : MIN_BLOCK;
@@ -639,7 +642,7 @@ public final class Scheduler implements SchedulerView {
             count = idle();
         }
         prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
-        if (!prepare && count > 1 && picker != null && !afterChecks) {
+        if (!prepare && count > 1 && picker != null && !properties.any()) {
             drawBlock(count); // steps that tell properties go one at a time through the general loop
         }
         return count;

@@ -25,7 +25,8 @@ final class ShrinkState<S> {
         this.key = failing.outcome().failureKey();
         this.maxRuns = maxRuns;
         this.originalMaxSteps = sim.maxSteps();
-        this.current = sim.withSeed(failing.seed());
+        // The default fault window is measured against the step budget: fixed before passes cut the budget.
+        this.current = sim.withSeed(failing.seed()).withFaultWindowResolved();
         this.best = failing;
     }
 
