@@ -39,6 +39,8 @@ final class RunAssembly<S> {
     private final Simulation.Builder<S> b;
     private final DecisionLog replay;
     private final String repro;
+    /** This run only measures PCT's horizon: it schedules with depth 1 and logs no decisions. */
+    private final boolean probe;
     private final RandomStreams streams;
     private final Recorder recorder;
     private final VirtualClock clock;
@@ -57,11 +59,16 @@ final class RunAssembly<S> {
     private long faultsEndNanos;
 
     RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
+        this(builder, replay, repro, false);
+    }
+
+    private RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro, boolean probe) {
         this.b = builder;
         this.replay = replay;
         this.repro = repro;
+        this.probe = probe;
         this.streams = new RandomStreams(b.seed);
-        this.recorder = replay == null ? Recorder.recording(b.recordDecisions) : Recorder.replaying(replay);
+        this.recorder = replay == null ? Recorder.recording(b.recordDecisions && !probe) : Recorder.replaying(replay);
         this.draw = b.strategy.kind() == StrategySpec.Kind.SWARM
             ? SwarmStrategy.draw(recorder, streams.stream(RandomStreams.SWARM), b.yieldRate) : null;
         this.clock = new VirtualClock(b.stepCostNanos);
@@ -106,7 +113,14 @@ final class RunAssembly<S> {
             return new StrategySpec(StrategySpec.Kind.REPLAY, 1).create(null, b.fibers, b.maxSteps, recorder);
         }
         StrategySpec spec = draw == null ? b.strategy : draw.strategy();
-        Strategy strategy = spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, b.maxSteps, recorder);
+        long horizon = b.maxSteps;
+        if (spec.kind() == StrategySpec.Kind.PCT) {
+            // PCT's horizon is the run's real length: this seed's steps with the same priorities and no change
+            // point, measured by running it (the real run's prefix up to its first change point).
+            horizon = probe ? 1 : Math.max(1, new RunAssembly<>(b, null, repro, true).run().counters().steps());
+            spec = probe ? new StrategySpec(StrategySpec.Kind.PCT, 1) : spec;
+        }
+        Strategy strategy = spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, horizon, recorder);
         return draw == null ? strategy : new SwarmStrategy(draw, strategy);
     }
 

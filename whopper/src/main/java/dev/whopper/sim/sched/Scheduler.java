@@ -129,6 +129,8 @@ public final class Scheduler implements SchedulerView {
     private boolean beforeWork;
     private boolean started;
     private int lastFiber = -1;
+    /** The step number of the last step whose fiber yielded, or -1 (PCT and POS let the others run after a yield). */
+    private long lastYieldStep = -1;
     private int live;
     private int sleeping;
     /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
@@ -223,6 +225,11 @@ public final class Scheduler implements SchedulerView {
     @Override
     public long maxSteps() {
         return config.maxSteps();
+    }
+
+    @Override
+    public boolean lastStepYielded() {
+        return lastYieldStep >= 0 && lastYieldStep == clock.steps() - 1;
     }
 
     // ---- accessors ----
@@ -456,6 +463,7 @@ public final class Scheduler implements SchedulerView {
                 if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
                     hash.mix(yieldWord(decision, id));
                     ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
+                    lastYieldStep = clock.steps();
                 } else {
                     ended(id, decision, r, thrown);
                 }
@@ -486,6 +494,9 @@ public final class Scheduler implements SchedulerView {
         stopThrown = null;
         recordYields(start, cursor, firstStep);
         int taken = i + cursor - start;
+        if (cursor > start) {
+            lastYieldStep = firstStep + cursor - start - 1;
+        }
         int index = cursor < end ? block[cursor] : block[cursor - 1];
         int id = runnable[index]; // the last fiber stepped
         lastFiber = id;

@@ -6,25 +6,36 @@ import java.util.Objects;
 
 /**
  * PCT, probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010) with bug depth {@code d}: every
- * fiber gets a distinct random initial priority above {@code d}; {@code d - 1} change points are drawn
- * uniformly over the expected number of steps; the highest-priority runnable fiber always runs, and when
- * the step count reaches the i-th change point the fiber about to run drops to priority {@code d - i}.
- * A bug of depth {@code d} among {@code n} fibers and {@code k} steps is found with probability at
- * least {@code 1 / (n * k^(d-1))} per run.
+ * fiber gets a distinct random initial priority in {@code d .. d+n-1}; {@code d - 1} change points are
+ * drawn uniformly over the run's {@code horizon} of {@code k} steps; the highest-priority runnable fiber
+ * always runs, and when the step count reaches the i-th change point (i from 1) the fiber about to run
+ * drops to priority {@code d - i}. A bug of depth {@code d} among {@code n} fibers in a run of {@code k}
+ * steps is then found with probability at least {@code 1 / (n * k^(d-1))} per run.
+ *
+ * <p>The horizon must be the run's real length, not the step budget: change points drawn over a budget
+ * of 100000 steps never fall inside a run of 20. The run assembly measures it by running the same seed
+ * once with depth 1 (the same initial priorities, no change point: the real run's prefix up to its first
+ * change point), see {@code docs/simulator.md}.
+ *
+ * <p>A yield lowers the yielding fiber's priority below every priority given so far (0, then -1, ...),
+ * as a cooperative scheduler's PCT does: a fiber that spins on yields waiting for another can never keep
+ * the others from running, and the order among the fibers that did not yield stays as PCT drew it.
  */
 public final class PctStrategy implements Strategy {
     private final int depth;
     private final long[] changePoints;
-    private final int[] priority;
+    private final long[] priority;
     private int nextChange;
+    /** The priority the next yield gets: below every initial, change-point and earlier yield priority. */
+    private long nextLow;
 
     /**
-     * @param random        the scheduler's stream
-     * @param depth         the bug depth d, &gt;= 1
-     * @param fibers        number of fibers, &gt; 0
-     * @param expectedSteps steps the change points are spread over, &gt; 0
+     * @param random  the scheduler's stream
+     * @param depth   the bug depth d, &gt;= 1
+     * @param fibers  number of fibers, &gt; 0
+     * @param horizon steps the change points are spread over (the run's length), &gt; 0
      */
-    public PctStrategy(RandomSource random, int depth, int fibers, long expectedSteps) {
+    public PctStrategy(RandomSource random, int depth, int fibers, long horizon) {
         Objects.requireNonNull(random, "random");
         if (depth < 1) {
             throw new IllegalArgumentException("depth: " + depth + " (expected: >= 1)");
@@ -32,22 +43,22 @@ public final class PctStrategy implements Strategy {
         if (fibers <= 0) {
             throw new IllegalArgumentException("fibers: " + fibers + " (expected: > 0)");
         }
-        if (expectedSteps <= 0) {
-            throw new IllegalArgumentException("expectedSteps: " + expectedSteps + " (expected: > 0)");
+        if (horizon <= 0) {
+            throw new IllegalArgumentException("horizon: " + horizon + " (expected: > 0)");
         }
         this.depth = depth;
-        priority = new int[fibers];
+        priority = new long[fibers];
         for (int i = 0; i < fibers; i++) {
             priority[i] = depth + i;
         }
         for (int i = fibers - 1; i > 0; i--) { // Fisher-Yates: a random permutation of d .. d+n-1
             int j = random.nextInt(i + 1);
-            int t = priority[i];
+            long t = priority[i];
             priority[i] = priority[j];
             priority[j] = t;
         }
         changePoints = new long[depth - 1];
-        int bound = (int) Math.min(Integer.MAX_VALUE, expectedSteps);
+        int bound = (int) Math.min(Integer.MAX_VALUE, horizon);
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = random.nextInt(bound);
         }
@@ -56,6 +67,9 @@ public final class PctStrategy implements Strategy {
 
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
+        if (view.lastStepYielded() && view.lastFiber() >= 0) {
+            priority[view.lastFiber()] = nextLow--;
+        }
         int best = highest(runnable, count);
         while (nextChange < changePoints.length && view.step() >= changePoints[nextChange]) {
             priority[runnable[best]] = depth - 1 - nextChange; // the i-th change point (i from 1) sets d - i

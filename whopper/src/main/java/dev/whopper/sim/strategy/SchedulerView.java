@@ -14,6 +14,15 @@ public interface SchedulerView {
     /** @return the fiber that took the previous step, or -1 */
     int lastFiber();
 
-    /** @return the step budget of the run (PCT spreads its change points over it) */
+    /** @return the step budget of the run */
     long maxSteps();
+
+    /**
+     * @return true when the previous step's fiber ({@link #lastFiber()}) yielded: its step returned an
+     *         already finished completion (an explicit {@code Completion.yielded()} or an injected yield).
+     *         A view that does not track yields says false.
+     */
+    default boolean lastStepYielded() {
+        return false;
+    }
 }

@@ -88,15 +88,16 @@ public record StrategySpec(Kind kind, int depth) {
      *
      * @param random   the scheduler's stream
      * @param fibers   number of fibers
-     * @param maxSteps the step budget
+     * @param horizon  the steps PCT spreads its change points over (the run's length, see
+     *                 {@link PctStrategy}); the others ignore it
      * @param recorder the run's recorder (REPLAY reads from it)
      * @return the strategy
      */
-    public Strategy create(RandomSource random, int fibers, long maxSteps, Recorder recorder) {
+    public Strategy create(RandomSource random, int fibers, long horizon, Recorder recorder) {
         return switch (kind) {
             case RANDOM -> new RandomStrategy(random);
             case ROUND_ROBIN -> new RoundRobinStrategy();
-            case PCT -> new PctStrategy(random, depth, fibers, maxSteps);
+            case PCT -> new PctStrategy(random, depth, fibers, horizon);
             case POS -> new PosStrategy(random, fibers);
             case REPLAY -> new ReplayStrategy(recorder);
             case SWARM -> throw new IllegalStateException("swarm is resolved by SwarmStrategy.draw before create()");
