@@ -43,7 +43,7 @@ class DemoCommandTest {
             assertTrue(r.out().contains("  machine " + m + " done: \"m" + m + ":alpha;m" + m + ":beta;m" + m + ":gamma;\""),
                 "machine " + m + " read back its records:\n" + r.out());
             assertTrue(r.out().contains("  completed machine " + m + " group of 3 writes -> GROUP[ok(0)]"), r.out());
-            assertTrue(r.out().contains("  completed machine " + m + " sync -> SYNC[ok(0)]"), r.out());
+            assertTrue(r.out().contains("  completed machine " + m + " sync -> sync of demo.db (ok(0))"), r.out());
         }
         assertTrue(r.out().strip().endsWith("all 3 machines read back what they wrote"), r.out());
         // 3 machines x (3 writes + group + sync + read-back)

@@ -28,7 +28,8 @@ final class Backoff {
      * Called after a BUSY attempt.
      *
      * @param what what was busy, for the error message
-     * @return the timer completion to wait for before the next attempt
+     * @return the timer completion to wait for before the next attempt, labelled (lazily) {@code "busy backoff
+     *         of 40000 ns (put: another connection holds the WRITER lock)"}
      * @throws DbException BUSY when the timeout has passed
      */
     Completion onBusy(String what) {
@@ -45,6 +46,6 @@ final class Backoff {
         long jitter = nextDelayNanos / 2 == 0 ? 0 : io.random().nextLong() % (nextDelayNanos / 2);
         long delay = Math.max(1, Math.min(nextDelayNanos + jitter, timeoutNanos - waited));
         nextDelayNanos = Math.min(MAX_DELAY_NANOS, nextDelayNanos * 2);
-        return io.sleep(delay, Completion.timer(null));
+        return io.sleep(delay, Completion.timer(null).label(() -> "busy backoff of " + delay + " ns (" + what + ")"));
     }
 }

@@ -2,6 +2,7 @@ package dev.whopper.core.db;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionGroup;
+import dev.whopper.core.io.File;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
@@ -197,7 +198,8 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
                 db.walFile().pread(WalFormat.frameOffset(pageSize, frames[i]) + WalFormat.FRAME_HEADER_SIZE, c);
             }
         }
-        pending = group.build();
+        File walFile = db.walFile();
+        pending = group.build().label(() -> "checkpoint read of " + n + " WAL frame(s) of " + walFile.path());
         state = State.READING;
         return Transition.await(pending);
     }
@@ -221,7 +223,9 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
             group.add(c);
             db.dbFile().pwrite((pages[i] - 1) * pageSize, images[i], c);
         }
-        pending = group.build();
+        int n = pages.length;
+        File dbFile = db.dbFile();
+        pending = group.build().label(() -> "checkpoint write of " + n + " page(s) to " + dbFile.path());
         state = State.WRITING;
         return Transition.await(pending);
     }
@@ -245,7 +249,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     private Transition<CheckpointResult> sync() {
         // Without a trim, pending is still the (succeeded) page writes.
         Database.checkIo(pending, "checkpoint: trimming the database file");
-        pending = db.dbFile().sync(Completion.sync(null));
+        pending = db.dbFile().sync(Completion.sync(null).label(db.dbSyncLabel()));
         state = State.SYNCING;
         return Transition.await(pending);
     }

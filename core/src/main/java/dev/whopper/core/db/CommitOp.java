@@ -2,6 +2,7 @@ package dev.whopper.core.db;
 
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionGroup;
+import dev.whopper.core.io.File;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
@@ -127,7 +128,7 @@ final class CommitOp implements StateTransition<Void> {
 
     private Transition<Void> syncHeader() {
         Database.checkIo(pending, "commit: writing the WAL header (transaction rolled back)");
-        pending = db.walFile().sync(Completion.sync(null));
+        pending = db.walFile().sync(Completion.sync(null).label(db.walSyncLabel()));
         state = State.SYNCING_HEADER;
         return Transition.await(pending);
     }
@@ -157,14 +158,16 @@ final class CommitOp implements StateTransition<Void> {
             next++;
             db.walFile().pwritev(WalFormat.frameOffset(pageSize, frame), List.of(frameHeaders[next - 1], images[next - 1]), c);
         }
-        pending = group.build();
+        int frames = pages.length;
+        File walFile = db.walFile();
+        pending = group.build().label(() -> "WAL write of " + frames + " frame(s) to " + walFile.path());
         state = State.WRITING_FRAMES;
         return Transition.await(pending);
     }
 
     private Transition<Void> syncFrames() {
         Database.checkIo(pending, "commit: writing " + pages.length + " WAL frames (transaction rolled back)");
-        pending = db.walFile().sync(Completion.sync(null));
+        pending = db.walFile().sync(Completion.sync(null).label(db.walSyncLabel()));
         state = State.SYNCING;
         return Transition.await(pending);
     }

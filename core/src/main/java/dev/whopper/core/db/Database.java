@@ -25,6 +25,9 @@ public final class Database {
     private final int pageSize;
     private final File dbFile;
     private final File walFile;
+    /** Completion labels built once, so a commit or checkpoint builds no string for them. */
+    private final String walSyncLabel;
+    private final String dbSyncLabel;
     private final WalIndex wal;
     private final PageCache cache;
     private final LockTable locks = new LockTable();
@@ -43,6 +46,8 @@ public final class Database {
         this.pageSize = pageSize;
         this.dbFile = dbFile;
         this.walFile = walFile;
+        this.walSyncLabel = "WAL sync of " + walFile.path();
+        this.dbSyncLabel = "sync of " + dbFile.path();
         this.wal = wal;
         this.cache = new PageCache(options.cacheCapacityPages());
     }
@@ -201,6 +206,16 @@ public final class Database {
 
     File walFile() {
         return walFile;
+    }
+
+    /** @return the label of a sync of the WAL: {@code "WAL sync of bank.db-wal"} */
+    String walSyncLabel() {
+        return walSyncLabel;
+    }
+
+    /** @return the label of a sync of the database file: {@code "sync of bank.db"} */
+    String dbSyncLabel() {
+        return dbSyncLabel;
     }
 
     /**

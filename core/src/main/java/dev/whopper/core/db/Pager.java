@@ -224,6 +224,8 @@ final class Pager {
             }
             cache.finishLoad(load, buf);
         });
+        // Every reader of this page version waits on c: its label names the page (formatted when printed).
+        c.label(() -> "read page " + pageNo + (fromWal ? " (WAL frame " + version + ")" : "") + " of " + file.path());
         cache.attach(load, c);
         file.pread(offset, c);
         return load;

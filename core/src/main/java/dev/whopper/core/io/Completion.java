@@ -16,7 +16,14 @@ import java.util.Objects;
  *       {@link #onFinish(CompletionCallback)} is told, in registration order.</li>
  *   <li>A {@link CompletionKind#READ} completion carries the buffer the data is read into.</li>
  *   <li>A {@link CompletionKind#YIELD} completion is finished and succeeded at birth.</li>
+ *   <li>A {@link CompletionKind#WAIT} completion ({@link #waiting(String)}) is finished by hand by whoever
+ *       the waiter waits for (a signal, a mutex); no {@link IO} finishes it.</li>
  *   <li>A completion belongs to at most one group.</li>
+ *   <li>A completion may carry a label, a short human description of what it waits for
+ *       ({@code "read page 7 of bank.db"}, {@code "mutex A, held by fiber 1"}): text only, for
+ *       {@link #toString()} and deadlock reports, never part of a result or a trace hash. A label is a
+ *       {@code String} or a {@link CompletionLabel} formatted only when read, so hot paths build no
+ *       string.</li>
  * </ul>
  *
  * <p>Errors raised by a callback or waiter propagate to whoever finished the completion (a tool bug,
@@ -38,6 +45,8 @@ public final class Completion {
     CompletionGroup source;
     private CompletionCallback firstWaiter;
     private ArrayList<CompletionCallback> moreWaiters;
+    /** The label: null, a String or a CompletionLabel. */
+    private Object label;
 
     private Completion(CompletionKind kind, byte[] buffer, CompletionCallback callback) {
         this.kind = kind;
@@ -88,13 +97,37 @@ public final class Completion {
     }
 
     /**
-     * A TIMER completion; an {@link IO} finishes it after a delay.
+     * A TIMER completion; an {@link IO} finishes it after a delay ({@link IO#sleep}), or a simulator
+     * after a fiber's sleep. A completion finished by hand is a {@link #waiting(String)} one instead.
      *
      * @param callback told once when the timer fires, or {@code null}
      * @return a pending completion
      */
     public static Completion timer(CompletionCallback callback) {
         return new Completion(CompletionKind.TIMER, null, callback);
+    }
+
+    /**
+     * A WAIT completion: pending until whoever the waiter waits for finishes it by hand (a signal, a
+     * mutex, a test). Returning {@code IOResult.io(waiting(..))} blocks the caller until then.
+     *
+     * @param label what is waited for, e.g. {@code "signal \"opened\""}
+     * @return a pending completion with that label
+     * @throws NullPointerException when {@code label} is null
+     */
+    public static Completion waiting(String label) {
+        return new Completion(CompletionKind.WAIT, null, null).label(label);
+    }
+
+    /**
+     * A WAIT completion whose label is formatted only when read (see {@link #waiting(String)}).
+     *
+     * @param label what is waited for
+     * @return a pending completion with that label
+     * @throws NullPointerException when {@code label} is null
+     */
+    public static Completion waiting(CompletionLabel label) {
+        return new Completion(CompletionKind.WAIT, null, null).label(label);
     }
 
     /**
@@ -157,6 +190,70 @@ public final class Completion {
     /** @return the integer result of a succeeded completion (bytes transferred for READ/WRITE), else 0 */
     public int result() {
         return result;
+    }
+
+    /**
+     * Sets the label, replacing any earlier one.
+     *
+     * @param label what this completion waits for, e.g. {@code "WAL sync of bank.db-wal"}
+     * @return this completion
+     * @throws NullPointerException when {@code label} is null
+     */
+    public Completion label(String label) {
+        this.label = Objects.requireNonNull(label, "label");
+        return this;
+    }
+
+    /**
+     * Sets a label formatted only when read ({@link CompletionLabel#text()}), replacing any earlier one.
+     *
+     * @param label what this completion waits for
+     * @return this completion
+     * @throws NullPointerException when {@code label} is null
+     */
+    public Completion label(CompletionLabel label) {
+        this.label = Objects.requireNonNull(label, "label");
+        return this;
+    }
+
+    /**
+     * Sets the label unless one is set already: how a backend labels a request ({@code "read 4096 bytes at
+     * offset 0 of bank.db"}) without hiding the caller's own label ({@code "read page 1 of bank.db"}).
+     *
+     * @param label what this completion waits for
+     * @return this completion
+     * @throws NullPointerException when {@code label} is null
+     */
+    public Completion labelIfAbsent(CompletionLabel label) {
+        Objects.requireNonNull(label, "label");
+        if (this.label == null) {
+            this.label = label;
+        }
+        return this;
+    }
+
+    /**
+     * Sets the label unless one is set already (see {@link #labelIfAbsent(CompletionLabel)}).
+     *
+     * @param label what this completion waits for
+     * @return this completion
+     * @throws NullPointerException when {@code label} is null
+     */
+    public Completion labelIfAbsent(String label) {
+        Objects.requireNonNull(label, "label");
+        if (this.label == null) {
+            this.label = label;
+        }
+        return this;
+    }
+
+    /** @return the label's text (a lazy label is formatted now), or {@code null} when it has none */
+    public String label() {
+        Object l = label;
+        if (l == null || l instanceof String) {
+            return (String) l;
+        }
+        return ((CompletionLabel) l).text();
     }
 
     /** @return the group this completion was added to, or {@code null} */
@@ -273,6 +370,10 @@ public final class Completion {
         }
     }
 
+    /**
+     * @return the label and the state when labelled ({@code "read page 7 of bank.db (pending)"},
+     *         {@code "mutex A, held by fiber 1 (ok(0))"}), else the kind and the state ({@code "WRITE[pending]"})
+     */
     @Override
     public String toString() {
         String s = switch (state) {
@@ -280,6 +381,7 @@ public final class Completion {
             case SUCCEEDED -> "ok(" + result + ")";
             default -> "failed(" + error + ")";
         };
-        return kind + "[" + s + "]";
+        String l = label();
+        return l == null ? kind + "[" + s + "]" : l + " (" + s + ")";
     }
 }

@@ -16,8 +16,10 @@ public enum CompletionKind {
     GROUP,
     /** "Let others run, then call me again": finished and succeeded at birth. */
     YIELD,
-    /** A timer that finishes after a delay (busy backoff). */
-    TIMER;
+    /** A timer that finishes after a delay (busy backoff, a fiber's sleep). */
+    TIMER,
+    /** A wait finished by hand by whoever is waited for (a signal, a mutex): {@link Completion#waiting}. */
+    WAIT;
 
     /**
      * The argument check of every backend's request methods.

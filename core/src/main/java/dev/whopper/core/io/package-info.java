@@ -4,7 +4,8 @@
  * <p>An operation returns {@link dev.whopper.core.io.IOResult}: {@code Done(value)} or
  * {@code IO(completion)}, "call me again after this completion finishes". A
  * {@link dev.whopper.core.io.Completion} tracks one request; a
- * {@link dev.whopper.core.io.CompletionGroup} aggregates several. Backends implement
+ * {@link dev.whopper.core.io.CompletionGroup} aggregates several; a completion may carry a label (text only,
+ * formatted lazily through {@link dev.whopper.core.io.CompletionLabel}) naming what it waits for. Backends implement
  * {@link dev.whopper.core.io.IO} and {@link dev.whopper.core.io.File}; time, randomness and forced
  * yields reach the engine only through {@link dev.whopper.core.io.Clock},
  * {@link dev.whopper.core.io.RandomSource} and {@link dev.whopper.core.io.YieldInjector}, so a simulator

@@ -131,6 +131,27 @@ class AsyncIoGuideExamplesTest {
     }
 
     @Test
+    void completionLabels() {
+        // region: labels
+        MemoryIO io = MemoryIO.fifo();
+        File db = io.open("bank.db", true);
+        Completion r = db.pread(24_576, Completion.read(new byte[4096], null));
+        assertEquals("read 4096 bytes at offset 24576 of bank.db (pending)", r.toString()); // labelled by the backend
+        Completion mine = db.pread(24_576, Completion.read(new byte[4096], null).label("read page 7 of bank.db"));
+        assertEquals("read page 7 of bank.db (pending)", mine.toString());                   // the caller's label wins
+        int frames = 3;
+        Completion lazy = Completion.write(null).label(() -> "WAL write of " + frames + " frame(s)"); // formatted when printed
+        assertEquals("WAL write of 3 frame(s)", lazy.label());
+
+        Completion opened = Completion.waiting("signal \"opened\"");   // finished by hand, not by an IO
+        assertEquals(CompletionKind.WAIT, opened.kind());
+        opened.succeed();
+        assertEquals("signal \"opened\" (ok(0))", opened.toString());
+        assertEquals("WRITE[pending]", Completion.write(null).toString()); // no label: kind and state
+        // endregion
+    }
+
+    @Test
     void groupOfWrites() {
         // region: group
         MemoryIO io = MemoryIO.randomOrder(42);

@@ -87,7 +87,7 @@ class CompletionTest {
         assertEquals(CompletionKind.READ, r.kind());
         assertSame(buf, r.buffer());
         for (Completion c : List.of(Completion.write(null), Completion.sync(null), Completion.truncate(null),
-            Completion.timer(null), Completion.yielded(), new CompletionGroup().build())) {
+            Completion.timer(null), Completion.waiting("w"), Completion.yielded(), new CompletionGroup().build())) {
             IllegalStateException e = assertThrows(IllegalStateException.class, c::buffer, c.kind().toString());
             assertTrue(e.getMessage().contains("only READ carries a buffer"), e.getMessage());
         }

@@ -63,7 +63,7 @@ class TransitionTest {
     @Test
     void aMachineWrittenWithTheHelpersWaitsAndResumes() {
         // One sub-call that yields once, then one own completion: the shape every engine operation has.
-        Completion sub = Completion.timer(null);
+        Completion sub = Completion.waiting("sub-call");
         Completion own = Completion.write(null);
         int[] subCalls = {0};
         StateMachine<String> m = new StateMachine<>(new StateTransition<>() {

@@ -3,10 +3,12 @@ package dev.whopper.sim.io;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.CompletionLabel;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
+import dev.whopper.core.io.IoLabel;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.model.DurableFile;
 import dev.whopper.core.io.model.FileCrash;
@@ -49,8 +51,11 @@ public final class SimIO extends VolumeIO implements EventSource {
     /** The largest file size in bytes; a write or truncation beyond it fails with NO_SPACE. */
     public static final long MAX_FILE_BYTES = DurableFile.MAX_BYTES;
 
-    /** One queued request or timer. */
-    private static final class Request {
+    /**
+     * One queued request or timer. It is also its completion's label unless the caller labelled it
+     * ({@link Completion#labelIfAbsent}): the parts are here already, formatted only when printed.
+     */
+    private static final class Request implements CompletionLabel {
         long dueNanos;
         long tie;
         long seq;
@@ -61,6 +66,12 @@ public final class SimIO extends VolumeIO implements EventSource {
         byte[] data;
         List<byte[]> buffers;
         Completion completion;
+
+        /** @return e.g. {@code "read 4096 bytes at offset 8192 of bank.db"} (see {@link IoLabel}) */
+        @Override
+        public String text() {
+            return IoLabel.format(kind.completionKind(), file == null ? null : file.path(), offset, length);
+        }
     }
 
     private final VirtualClock clock;
@@ -179,6 +190,7 @@ public final class SimIO extends VolumeIO implements EventSource {
         r.kind = RequestKind.TIMER;
         r.length = delayNanos;
         r.completion = c;
+        c.labelIfAbsent(r);
         enqueue(r, delayNanos);
         return c;
     }
@@ -391,6 +403,7 @@ public final class SimIO extends VolumeIO implements EventSource {
         r.file = file;
         r.offset = offset;
         r.completion = c;
+        c.labelIfAbsent(r);
         return r;
     }
 

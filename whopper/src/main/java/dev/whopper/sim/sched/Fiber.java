@@ -59,10 +59,12 @@ final class Fiber implements FiberContext, YieldInjector {
         if (nanos < 0) {
             throw new IllegalArgumentException("nanos: " + nanos + " (expected: >= 0)");
         }
-        Completion c = Completion.timer(null);
-        sleepCompletion = c;
         long now = scheduler.clock().nowNanos();
-        wakeAtNanos = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos; // saturating
+        long wakeAt = nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos; // saturating
+        // A sleep is a timer (the scheduler fires it); the label is formatted only when printed.
+        Completion c = Completion.timer(null).label(() -> "sleep of " + nanos + " ns (until " + wakeAt + " ns)");
+        sleepCompletion = c;
+        wakeAtNanos = wakeAt;
         return c;
     }
 

@@ -64,7 +64,12 @@ final class LivenessMonitor {
         return null;
     }
 
-    /** @return the DEADLOCK outcome naming every fiber not done and what it is blocked on */
+    /**
+     * @return the DEADLOCK outcome naming every fiber not done and what it is blocked on: the completion's
+     *         label and state when it has a label ({@code fiber 1 (transfer) blocked on mutex A, held by
+     *         fiber 0 (pending)}), else its kind and state ({@code blocked on WRITE[pending]}); formatted here,
+     *         once, never per step
+     */
     Outcome.Deadlock deadlock() {
         List<String> blocked = new ArrayList<>();
         for (Fiber f : fibers) {

@@ -74,7 +74,7 @@ class CrashPlanTest {
         Scheduler s = scheduler(new SchedulerConfig(6, 0, 0, 32, 0, 0, true), List.of(watcher(log, false)), ctx -> {
             int generation = programs[0]++ / 3;
             log.add("program " + ctx.id() + " #" + generation);
-            Completion never = Completion.timer(null);
+            Completion never = Completion.waiting("never");
             return (FiberProgram) () -> Operation.named("op" + generation, () -> switch (ctx.id()) {
                 case 0 -> IOResult.io(Completion.yielded());
                 case 1 -> IOResult.io(never);

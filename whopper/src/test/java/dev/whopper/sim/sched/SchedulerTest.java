@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SchedulerTest {
     static final class World {
         final List<String> log = new ArrayList<>();
-        final Signal signal = new Signal();
+        final Signal signal = new Signal("opened");
         boolean flag;
     }
 
@@ -63,7 +63,7 @@ class SchedulerTest {
             .build().run();
         Outcome.Deadlock d = assertInstanceOf(Outcome.Deadlock.class, r.outcome());
         assertEquals(2, d.blocked().size());
-        assertEquals("fiber 0 (wait) blocked on TIMER[pending]", d.blocked().get(0));
+        assertEquals("fiber 0 (wait) blocked on signal \"opened\" (pending)", d.blocked().get(0));
         assertEquals(2, d.step());
     }
 
@@ -76,7 +76,7 @@ class SchedulerTest {
                 ? IOResult.io(Completion.yielded()) : IOResult.io(w.signal.await())))
             .build().run();
         Outcome.Deadlock d = assertInstanceOf(Outcome.Deadlock.class, r.outcome(), r.describe());
-        assertEquals("fiber 0 (wait, last yielded at BEFORE_WAIT) blocked on TIMER[pending]", d.blocked().get(0));
+        assertEquals("fiber 0 (wait, last yielded at BEFORE_WAIT) blocked on signal \"opened\" (pending)", d.blocked().get(0));
     }
 
     @Test

@@ -9,6 +9,10 @@ import dev.whopper.sim.Outcome;
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.strategy.StrategySpec;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -62,11 +66,31 @@ class RaceKernelTest {
     }
 
     @Test
-    void lockOrderDeadlockNamesTheBlockedFibers() {
+    void lockOrderDeadlockNamesTheMutexesAndTheirHolders() {
         RunResult r = sim(RaceKernel.LOCK_ORDER, "random", 1).findFailure(1, SEEDS);
         Outcome.Deadlock d = (Outcome.Deadlock) r.outcome();
         assertFalse(d.blocked().isEmpty());
-        assertTrue(d.blocked().get(0).contains("blocked on TIMER[pending]"), d.blocked().toString());
+        Pattern line = Pattern.compile(
+            "fiber (\\d) \\(transfer\\) blocked on mutex ([AB]), held by fiber (\\d) \\(pending\\)");
+        Set<String> mutexes = new TreeSet<>();
+        for (String l : d.blocked()) {
+            Matcher m = line.matcher(l);
+            assertTrue(m.matches(), l);
+            assertFalse(m.group(1).equals(m.group(3)), "a fiber waits for itself: " + l);
+            mutexes.add(m.group(2));
+        }
+        assertEquals(Set.of("A", "B"), mutexes, d.blocked().toString()); // the cycle: A <-> B
+        assertTrue(r.describe().contains("blocked on mutex "), r.describe());
+    }
+
+    @Test
+    void missedWakeupDeadlockNamesTheSignal() {
+        RunResult r = sim(RaceKernel.MISSED_WAKEUP, "random", 1).findFailure(1, SEEDS);
+        Outcome.Deadlock d = (Outcome.Deadlock) r.outcome();
+        assertFalse(d.blocked().isEmpty());
+        for (String l : d.blocked()) {
+            assertTrue(l.matches("fiber \\d \\(consume\\) blocked on signal \"ready\" \\(pending\\)"), l);
+        }
     }
 
     @Test

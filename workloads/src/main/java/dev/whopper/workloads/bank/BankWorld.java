@@ -35,7 +35,7 @@ final class BankWorld {
     /** True while a fiber is opening the database. */
     boolean opening;
     /** Told when an open attempt ends (successfully or not). */
-    final Signal opened = new Signal();
+    final Signal opened = new Signal("opened");
     /** Incremented at each crash; a connection from an older epoch is stale. */
     long epoch;
     final Connection[] connections;

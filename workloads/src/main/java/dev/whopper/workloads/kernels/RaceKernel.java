@@ -5,6 +5,7 @@ import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldPoint;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
+import dev.whopper.workloads.spi.Mutex;
 import dev.whopper.workloads.spi.Operation;
 import dev.whopper.workloads.spi.Signal;
 import dev.whopper.workloads.property.Properties;
@@ -340,43 +341,23 @@ public enum RaceKernel {
 
     // ---- lock order ----
 
-    /** A blocking lock built on a {@link Signal}. */
-    static final class Lock {
-        int owner = -1;
-        final Signal released = new Signal();
-
-        /** @return null when taken, else the completion to wait on */
-        Completion tryAcquire(int fiber) {
-            if (owner < 0) {
-                owner = fiber;
-                return null;
-            }
-            return released.await();
-        }
-
-        void release() {
-            owner = -1;
-            released.signalAll();
-        }
-    }
-
     /** Two locks. */
     static final class TwoLocks {
-        final Lock a = new Lock();
-        final Lock b = new Lock();
+        final Mutex a = new Mutex("A");
+        final Mutex b = new Mutex("B");
     }
 
     private static Operation<Void> lockOrder(TwoLocks w, FiberContext ctx, boolean buggy) {
                 boolean reversed = buggy && ctx.id() % 2 == 1; // BUG: odd fibers lock in the other order
-                Lock first = reversed ? w.b : w.a;
-                Lock second = reversed ? w.a : w.b;
+                Mutex first = reversed ? w.b : w.a;
+                Mutex second = reversed ? w.a : w.b;
                 return new Operation<Void>() {
                     private int state; // 0 take first, 1 take second, 2 release
 
                     @Override
                     public IOResult<Void> step() {
                         if (state == 0) {
-                            Completion wait = first.tryAcquire(ctx.id());
+                            Completion wait = first.lock(ctx.id());
                             if (wait != null) {
                                 return IOResult.io(wait);
                             }
@@ -384,15 +365,15 @@ public enum RaceKernel {
                             return IOResult.io(Completion.yielded());
                         }
                         if (state == 1) {
-                            Completion wait = second.tryAcquire(ctx.id());
+                            Completion wait = second.lock(ctx.id());
                             if (wait != null) {
                                 return IOResult.io(wait);
                             }
                             state = 2;
                             return IOResult.io(Completion.yielded());
                         }
-                        second.release();
-                        first.release();
+                        second.unlock(ctx.id());
+                        first.unlock(ctx.id());
                         return IOResult.done();
                     }
 
@@ -408,7 +389,7 @@ public enum RaceKernel {
     /** Shared state of the missed-wake-up kernel. */
     static final class Mailbox {
         boolean ready;
-        final Signal signal = new Signal();
+        final Signal signal = new Signal("ready");
         int consumed;
     }
 

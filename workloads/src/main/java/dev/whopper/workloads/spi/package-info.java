@@ -8,7 +8,9 @@
  *       connection), one at a time;</li>
  *   <li>{@link dev.whopper.workloads.spi.FiberContext}: what a fiber may use (its seeded random stream,
  *       yield injector, clock, sleeps, the simulated disk);</li>
- *   <li>{@link dev.whopper.workloads.spi.Signal}: a condition fibers wait for and announce;</li>
+ *   <li>{@link dev.whopper.workloads.spi.Signal}: a named condition fibers wait for and announce;</li>
+ *   <li>{@link dev.whopper.workloads.spi.Mutex}: a named lock one fiber holds at a time (its waits name the
+ *       mutex and its holder in deadlock reports);</li>
  *   <li>{@link dev.whopper.workloads.spi.Workload}: a whole workload (world, programs, properties, crash
  *       recovery), found by name in {@code dev.whopper.workloads.registry};</li>
  *   <li>{@link dev.whopper.workloads.spi.FaultOracle}: what the run's disk injected, so a workload tells

@@ -4,6 +4,7 @@ import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.IoLabel;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
@@ -159,6 +160,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
+        c.labelIfAbsent(new IoLabel(CompletionKind.TIMER, null, 0, delayNanos));
         timers.add(new Timer(System.nanoTime() + delayNanos, timerSeq++, c));
         return c;
     }
@@ -193,6 +195,7 @@ public final class FileChannelIO implements IO, AutoCloseable {
     }
 
     private void submit(Completion c, String what, DiskOp op) {
+        c.labelIfAbsent(what); // on the event loop's thread, before a worker can finish c
         inFlight.incrementAndGet();
         try {
             workers.execute(() -> {

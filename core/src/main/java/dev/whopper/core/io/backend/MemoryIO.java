@@ -4,6 +4,7 @@ import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.CompletionKind;
+import dev.whopper.core.io.IoLabel;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
@@ -193,6 +194,7 @@ public final class MemoryIO extends VolumeIO {
         if (delayNanos < 0) {
             throw new IllegalArgumentException("delayNanos: " + delayNanos + " (expected: >= 0)");
         }
+        c.labelIfAbsent(new IoLabel(CompletionKind.TIMER, null, 0, delayNanos));
         timers.add(new Timer(nowNanos + delayNanos, timerSeq++, c));
         return c;
     }
@@ -340,6 +342,7 @@ public final class MemoryIO extends VolumeIO {
         public Completion pread(long offset, Completion c) {
             CompletionKind.READ.require(c);
             requireOffset(offset);
+            c.labelIfAbsent(new IoLabel(CompletionKind.READ, path, offset, c.buffer().length));
             if (failIfClosed(c)) {
                 return c;
             }
@@ -363,14 +366,16 @@ public final class MemoryIO extends VolumeIO {
         public Completion pwritev(long offset, List<byte[]> buffers, Completion c) {
             CompletionKind.WRITE.require(c);
             requireOffset(offset);
+            long sum = 0;
+            for (int i = 0; i < buffers.size(); i++) {
+                sum += buffers.get(i).length;
+            }
+            long total = sum;
+            c.labelIfAbsent(new IoLabel(CompletionKind.WRITE, path, offset, total));
             if (failIfClosed(c)) {
                 return c;
             }
             submit(() -> {
-                long total = 0;
-                for (int i = 0; i < buffers.size(); i++) {
-                    total += buffers.get(i).length;
-                }
                 if (!proceeds(c, CompletionKind.WRITE, offset, (int) total)) {
                     return;
                 }
@@ -388,6 +393,7 @@ public final class MemoryIO extends VolumeIO {
         @Override
         public Completion sync(Completion c) {
             CompletionKind.SYNC.require(c);
+            c.labelIfAbsent(new IoLabel(CompletionKind.SYNC, path, 0, 0));
             if (failIfClosed(c)) {
                 return c;
             }
@@ -407,6 +413,7 @@ public final class MemoryIO extends VolumeIO {
             if (length < 0) {
                 throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
             }
+            c.labelIfAbsent(new IoLabel(CompletionKind.TRUNCATE, path, length, 0));
             if (failIfClosed(c)) {
                 return c;
             }
