@@ -70,6 +70,12 @@ public final class RunCommand implements Callable<Integer> {
         long wallNanos = Math.max(1, System.nanoTime() - startNanos);
         out.print(result.describe());
         out.println(wallTime(result, wallNanos));
+        if (result.replayMisfit() != null) {
+            out.flush();
+            spec.commandLine().getErr().println("whopper: --replay: " + replay + " does not fit this run: "
+                + result.replayMisfit() + " (expected: the decision log of a run with these options)");
+            return 2;
+        }
         if (doublecheck) {
             RunResult second = log == null ? sim.run() : sim.replay(log);
             Doublecheck dc = new Doublecheck(result, second);

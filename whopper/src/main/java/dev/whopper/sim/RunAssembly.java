@@ -105,7 +105,7 @@ final class RunAssembly<S> {
         }
         return new RunResult(b.seed, outcome, recorder.hash().value(), counters,
             recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
-            workloadCounters(world), warnings(counters));
+            workloadCounters(world), warnings(counters), recorder.replayMisfit());
     }
 
     private Strategy strategy() {
@@ -146,7 +146,7 @@ final class RunAssembly<S> {
             ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
             : new Outcome.Violation(Blame.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
         return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
-            List.of(), 0, strategy.name(), repro, null, Map.of(), List.of());
+            List.of(), 0, strategy.name(), repro, null, Map.of(), List.of(), null);
     }
 
     private Scheduler scheduler(Strategy strategy, S world, List<Property> properties) {

@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param world      the shared state at the end of the run, or {@code null} when setting it up failed
  * @param workloadCounters what the workload counted (e.g. the bank's commits and refusals), in its order
  * @param warnings   checks that the run's options made inert, one line each (printed, never counted as held)
+ * @param replayMisfit for a replay, why its decision log did not fit the run ({@code null}: it fitted, or no replay)
  */
 public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
                         List<Event> lastEvents, long eventsWritten, String strategy, String repro, Object world,
-                        Map<String, Long> workloadCounters, List<String> warnings) {
+                        Map<String, Long> workloadCounters, List<String> warnings, String replayMisfit) {
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(counters, "counters");
@@ -48,7 +49,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
      */
     public RunResult withRepro(String repro) {
         return new RunResult(seed, outcome, traceHash, counters, decisions, lastEvents, eventsWritten, strategy, repro,
-            world, workloadCounters, warnings);
+            world, workloadCounters, warnings, replayMisfit);
     }
 
     /** @return true when {@link #lastEvents()} holds every event of the run (none was dropped) */

@@ -105,19 +105,30 @@ class RunCommandTest {
 
     @Test
     void replayOfTheLogReproducesTheHash(@TempDir Path dir) throws IOException {
-        Run r = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos");
-        Path log = Files.writeString(dir.resolve("run.replay"), "0,1,0*3\n");
-        Run replayed = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos",
-            "--replay", log.toString());
-        assertEquals(0, replayed.exit(), replayed.out());
-        assertEquals(16, replayed.hash().length());
-        assertTrue(replayed.out().contains("--strategy pos --replay " + log), replayed.out());
-        assertEquals(0, r.exit());
+        Run shrunk = whopper("run", "--seed", "1", "--workload", "lost-update", "--connections", "4", "--shrink",
+            "--shrink-runs", "40", "--replay-dir", dir.toString());
+        Matcher m = Pattern.compile("(?m)^minimal repro: whopper (.*)$").matcher(shrunk.out());
+        assertTrue(m.find(), shrunk.out());
+        String[] args = m.group(1).split(" ");
+        Path log = Path.of(args[args.length - 1]);
+        assertTrue(Files.isRegularFile(log), "the shrink wrote " + log);
+        Run replayed = whopper(args);
+        assertEquals(1, replayed.exit(), replayed.out() + replayed.err());
+        assertTrue(replayed.out().contains("--replay " + log), replayed.out());
+
+        Path misfit = Files.writeString(dir.resolve("misfit.replay"), "0,1,0*3\n");
+        Run bad = whopper("run", "--seed", "5", "--workload", "missed-wakeup-fixed", "--strategy", "pos",
+            "--replay", misfit.toString());
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().startsWith("whopper: --replay: " + misfit + " does not fit this run: "), bad.err());
+        assertTrue(bad.err().strip().endsWith("(expected: the decision log of a run with these options)"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+
         assertBad("whopper: --replay: no such file: " + dir.resolve("none.replay") + " (expected: a file holding a "
             + "decision log, as --shrink writes it)", "run", "--replay", dir.resolve("none.replay").toString());
-        Path bad = Files.writeString(dir.resolve("bad.replay"), "1,x");
-        assertBad("whopper: --replay: " + bad + ": decision log: bad element 'x' (expected: value or value*count, value >= 0, "
-            + "count > 0)", "run", "--replay", bad.toString());
+        Path broken = Files.writeString(dir.resolve("bad.replay"), "1,x");
+        assertBad("whopper: --replay: " + broken + ": decision log: bad element 'x' (expected: value or value*count, "
+            + "value >= 0, count > 0)", "run", "--replay", broken.toString());
     }
 
     @Test

@@ -11,6 +11,10 @@ public final class Recorder {
     private final DecisionLog log;
     private final int[] replay;
     private int cursor;
+    /** The first replayed decision that was out of its range, or -1; its value and range. */
+    private int firstMisfit = -1;
+    private int misfitValue;
+    private int misfitBound;
     private final TraceHash hash = new TraceHash();
     private long decisions;
 
@@ -48,8 +52,34 @@ public final class Recorder {
      */
     public int replayNext(int bound) {
         int v = cursor < replay.length ? replay[cursor] : 0;
+        if (v >= bound && firstMisfit < 0) {
+            firstMisfit = cursor;
+            misfitValue = v;
+            misfitBound = bound;
+        }
         cursor++;
         return v < bound ? v : 0;
+    }
+
+    /**
+     * @return null when the replayed log fitted the run (every decision within its choices, every decision
+     *         used, none missing), else why it did not, in one line
+     */
+    public String replayMisfit() {
+        if (replay == null) {
+            return null;
+        }
+        if (firstMisfit >= 0) {
+            return "decision " + firstMisfit + " is " + misfitValue + ", but the run had " + misfitBound
+                + " choice(s) there";
+        }
+        if (cursor > replay.length) {
+            return "the run needed " + cursor + " decisions, the log has " + replay.length;
+        }
+        if (cursor < replay.length) {
+            return "the run used " + cursor + " of the log's " + replay.length + " decisions";
+        }
+        return null;
     }
 
     /** @return how many replayed decisions were consumed (may exceed the log's length) */

@@ -30,4 +30,28 @@ class RecorderTest {
         assertNull(r.log());
         assertEquals(0, r.decisions());
     }
+
+    @Test
+    void aReplayedLogThatDoesNotFitTheRunSaysWhy() {
+        Recorder fits = Recorder.replaying(DecisionLog.of(new int[] {1, 0, 2}));
+        fits.replayNext(2);
+        fits.replayNext(2);
+        fits.replayNext(3);
+        assertNull(fits.replayMisfit());
+
+        Recorder outOfRange = Recorder.replaying(DecisionLog.of(new int[] {1, 5}));
+        outOfRange.replayNext(2);
+        assertEquals(0, outOfRange.replayNext(3), "an out-of-range decision still replays as the default");
+        assertEquals("decision 1 is 5, but the run had 3 choice(s) there", outOfRange.replayMisfit());
+
+        Recorder tooShort = Recorder.replaying(DecisionLog.of(new int[] {1}));
+        tooShort.replayNext(2);
+        tooShort.replayNext(2);
+        assertEquals("the run needed 2 decisions, the log has 1", tooShort.replayMisfit());
+
+        Recorder tooLong = Recorder.replaying(DecisionLog.of(new int[] {1, 1, 1}));
+        tooLong.replayNext(2);
+        assertEquals("the run used 1 of the log's 3 decisions", tooLong.replayMisfit());
+        assertNull(Recorder.recording(true).replayMisfit(), "no replay, nothing to fit");
+    }
 }
