@@ -41,6 +41,10 @@ final class CommitOp implements StateTransition<Void> {
         WRITING_FRAMES,
         /** Syncing the WAL. */
         SYNCING,
+        /** The WAL sync failed: cutting this commit's frames off the WAL (they can never become durable). */
+        DISCARDING_FRAMES,
+        /** Syncing the cut, so that a reopened database cannot read the failed commit back. */
+        SYNCING_DISCARD,
         /** Publishing the commit. */
         PUBLISH,
         /** Running the auto-checkpoint after the commit. */
@@ -63,6 +67,8 @@ final class CommitOp implements StateTransition<Void> {
     private boolean yieldedPublish;
     private CompletionGroup group;
     private Completion pending;
+    /** The error a failed WAL sync is reported with, once its frames are cut off. */
+    private DbException failure;
     private StateMachine<CheckpointResult> autoCheckpoint;
 
     CommitOp(Database db, Transaction txn, YieldInjector yields, long owner) {
@@ -93,6 +99,8 @@ final class CommitOp implements StateTransition<Void> {
             case WRITE_FRAMES -> writeFrames();
             case WRITING_FRAMES -> syncFrames();
             case SYNCING -> synced();
+            case DISCARDING_FRAMES -> syncDiscard();
+            case SYNCING_DISCARD -> throw failure;
             case PUBLISH -> publish();
             case AUTO_CHECKPOINT -> throw new IllegalStateException("commit: state " + state);
         };
@@ -172,10 +180,34 @@ final class CommitOp implements StateTransition<Void> {
         return Transition.await(pending);
     }
 
+    /**
+     * After a failed WAL sync the kernel may have dropped the frames' dirty pages (fsyncgate): they stay readable
+     * but never become durable. A database reopened later would read them back and chain new commits after them,
+     * and a crash would then cut the WAL at them and lose those acknowledged commits. So the frames are cut off
+     * the WAL (best effort: a cut that fails leaves the database read-only all the same) before the error is
+     * reported.
+     */
     private Transition<Void> synced() {
-        checkSync("commit: WAL sync (commit not acknowledged; database now read-only until reopened)");
+        if (pending.failed()) {
+            db.poison("WAL sync failed: " + pending.error());
+            failure = Database.ioError("commit: WAL sync (commit not acknowledged; database now read-only until reopened)",
+                pending.error());
+            long end = WalFormat.frameOffset(db.pageSize(), db.wal().maxFrame() + 1);
+            pending = db.walFile().truncate(end, Completion.truncate(null));
+            state = State.DISCARDING_FRAMES;
+            return Transition.await(pending);
+        }
         state = State.PUBLISH;
         return Transition.proceed();
+    }
+
+    private Transition<Void> syncDiscard() {
+        if (pending.failed()) {
+            throw failure; // the cut failed: read-only until reopened, as after any failed sync
+        }
+        pending = db.walFile().sync(Completion.sync(null).label(db.walSyncLabel()));
+        state = State.SYNCING_DISCARD;
+        return Transition.await(pending);
     }
 
     private Transition<Void> publish() {

@@ -134,4 +134,24 @@ class BankWorkloadTest {
         e = assertThrows(IllegalArgumentException.class, () -> Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 0), 2).crashes(0));
         assertEquals("opsPerFiber: 0 (expected: > 0)", e.getMessage());
     }
+
+    @Test
+    void afterAFailedWalSyncTheBankReopensTheDatabaseAndKeepsCommitting() {
+        // Only sync failures, often: every one makes the database refuse writes until it is reopened.
+        dev.whopper.sim.io.FaultConfig syncFailures = dev.whopper.sim.io.FaultConfig.none()
+            .with(dev.whopper.sim.io.FaultKind.SYNC_FAILURE, 0.05);
+        long reopens = 0;
+        long commits = 0;
+        long refusals = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 40), 4).faults(syncFailures)
+                .crashes(1).seed(seed).maxSteps(400_000).build().run();
+            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+            reopens += r.workloadCounters().get("reopens");
+            commits += r.workloadCounters().get("commits");
+            refusals += r.workloadCounters().get("readonly");
+        }
+        assertTrue(reopens >= 10, "reopens " + reopens);
+        assertTrue(commits > 3 * refusals, "commits " + commits + " vs read-only refusals " + refusals);
+    }
 }

@@ -43,6 +43,10 @@ abstract class BankOp implements Operation<String> {
     private String label;
     private int finalAttempts;
     private boolean retryFinal;
+    /** True while this operation counts in {@link BankWorld#inFlight}. */
+    private boolean inFlight;
+    /** A reopen waits this long between looks for the operations still using the old database. */
+    private static final long REOPEN_WAIT_NANOS = 100_000;
 
     BankOp(BankWorld world, FiberContext ctx, String kind) {
         this.w = world;
@@ -87,7 +91,17 @@ abstract class BankOp implements Operation<String> {
         for (int transitions = 0; transitions < MAX_TRANSITIONS; transitions++) {
             switch (phase) {
                 case ENSURE_OPEN -> {
+                    if (w.db != null && w.db.isReadOnlyAfterSyncFailure()) {
+                        w.reopenWanted = true;
+                    }
+                    if (w.reopenWanted && w.db != null) {
+                        if (w.inFlight > 0) {
+                            return IOResult.io(ctx.sleep(REOPEN_WAIT_NANOS)); // let them finish on the old database
+                        }
+                        reopen();
+                    }
                     if (w.db != null) {
+                        enter();
                         phase = Phase.CONNECT;
                     } else if (w.opening) {
                         return IOResult.io(w.opened.await());
@@ -121,6 +135,7 @@ abstract class BankOp implements Operation<String> {
                     if (r.isIo()) {
                         return r.cast();
                     }
+                    w.rollbacks++;
                     startBody();
                 }
                 case BODY -> {
@@ -145,6 +160,33 @@ abstract class BankOp implements Operation<String> {
             + phase);
     }
 
+    /**
+     * The database refused writes after a failed WAL sync (it does until it is reopened) and nobody uses it
+     * any more: close it and let the open path reopen it, as an application restarts its handle.
+     */
+    private void reopen() {
+        w.db.close();
+        w.db = null;
+        w.epoch++; // every connection to the old database is stale
+        w.reopenWanted = false;
+        w.reopens++;
+        w.openReason = "after reopen #" + w.reopens;
+    }
+
+    private void enter() {
+        if (!inFlight) {
+            inFlight = true;
+            w.inFlight++;
+        }
+    }
+
+    private void leave() {
+        if (inFlight) {
+            inFlight = false;
+            w.inFlight--;
+        }
+    }
+
     private void startBody() {
         start(ctx.random());
         phase = Phase.BODY;
@@ -157,9 +199,11 @@ abstract class BankOp implements Operation<String> {
             if (r.isIo()) {
                 return r.cast();
             }
+            w.rollbacks++;
         }
         if (retryFinal) {
             retryFinal = false;
+            leave();
             phase = Phase.ENSURE_OPEN;
             return null;
         }
@@ -190,6 +234,7 @@ abstract class BankOp implements Operation<String> {
     }
 
     private IOResult<String> finish(String outcome) {
+        leave();
         phase = Phase.DONE;
         sub.reset();
         return IOResult.done(outcome);
@@ -213,6 +258,9 @@ abstract class BankOp implements Operation<String> {
             boolean inTxn = !opening && phase != Phase.ENSURE_OPEN && conn() != null && conn().inTransaction();
             retryFinal = inTxn;
             phase = inTxn ? Phase.ROLLBACK : Phase.ENSURE_OPEN;
+            if (!inTxn) {
+                leave();
+            }
             return IOResult.io(Completion.yielded());
         }
         if (isFinal()) {

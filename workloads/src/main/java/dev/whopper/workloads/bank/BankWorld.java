@@ -51,8 +51,19 @@ final class BankWorld {
     /** True when faults made the final verification fail on every attempt. */
     boolean finalGaveUp;
 
+    /** Operations past the open that hold a connection to {@link #db} (a reopen waits until none does). */
+    int inFlight;
+    /** True once the database refused writes after a failed WAL sync: it is reopened when no operation uses it. */
+    boolean reopenWanted;
+    /** Why the next open happens, for messages: the first open, a recovery after a crash, or a reopen. */
+    String openReason = "at the first open";
+    /** True when the next open follows a crash (it is then a recovery). */
+    boolean crashedSinceOpen;
+
     long commits;
     long audits;
+    long rollbacks;
+    long reopens;
     long busy;
     long ioErrors;
     long corrupt;
@@ -88,6 +99,10 @@ final class BankWorld {
         epoch++;
         db = null;
         opening = false;
+        inFlight = 0; // every operation in flight was abandoned
+        reopenWanted = false;
+        openReason = "after recovery #" + crashes;
+        crashedSinceOpen = true;
         Arrays.fill(connections, null);
         finalRunning = false;
         // Fibers waiting for an open that was abandoned must look again.
@@ -112,6 +127,7 @@ final class BankWorld {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("commits", commits);
         out.put("audits", audits);
+        out.put("rollbacks", rollbacks);
         out.put("busy", busy);
         out.put("io-errors", ioErrors);
         out.put("readonly", readOnly);
@@ -119,6 +135,7 @@ final class BankWorld {
         out.put("opens", opens);
         out.put("recoveries", recoveries);
         out.put("crashes", crashes);
+        out.put("reopens", reopens);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);
         return out;
     }

@@ -97,7 +97,7 @@ final class Opener {
 
     /** @return which open this is, for messages: the first open, or the recovery after crash #N (numbered from 1) */
     private String recovery() {
-        return w.crashes == 0 ? "at the first open" : "after recovery #" + w.crashes;
+        return w.openReason;
     }
 
     private long[] sequenceNumbers(List<Entry> entries) {
@@ -117,8 +117,9 @@ final class Opener {
         w.db = opened;
         w.opening = false;
         w.opens++;
-        if (w.crashes > 0) {
+        if (w.crashedSinceOpen) {
             w.recoveries++;
+            w.crashedSinceOpen = false;
         }
         w.opened.signalAll();
     }
