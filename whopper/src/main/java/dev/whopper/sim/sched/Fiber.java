@@ -2,6 +2,7 @@ package dev.whopper.sim.sched;
 
 import dev.whopper.core.io.Clock;
 import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.CompletionCallback;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.YieldInjector;
@@ -26,12 +27,22 @@ final class Fiber implements FiberContext, YieldInjector {
     int yieldsThisOp;
     /** Where the operation in flight last yielded by injection ({@code null}: it has not), for traces. */
     YieldPoint lastYieldPoint;
+    /**
+     * Registered on each completion this fiber blocks on (one object per fiber, so a wake allocates
+     * nothing): tells the scheduler when it finishes.
+     */
+    final CompletionCallback waiter;
+    /** The fiber whose operation started before this one's and is still in flight, or -1 (the liveness list). */
+    int olderOp = -1;
+    /** The fiber whose operation started after this one's and is still in flight, or -1. */
+    int newerOp = -1;
 
     Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
         this.id = id;
         this.scheduler = scheduler;
         this.random = random;
         this.yieldRandom = yieldRandom;
+        this.waiter = c -> scheduler.completionFinished(this, c);
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * Watches that the run makes progress: an operation running longer than the liveness timeout (counted
  * from when faults stop, if later) is a LIVENESS failure; every live fiber blocked with nothing pending
  * and nobody sleeping is a DEADLOCK; and idle clock jumps that never make a fiber runnable are a tool bug
- * (the event source keeps reporting due events that wake nobody). It only reads the fibers' state.
+ * (the event source keeps reporting due events that wake nobody). It reads the fibers' state, and keeps
+ * the operations in flight in order of start time (told by the scheduler), so that a check is O(1).
  */
 final class LivenessMonitor {
     /** Idle clock jumps in a row without a runnable fiber before the scheduler gives up (a tool bug). */
@@ -23,6 +24,13 @@ final class LivenessMonitor {
     private final VirtualClock clock;
     private final long timeoutNanos;
     private final long faultsEndNanos;
+    /** The operations in flight, oldest first: a list linked through {@link Fiber#olderOp}/{@link Fiber#newerOp}. */
+    private int oldest = -1;
+    private int newest = -1;
+    /** Whether each fiber (by id) is in that list. */
+    private final boolean[] inFlight;
+    /** The scheduler tells of every operation's start and end ({@link #trackOperations}): checks use the list. */
+    private boolean tracked;
 
     /**
      * @param fibers         the fibers, by id
@@ -37,6 +45,7 @@ final class LivenessMonitor {
         this.clock = clock;
         this.timeoutNanos = timeoutNanos;
         this.faultsEndNanos = faultsEndNanos;
+        this.inFlight = new boolean[fibers.length];
     }
 
     /** @return true when a liveness timeout is set */
@@ -49,9 +58,72 @@ final class LivenessMonitor {
         return (clock.steps() & (CHECK_EVERY_STEPS - 1)) == 0 ? overdue() : null;
     }
 
-    /** @return the LIVENESS failure of the lowest fiber whose operation has run too long, or null */
+    /**
+     * From now on every operation's start and end is told ({@link #opStarted}, {@link #opEnded}), before
+     * any starts: a check then reads the oldest operation instead of scanning every fiber. Without it,
+     * each check scans (the monitor is told nothing, e.g. in a test that sets operations by hand).
+     */
+    void trackOperations() {
+        tracked = true;
+    }
+
+    /**
+     * Fiber {@code f}'s operation started (at {@code f.opStartNanos}): it joins the list of operations in
+     * flight, which is kept in order of start time (ties in order of starting), so that its head is the
+     * operation running longest. Start times never decrease, so this appends in O(1).
+     */
+    void opStarted(Fiber f) {
+        int at = newest;
+        while (at >= 0 && fibers[at].opStartNanos > f.opStartNanos) {
+            at = fibers[at].olderOp; // never taken while the clock only moves forward
+        }
+        f.olderOp = at;
+        f.newerOp = at < 0 ? oldest : fibers[at].newerOp;
+        if (at < 0) {
+            oldest = f.id;
+        } else {
+            fibers[at].newerOp = f.id;
+        }
+        if (f.newerOp < 0) {
+            newest = f.id;
+        } else {
+            fibers[f.newerOp].olderOp = f.id;
+        }
+        inFlight[f.id] = true;
+    }
+
+    /** Fiber {@code f}'s operation is no longer in flight (it finished or was abandoned); idempotent. */
+    void opEnded(Fiber f) {
+        if (!inFlight[f.id]) {
+            return;
+        }
+        inFlight[f.id] = false;
+        if (f.olderOp < 0) {
+            oldest = f.newerOp;
+        } else {
+            fibers[f.olderOp].newerOp = f.newerOp;
+        }
+        if (f.newerOp < 0) {
+            newest = f.olderOp;
+        } else {
+            fibers[f.newerOp].olderOp = f.olderOp;
+        }
+        f.olderOp = -1;
+        f.newerOp = -1;
+    }
+
+    /**
+     * The LIVENESS failure of the lowest fiber whose operation has run too long, or null. The operation in
+     * flight longest is overdue exactly when any is (an operation's time is counted from its start or the
+     * end of faults, whichever is later), so only a failure scans the fibers, to name the lowest id.
+     *
+     * @return the failure, or null
+     */
     Outcome.Liveness overdue() {
         long now = clock.nowNanos();
+        if (tracked && (oldest < 0 || now - Math.max(fibers[oldest].opStartNanos, faultsEndNanos) <= timeoutNanos)) {
+            return null;
+        }
         for (Fiber f : fibers) {
             if (f.state == FiberState.DONE || ops[f.id] == null) {
                 continue;

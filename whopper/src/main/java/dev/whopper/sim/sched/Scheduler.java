@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * Runs fibers one step at a time, deterministically: the step loop. It owns the fibers' states, the
@@ -89,6 +90,13 @@ public final class Scheduler implements SchedulerView {
     private final CrashPlan crashPlan;
     private final FiberFactory factory;
     private final Fiber[] fibers;
+    /** The runnable set, kept incrementally; {@link #runnable} is its array. */
+    private final RunnableSet runnableSet;
+    /** Whether a fiber is runnable, making a BLOCKED fiber whose completion finished RUNNABLE first. */
+    private final IntPredicate admit = this::admit;
+    private final SleeperQueue sleepers;
+    /** Sleepers due at one wake-up, sorted by id before they are woken (the order a scan by id had). */
+    private final int[] dueSleepers;
     private final int[] runnable;
     /** Each fiber's operation in flight (null when none), by fiber id: the hot path never loads a Fiber. */
     final Operation<?>[] ops;
@@ -135,7 +143,6 @@ public final class Scheduler implements SchedulerView {
     private int sleeping;
     /** Fibers BLOCKED or SLEEPING: while 0 and nothing changed state, the runnable set is unchanged. */
     private int waiting;
-    private boolean runnableDirty = true;
     /**
      * The next step must go through {@link #prepareStep()}: something changed state, work is planned, events
      * or sleepers exist, or fibers wait. False only in steady state, where a step needs one check.
@@ -177,7 +184,10 @@ public final class Scheduler implements SchedulerView {
         for (int i = 0; i < fiberCount; i++) {
             fibers[i] = new Fiber(i, this, streams.fiber(i), streams.yields(i));
         }
-        runnable = new int[fiberCount];
+        runnableSet = new RunnableSet(fiberCount);
+        runnable = runnableSet.ids;
+        sleepers = new SleeperQueue(fiberCount);
+        dueSleepers = new int[fiberCount];
         ops = new Operation<?>[fiberCount];
         ringOps = new int[fiberCount];
         ring = new EventRing(config.eventsKept());
@@ -193,6 +203,7 @@ public final class Scheduler implements SchedulerView {
             }
         });
         liveness = new LivenessMonitor(fibers, ops, clock, config.livenessTimeoutNanos(), config.faultsEndNanos());
+        liveness.trackOperations();
         crashPlan = new CrashPlan(this, clock, hash, ring, this.properties, config.faultsEndNanos());
         afterChecks = this.properties.any() || liveness.enabled();
         picker = strategy.blockPicker();
@@ -652,7 +663,7 @@ public final class Scheduler implements SchedulerView {
         if (count == 0) {
             count = idle();
         }
-        prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0 || runnableDirty;
+        prepare = count == 0 || beforeWork || events != null || sleeping != 0 || waiting != 0;
         if (!prepare && count > 1 && picker != null && !properties.any()) {
             drawBlock(count); // steps that tell properties go one at a time through the general loop
         }
@@ -780,54 +791,84 @@ public final class Scheduler implements SchedulerView {
         }
     }
 
+    /**
+     * Wakes every sleeper due by now, in ascending id order (as a scan by id did: a sleep's completion may
+     * have waiters of the code under test): each is BLOCKED on its finished sleep, runnable at the next
+     * collection.
+     */
     private void wakeSleepers() {
         long now = clock.nowNanos();
-        for (Fiber f : fibers) {
-            if (f.state == FiberState.SLEEPING && f.wakeAtNanos <= now) {
-                f.state = FiberState.BLOCKED;
-                sleeping--;
-                f.blockedOn.succeed();
-            }
+        int n = 0;
+        while (sleepers.size() > 0 && sleepers.nextWakeNanos() <= now) {
+            int id = sleepers.peek();
+            sleepers.remove(id);
+            dueSleepers[n++] = id;
+        }
+        if (n > 1) {
+            java.util.Arrays.sort(dueSleepers, 0, n);
+        }
+        for (int k = 0; k < n; k++) {
+            Fiber f = fibers[dueSleepers[k]];
+            f.state = FiberState.BLOCKED;
+            sleeping--;
+            f.blockedOn.succeed();
+            runnableSet.touch(f.id);
         }
     }
 
-    private void markDirty() {
-        runnableDirty = true;
+    /** Fiber {@code f}'s state changed in a step: the runnable set is brought up to date before the next. */
+    private void markDirty(Fiber f) {
+        runnableSet.touch(f.id);
         prepare = true;
     }
 
+    /**
+     * Completion {@code c}, on which fiber {@code f} once blocked, finished (its waiter): when {@code f} still
+     * waits for it, {@code f} becomes runnable at the next collection, as when every collection looked at
+     * every blocked fiber. Sets no flag: while a fiber is BLOCKED every step collects anyway.
+     */
+    void completionFinished(Fiber f, Completion c) {
+        if (f.state == FiberState.BLOCKED && f.blockedOn == c) {
+            runnableSet.touch(f.id);
+        }
+    }
+
+    /** The runnable set's membership test: a BLOCKED fiber whose completion finished is made RUNNABLE. */
+    private boolean admit(int id) {
+        Fiber f = fibers[id];
+        if (f.state == FiberState.BLOCKED && f.blockedOn.finished()) {
+            f.state = FiberState.RUNNABLE;
+            f.blockedOn = null;
+            waiting--;
+        }
+        return f.state == FiberState.RUNNABLE;
+    }
+
+    /**
+     * Brings the runnable set up to date with the fibers touched since the last collection (a fiber that
+     * blocked, slept or finished in a step, a blocked fiber whose completion finished, a woken sleeper, a
+     * fiber a crash abandoned), or with every fiber when many were touched: the same ascending ids a scan
+     * of every fiber would collect, without the scan.
+     *
+     * @return how many are runnable
+     */
     private int collectRunnable() {
-        if (!runnableDirty && waiting == 0) {
-            return runnableCount; // steady state: every live fiber runnable, nobody changed state
+        if (!runnableSet.pending()) {
+            return runnableCount; // nobody changed state since the last collection
         }
-        int n = 0;
-        for (Fiber f : fibers) {
-            FiberState s = f.state;
-            if (s == FiberState.RUNNABLE) {
-                runnable[n++] = f.id;
-            } else if (s == FiberState.BLOCKED && f.blockedOn.finished()) {
-                f.state = FiberState.RUNNABLE;
-                f.blockedOn = null;
-                waiting--;
-                runnable[n++] = f.id;
-            }
+        if (runnableSet.wantsRebuild()) {
+            runnableSet.rebuild(admit);
+        } else {
+            runnableSet.apply(admit);
         }
-        runnableDirty = false;
-        runnableCount = n;
+        runnableCount = runnableSet.count();
         yieldWordsValid = false;
-        return n;
+        return runnableCount;
     }
 
     private long nextWakeNanos() {
         long next = events == null ? Long.MAX_VALUE : events.nextDueNanos();
-        if (sleeping > 0) {
-            for (Fiber f : fibers) {
-                if (f.state == FiberState.SLEEPING && f.wakeAtNanos < next) {
-                    next = f.wakeAtNanos;
-                }
-            }
-        }
-        return next;
+        return Math.min(next, sleepers.nextWakeNanos());
     }
 
     private void thrown(Fiber f, Throwable e) {
@@ -856,7 +897,8 @@ public final class Scheduler implements SchedulerView {
                 f.sleepCompletion = null;
                 sleeping++;
                 waiting++;
-                markDirty();
+                sleepers.add(f.id, f.wakeAtNanos);
+                markDirty(f);
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
                 ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
@@ -864,7 +906,8 @@ public final class Scheduler implements SchedulerView {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
                 waiting++;
-                markDirty();
+                markDirty(f);
+                c.onFinish(f.waiter);
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
                 ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
             }
@@ -881,6 +924,7 @@ public final class Scheduler implements SchedulerView {
         opCounts.finished(f.opKindIndex, code == R_FAILED);
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
+        liveness.opEnded(f);
         if (properties.opFinish(f.id, op, result)) {
             nextOp(f);
         }
@@ -898,7 +942,7 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         if (next == null) {
-            markDirty();
+            markDirty(f);
             f.state = FiberState.DONE;
             f.opKind = "";
             ringOps[f.id] = EventRing.NO_OP;
@@ -906,11 +950,13 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         ops[f.id] = next;
+        liveness.opEnded(f); // a program may start an operation while the last is in flight (a reconnect)
         String kind = next.kind();
         f.opKind = kind;
         f.opKindIndex = opCounts.kindIndex(kind);
         ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
+        liveness.opStarted(f);
         f.yieldsThisOp = 0;
         f.lastYieldPoint = null;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
@@ -953,15 +999,17 @@ public final class Scheduler implements SchedulerView {
     Operation<?> abandon(Fiber f) {
         if (f.state == FiberState.SLEEPING) {
             sleeping--;
+            sleepers.remove(f.id);
         }
         if (f.state == FiberState.BLOCKED || f.state == FiberState.SLEEPING) {
             waiting--;
         }
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
+        liveness.opEnded(f);
         f.blockedOn = null;
         f.state = FiberState.RUNNABLE;
-        markDirty();
+        markDirty(f);
         return op;
     }
 

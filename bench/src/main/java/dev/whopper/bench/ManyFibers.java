@@ -1,0 +1,149 @@
+package dev.whopper.bench;
+
+import dev.whopper.core.io.Completion;
+import dev.whopper.core.io.IOResult;
+import dev.whopper.sim.RunResult;
+import dev.whopper.sim.Simulation;
+import dev.whopper.sim.VirtualClock;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.sched.Scheduler;
+import dev.whopper.sim.sched.SchedulerConfig;
+import dev.whopper.sim.strategy.RandomStrategy;
+import dev.whopper.sim.trace.Recorder;
+import dev.whopper.workloads.bank.BankWorkload;
+import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.Operation;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Steps per wall second as the number of fibers grows, where fibers wait: a step's cost should not depend
+ * on how many fibers there are. The {@code wait} workload: even fibers sleep a random 1..{@code
+ * --sleep-max-nanos} ns per operation, then finish the oldest completion an odd fiber waits on; odd fibers
+ * wait on a completion of their own until a sleeper finishes it. So every step goes through the waiting
+ * paths (the sleeper queue, a waiter woken by another fiber's step, the runnable set updated). The {@code
+ * bank} workload runs the real engine over SimIO at each connection count, one seed, for {@code --steps}
+ * steps at most. The scheduler has the default 10 s liveness timeout on, as runs do. Each row is measured
+ * after a warm-up of the same length, in the same JVM.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.whopper.bench.ManyFibers --fibers 100,100000}.
+ */
+@Command(name = "many-fibers", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Steps per second of a run with many waiting fibers.")
+public final class ManyFibers implements Callable<Integer> {
+    @Option(names = "--workload", defaultValue = "wait", paramLabel = "wait|bank",
+        description = "What the fibers do (default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(names = "--fibers", split = ",", defaultValue = "100,1000,10000,100000", paramLabel = "N[,N...]",
+        description = "Fibers, one report row each (default: ${DEFAULT-VALUE}).")
+    int[] fibers;
+
+    @Option(names = "--steps", defaultValue = "5000000", paramLabel = "N",
+        description = "Steps measured per row, after as many for warm-up (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--sleep-max-nanos", defaultValue = "50000", paramLabel = "NS",
+        description = "A sleeper's longest sleep (default: ${DEFAULT-VALUE}).")
+    long sleepMaxNanos;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.printf(Locale.ROOT, "workload %s, %d steps per row (after as many for warm-up)%n", workload, steps);
+        out.println("fibers   steps/s      time jumps   runnable at end");
+        for (int n : fibers) {
+            if (workload.equals("bank")) {
+                bank(out, n);
+            } else {
+                Scheduler warm = waitScheduler(n);
+                warm.start();
+                run(warm, steps);
+                Scheduler s = waitScheduler(n);
+                s.start();
+                long t0 = System.nanoTime();
+                long taken = run(s, steps);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %d%n", n, taken / secs,
+                    s.counters(java.util.Map.of()).timeJumps(), countRunnable(s, n));
+            }
+        }
+        return 0;
+    }
+
+    private static long run(Scheduler s, long steps) {
+        long from = s.clock().steps();
+        while (s.clock().steps() - from < steps && s.runSteps((int) Math.min(1 << 20, steps - (s.clock().steps() - from)))) {
+            // runs
+        }
+        return s.clock().steps() - from;
+    }
+
+    private static int countRunnable(Scheduler s, int n) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            c += s.state(i) == dev.whopper.sim.sched.FiberState.RUNNABLE ? 1 : 0;
+        }
+        return c;
+    }
+
+    private Scheduler waitScheduler(int n) {
+        RandomStreams streams = new RandomStreams(42);
+        ArrayDeque<Completion> waiting = new ArrayDeque<>();
+        return new Scheduler(new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 10_000_000_000L, 0, false), streams, Recorder.recording(false),
+            new RandomStrategy(streams.stream(RandomStreams.SCHEDULER)), new VirtualClock(1_000), null, null, List.of(), n,
+            ctx -> () -> ctx.id() % 2 == 0 ? sleeper(ctx, waiting) : waiter(waiting));
+    }
+
+    /** Sleeps, then finishes the oldest waiting completion (if any). */
+    private Operation<Object> sleeper(FiberContext ctx, ArrayDeque<Completion> waiting) {
+        boolean[] slept = {false};
+        return Operation.named("sleep", () -> {
+            if (!slept[0]) {
+                slept[0] = true;
+                return IOResult.io(ctx.sleep(1 + ctx.random().nextInt((int) sleepMaxNanos)));
+            }
+            Completion c = waiting.poll();
+            if (c != null) {
+                c.succeed();
+            }
+            return IOResult.done(null);
+        });
+    }
+
+    /** Waits until a sleeper finishes its completion. */
+    private static Operation<Object> waiter(ArrayDeque<Completion> waiting) {
+        Completion c = Completion.waiting("a sleeper");
+        boolean[] blocked = {false};
+        return Operation.named("wait", () -> {
+            if (!blocked[0]) {
+                blocked[0] = true;
+                waiting.add(c);
+                return IOResult.io(c);
+            }
+            return IOResult.done(null);
+        });
+    }
+
+    private void bank(PrintWriter out, int n) {
+        Simulation<?> sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 20), n).crashes(0)
+            .maxSteps(steps).recordDecisions(false).build();
+        sim.withSeed(1).run(); // warm-up
+        long t0 = System.nanoTime();
+        RunResult r = sim.withSeed(2).run();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %s%n", n, r.counters().steps() / secs, r.counters().timeJumps(),
+            r.kind());
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ManyFibers()).execute(args));
+    }
+}

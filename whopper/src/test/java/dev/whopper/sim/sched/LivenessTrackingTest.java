@@ -1,0 +1,43 @@
+package dev.whopper.sim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.whopper.core.io.IOResult;
+import dev.whopper.sim.VirtualClock;
+import dev.whopper.workloads.spi.Operation;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The liveness check reading the oldest operation in flight finds what a scan of every fiber finds. */
+class LivenessTrackingTest {
+    @Property(tries = 200)
+    void theTrackedCheckEqualsTheScan(@ForAll @IntRange(min = 1, max = 50) int n, @ForAll long seed) {
+        Random random = new Random(seed);
+        Fiber[] fibers = new Fiber[n];
+        for (int i = 0; i < n; i++) {
+            fibers[i] = new Fiber(i, null, null, null);
+        }
+        Operation<?>[] ops = new Operation<?>[n];
+        VirtualClock clock = new VirtualClock(100);
+        long faultsEnd = random.nextInt(3) * 5_000L;
+        LivenessMonitor tracked = new LivenessMonitor(fibers, ops, clock, 3_000, faultsEnd);
+        tracked.trackOperations();
+        LivenessMonitor scanning = new LivenessMonitor(fibers, ops, clock, 3_000, faultsEnd);
+        for (int round = 0; round < 300; round++) {
+            Fiber f = fibers[random.nextInt(n)];
+            if (ops[f.id] == null) {
+                ops[f.id] = Operation.named("op", () -> IOResult.done(null));
+                f.opKind = "op";
+                f.opStartNanos = clock.nowNanos();
+                tracked.opStarted(f);
+            } else if (random.nextInt(3) == 0) {
+                ops[f.id] = null;
+                tracked.opEnded(f);
+            }
+            clock.advanceBy(random.nextInt(400));
+            assertEquals(scanning.overdue(), tracked.overdue(), "round " + round);
+        }
+    }
+}
