@@ -89,7 +89,7 @@ final class RunAssembly<S> {
         S world;
         List<Property> properties;
         try {
-            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO)));
+            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO, listener)));
             properties = properties(world);
         } catch (RuntimeException e) {
             return setUpFailed(e, strategy);
@@ -271,8 +271,21 @@ final class RunAssembly<S> {
         return b.workloadCounters == null ? Map.of() : b.workloadCounters.apply(world);
     }
 
-    private static FaultOracle faultOracle(SimIO io) {
-        return io == null ? FaultOracle.NONE : () -> io.stats().faults().count(FaultKind.BIT_FLIP);
+    private static FaultOracle faultOracle(SimIO io, TraceListener listener) {
+        if (io == null) {
+            return FaultOracle.NONE;
+        }
+        return new FaultOracle() {
+            @Override
+            public long bitFlips() {
+                return io.stats().faults().count(FaultKind.BIT_FLIP);
+            }
+
+            @Override
+            public boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
+                return listener.bitFlipped(path, beforeOffset, sinceNanos);
+            }
+        };
     }
 
     private static Map<String, Long> faultCounts(SimIO io) {

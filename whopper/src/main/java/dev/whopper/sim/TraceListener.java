@@ -40,8 +40,29 @@ final class TraceListener implements SimIOListener {
         }
     }
 
+    /** A flipped stored bit: where and when (kept for the fault oracle; allocated only when a bit flips). */
+    record BitFlip(String path, long offset, long timeNanos) { }
+
+    private final java.util.List<BitFlip> bitFlips = new java.util.ArrayList<>();
+
+    /**
+     * @return true when a stored bit of {@code path} below {@code beforeOffset} flipped at or after
+     *         {@code sinceNanos}
+     */
+    boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
+        for (BitFlip f : bitFlips) {
+            if (f.path().equals(path) && f.offset() < beforeOffset && f.timeNanos() >= sinceNanos) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void onFault(long timeNanos, String path, FaultKind fault, long offset) {
+        if (fault == FaultKind.BIT_FLIP) {
+            bitFlips.add(new BitFlip(path, offset, timeNanos));
+        }
         hash.mix(0x20_0000L | fault.ordinal());
         hash.mix(offset);
         if (ring != null) {

@@ -218,6 +218,7 @@ final class CommitOp implements StateTransition<Void> {
         WalIndex wal = db.wal();
         int first = wal.maxFrame() + 1;
         wal.publish(pages, newChecksum, dbPages);
+        db.committed(owner, WalFormat.frameOffset(db.pageSize(), first + pages.length));
         db.countCommit();
         PageCache cache = db.cache();
         for (int i = 0; i < pages.length; i++) {

@@ -31,6 +31,11 @@ public final class Database {
     private final WalIndex wal;
     private final PageCache cache;
     private final LockTable locks = new LockTable();
+    /**
+     * Per connection id, the WAL offset just past its last published commit's frames. Only looked up and
+     * replaced, never iterated, so hash order cannot reach a run.
+     */
+    private final java.util.Map<Long, Long> commitWalEnds = new java.util.HashMap<>();
     private long nextConnectionId = 1;
     private boolean poisoned;
     private String poisonReason;
@@ -142,6 +147,25 @@ public final class Database {
     /** @return the page size in bytes */
     public int pageSize() {
         return pageSize;
+    }
+
+    /** @return the path of the database's WAL file */
+    public String walPath() {
+        return walFile.path();
+    }
+
+    /**
+     * @param connectionId a connection's id ({@link Connection#id()})
+     * @return the WAL offset just past the frames of that connection's last commit, or -1 when it has committed
+     *         nothing in this database (a flipped bit before this offset, after the commit was written, cuts the
+     *         WAL there at recovery and so loses the commit)
+     */
+    public long walEndOfLastCommit(long connectionId) {
+        return commitWalEnds.getOrDefault(connectionId, -1L);
+    }
+
+    void committed(long connectionId, long walEnd) {
+        commitWalEnds.put(connectionId, walEnd);
     }
 
     /** @return the database file's path */

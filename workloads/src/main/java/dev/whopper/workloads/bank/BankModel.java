@@ -16,6 +16,8 @@ final class BankModel {
     final long[] ackedSeq;
     /** Highest commit sequence number per fiber whose commit was attempted (outcome may be unknown). */
     final long[] attemptedSeq;
+    /** Per fiber, by commit sequence number: the WAL offset just past the commit's frames, + 1 (0: not recorded). */
+    private final long[][] ackWalEnd;
     private final byte[][] accountKeys;
     private final byte[][] seqKeys;
 
@@ -25,6 +27,7 @@ final class BankModel {
         this.initialBalance = initialBalance;
         this.ackedSeq = new long[fibers];
         this.attemptedSeq = new long[fibers];
+        this.ackWalEnd = new long[fibers][8];
         this.accountKeys = keys("acct/", accounts);
         this.seqKeys = keys("seq/", fibers);
     }
@@ -47,6 +50,30 @@ final class BankModel {
     /** Fiber {@code fiber}'s client was told transfer {@code seq} is done. */
     void acknowledged(int fiber, long seq) {
         ackedSeq[fiber] = Math.max(ackedSeq[fiber], seq);
+    }
+
+    /**
+     * Notes where an acknowledged commit's frames end in the WAL, so that only a bit flip in those frames or in
+     * frames before them (recovery cuts the WAL at the first bad frame) can excuse its loss.
+     *
+     * @param walEnd the WAL offset just past its frames ({@link Long#MAX_VALUE}: not written yet)
+     */
+    void acknowledgedAt(int fiber, long seq, long walEnd) {
+        int i = (int) seq;
+        if (i >= ackWalEnd[fiber].length) {
+            ackWalEnd[fiber] = java.util.Arrays.copyOf(ackWalEnd[fiber], Math.max(i + 1, ackWalEnd[fiber].length * 2));
+        }
+        ackWalEnd[fiber][i] = walEnd == Long.MAX_VALUE ? walEnd : walEnd + 1; // stored + 1: 0 means "not recorded"
+    }
+
+    /** @return the WAL end of an acknowledged commit's frames, or -1 when not recorded (acknowledged by a recovery) */
+    long acknowledgedWalEnd(int fiber, long seq) {
+        int i = (int) seq;
+        if (i >= ackWalEnd[fiber].length || ackWalEnd[fiber][i] == 0) {
+            return -1;
+        }
+        long v = ackWalEnd[fiber][i];
+        return v == Long.MAX_VALUE ? v : v - 1;
     }
 
     /**

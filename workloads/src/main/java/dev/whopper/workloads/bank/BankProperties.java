@@ -61,16 +61,23 @@ final class BankProperties {
             return DURABILITY;
         }
 
+        /** Whether a bit flip explains why a fiber's acknowledged commit {@code seq} (the first one lost) is gone. */
+        @FunctionalInterface
+        interface Excuse {
+            boolean lostToBitRot(int fiber, long seq);
+        }
+
         /**
          * @param model        the bank's expected state; acknowledgements a bit flip explains are withdrawn
          * @param recoveredSeq per fiber, the sequence number recovery shows
-         * @param bitFlips     true when the disk flipped a stored bit in this run
+         * @param excuse       whether a flipped bit that hit the first lost commit's own frames (or frames before
+         *                     them, after it was written) explains the loss: any other flip does not
          * @param when         which recovery, for the message
          * @throws PropertyViolation when a fiber shows less than acknowledged or more than attempted
          */
-        void check(BankModel model, long[] recoveredSeq, boolean bitFlips, String when) {
+        void check(BankModel model, long[] recoveredSeq, Excuse excuse, String when) {
             for (int f = 0; f < model.fibers; f++) {
-                if (recoveredSeq[f] < model.ackedSeq[f] && bitFlips) {
+                if (recoveredSeq[f] < model.ackedSeq[f] && excuse.lostToBitRot(f, recoveredSeq[f] + 1)) {
                     // A flipped bit in the WAL ends the valid log early: acknowledged commits after it are
                     // lost, as on a real disk with bit rot.
                     commitsLostToBitRot += model.ackedSeq[f] - recoveredSeq[f];

@@ -88,6 +88,11 @@ final class BankWorld {
         this.finished = new boolean[fibers];
     }
 
+    /** @return what the run's disk injected */
+    FaultOracle faults() {
+        return faults;
+    }
+
     /** @return true when the simulated disk has flipped a stored bit in this run (a CORRUPT error is then expected) */
     boolean bitFlipsInjected() {
         return faults.bitFlipsInjected();

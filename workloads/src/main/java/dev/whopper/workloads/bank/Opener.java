@@ -61,7 +61,7 @@ final class Opener {
                         return r.cast();
                     }
                     recoveredSeq = sequenceNumbers(r.value());
-                    w.properties.durability.check(w.model, recoveredSeq, w.bitFlipsInjected(), recovery());
+                    w.properties.durability.check(w.model, recoveredSeq, this::lostToBitRot, recovery());
                     state = State.VERIFY_ACCOUNTS;
                 }
                 case VERIFY_ACCOUNTS -> {
@@ -96,6 +96,17 @@ final class Opener {
     }
 
     /** @return which open this is, for messages: the first open, or the recovery after crash #N (numbered from 1) */
+    /**
+     * @return true when a flipped bit of the WAL below the end of the fiber's first lost commit explains its loss
+     *         (recovery cuts the WAL at the first bad frame, so a flip in an earlier frame loses it too); for a commit
+     *         acknowledged by a recovery (no record of its frames) a flip anywhere in the WAL does. A flip in another
+     *         file, or in the WAL after the commit's frames, excuses nothing.
+     */
+    private boolean lostToBitRot(int fiber, long seq) {
+        long end = w.model.acknowledgedWalEnd(fiber, seq);
+        return w.faults().bitFlipped(opened.walPath(), end < 0 ? Long.MAX_VALUE : end, 0);
+    }
+
     private String recovery() {
         return w.openReason;
     }

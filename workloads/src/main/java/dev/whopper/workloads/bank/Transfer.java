@@ -85,6 +85,7 @@ final class Transfer extends BankOp {
                     return Transition.io(r.completion());
                 }
                 m.acknowledged(id, seq);
+                m.acknowledgedAt(id, seq, w.db.walEndOfLastCommit(conn().id()));
                 w.commits++;
                 return Transition.done("transfer");
             }
@@ -111,6 +112,7 @@ final class Transfer extends BankOp {
         w.model.attempted(id, seq);
         if (w.flavour.acknowledgesBeforeCommit()) {
             w.model.acknowledged(id, seq); // the broken twins: the client hears "done" too early
+            w.model.acknowledgedAt(id, seq, Long.MAX_VALUE); // its frames: not written yet
         }
         if (!w.flavour.commits()) {
             w.commits++;

@@ -16,4 +16,16 @@ public interface FaultOracle {
     default boolean bitFlipsInjected() {
         return bitFlips() > 0;
     }
+
+    /**
+     * @param path        a file
+     * @param beforeOffset only flips at offsets below this count
+     * @param sinceNanos  only flips at or after this simulated time count
+     * @return true when the disk flipped a stored bit of {@code path} below {@code beforeOffset} at or after
+     *         {@code sinceNanos}: what can excuse the loss of data written there before that time (the default,
+     *         for an oracle that does not know where it flipped, is any flip at all)
+     */
+    default boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
+        return bitFlipsInjected();
+    }
 }

@@ -31,13 +31,13 @@ class BankPropertiesTest {
     void durabilityCatchesALostAcknowledgedCommitAndOneNeverAttempted() {
         model.attempted(0, 3);
         model.acknowledged(0, 2);
-        assertDoesNotThrow(() -> properties.durability.check(model, new long[] {3, 0}, false, "after recovery #1"));
+        assertDoesNotThrow(() -> properties.durability.check(model, new long[] {3, 0}, (f, seq) -> false, "after recovery #1"));
         PropertyViolation lost = assertThrows(PropertyViolation.class,
-            () -> properties.durability.check(model, new long[] {1, 0}, false, "after recovery #1"));
+            () -> properties.durability.check(model, new long[] {1, 0}, (f, seq) -> false, "after recovery #1"));
         assertEquals("after recovery #1 fiber 0 shows commit #1, but #2 was acknowledged and #3 was the last attempted",
             lost.violation().message());
         PropertyViolation phantom = assertThrows(PropertyViolation.class,
-            () -> properties.durability.check(model, new long[] {4, 0}, false, "after recovery #2"));
+            () -> properties.durability.check(model, new long[] {4, 0}, (f, seq) -> false, "after recovery #2"));
         assertEquals(BankProperties.DURABILITY, phantom.violation().property());
     }
 
@@ -45,9 +45,38 @@ class BankPropertiesTest {
     void aBitFlipExcusesTheAcknowledgedCommitsItCutOffAndCountsThem() {
         model.attempted(0, 5);
         model.acknowledged(0, 5);
-        assertDoesNotThrow(() -> properties.durability.check(model, new long[] {3, 0}, true, "after recovery #1"));
+        long[] asked = new long[2];
+        assertDoesNotThrow(() -> properties.durability.check(model, new long[] {3, 0}, (f, seq) -> {
+            asked[0] = f;
+            asked[1] = seq;
+            return true;
+        }, "after recovery #1"));
+        assertEquals(0, asked[0]);
+        assertEquals(4, asked[1], "the excuse is asked about the first lost commit, #4");
         assertEquals(2, properties.durability.commitsLostToBitRot);
         assertEquals(3, model.ackedSeq[0]);
+    }
+
+    @Test
+    void aBitFlipThatDidNotHitTheLostCommitExcusesNothing() {
+        model.attempted(0, 5);
+        model.acknowledged(0, 5);
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.durability.check(model, new long[] {3, 0}, (f, seq) -> false, "after recovery #1"));
+        assertEquals(BankProperties.DURABILITY, v.violation().property());
+        assertEquals(0, properties.durability.commitsLostToBitRot);
+    }
+
+    @Test
+    void theModelRemembersWhereEachAcknowledgedCommitEnds() {
+        model.acknowledgedAt(1, 3, 4_096);
+        model.acknowledgedAt(1, 40, 8_192); // grows
+        model.acknowledgedAt(1, 41, Long.MAX_VALUE);
+        assertEquals(4_096, model.acknowledgedWalEnd(1, 3));
+        assertEquals(8_192, model.acknowledgedWalEnd(1, 40));
+        assertEquals(Long.MAX_VALUE, model.acknowledgedWalEnd(1, 41));
+        assertEquals(-1, model.acknowledgedWalEnd(1, 4), "not recorded");
+        assertEquals(-1, model.acknowledgedWalEnd(0, 100), "beyond the arrays");
     }
 
     @Test
