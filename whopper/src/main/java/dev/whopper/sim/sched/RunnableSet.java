@@ -10,13 +10,32 @@ import java.util.function.IntPredicate;
  * build. A few changes are binary-searched in and out ({@code System.arraycopy} moves the tail); many at
  * once are sorted and merged in one pass. Nothing here scans the fibers that did not change, and nothing
  * allocates after construction: every array holds at most one entry per fiber.
+ *
+ * <p>A <em>ranked</em> set ({@link #RunnableSet(int, boolean)}) is for strategies that read only how many
+ * fibers are runnable (not their ids): it keeps a bitset of the runnable ids and a Fenwick tree of each
+ * 64-bit word's population, so a change is O(log n) and {@link #id} (select: the id at an index of the
+ * ascending order) is O(log n) plus a word. Its {@link #ids} array is only materialized when {@link #ids()}
+ * is asked (an O(n) pass), and {@link #id} gives, at every index, the id that array holds there.
  */
 final class RunnableSet {
     /** Touched fibers up to which each is inserted or removed on its own; beyond, they are merged. */
     static final int MERGE_ABOVE = 8;
 
-    /** The runnable ids, ascending, in {@code ids[0 .. count-1]}: the array the strategies see. */
+    /**
+     * The runnable ids, ascending, in {@code ids[0 .. count-1]}: the array the strategies see. Always up to
+     * date in a set that is not ranked; in a ranked one only after {@link #ids()}, until the next change.
+     */
     final int[] ids;
+    /** The ranked representation is kept (and {@link #ids} materialized lazily). */
+    private final boolean ranked;
+    /** {@link #ids} holds the set (always, unless ranked). */
+    private boolean idsValid = true;
+    /** Ranked: bit {@code id & 63} of word {@code id >>> 6} is set when fiber {@code id} is runnable. */
+    private final long[] words;
+    /** Ranked: a Fenwick tree (1-based) over the population of each of {@link #words}. */
+    private final int[] tree;
+    /** Ranked: the highest power of two at most {@code words.length}, where a Fenwick descent starts. */
+    private final int treeTop;
     private int count;
     private final int[] touched;
     private final boolean[] isTouched;
@@ -25,12 +44,102 @@ final class RunnableSet {
     private boolean all = true;
     private final int[] scratch;
 
-    /** @param fibers how many fibers there are */
+    /** @param fibers how many fibers there are: a set that is not ranked */
     RunnableSet(int fibers) {
+        this(fibers, false);
+    }
+
+    /**
+     * @param fibers how many fibers there are
+     * @param ranked keep a bitset and a Fenwick tree (O(log n) changes and {@link #id}) instead of the sorted
+     *               array, which is then only materialized by {@link #ids()}
+     */
+    RunnableSet(int fibers, boolean ranked) {
+        this.ranked = ranked;
         ids = new int[fibers];
         touched = new int[fibers];
         isTouched = new boolean[fibers];
-        scratch = new int[fibers];
+        scratch = ranked ? null : new int[fibers];
+        int wordCount = (fibers + 63) >>> 6;
+        words = ranked ? new long[wordCount] : null;
+        tree = ranked ? new int[wordCount + 1] : null;
+        treeTop = Integer.highestOneBit(wordCount);
+    }
+
+    /**
+     * @param index an index below {@link #count()}
+     * @return the runnable id at {@code index} of the ascending order: {@code ids()[index]}, without
+     *         materializing the array (the identity while every fiber is runnable)
+     */
+    int id(int index) {
+        if (count == ids.length) {
+            return index;
+        }
+        if (idsValid) {
+            return ids[index];
+        }
+        return select(index);
+    }
+
+    /** @return {@link #ids}, materialized first when it is stale (ranked, changed since): O(n) then */
+    int[] ids() {
+        if (!idsValid) {
+            int n = 0;
+            for (int w = 0; w < words.length; w++) {
+                long x = words[w];
+                while (x != 0) {
+                    ids[n++] = (w << 6) + Long.numberOfTrailingZeros(x);
+                    x &= x - 1;
+                }
+            }
+            idsValid = true;
+        }
+        return ids;
+    }
+
+    /** Ranked: the id of the {@code index}-th (from 0) set bit, by a Fenwick descent, then within its word. */
+    private int select(int index) {
+        int pos = 0;
+        int rest = index;
+        for (int step = treeTop; step > 0; step >>>= 1) {
+            int next = pos + step;
+            if (next < tree.length && tree[next] <= rest) {
+                pos = next;
+                rest -= tree[next];
+            }
+        }
+        // Within the first word whose prefix population exceeds index: halves, then at most 7 bits cleared.
+        long x = words[pos];
+        int base = pos << 6;
+        int low = Long.bitCount(x & 0xFFFF_FFFFL);
+        if (rest >= low) {
+            rest -= low;
+            x >>>= 32;
+            base += 32;
+        }
+        low = Long.bitCount(x & 0xFFFFL);
+        if (rest >= low) {
+            rest -= low;
+            x >>>= 16;
+            base += 16;
+        }
+        low = Long.bitCount(x & 0xFFL);
+        if (rest >= low) {
+            rest -= low;
+            x >>>= 8;
+            base += 8;
+        }
+        for (; rest > 0; rest--) {
+            x &= x - 1;
+        }
+        return base + Long.numberOfTrailingZeros(x);
+    }
+
+    /** Ranked: adds {@code delta} to the population of word {@code w}. */
+    private void add(int w, int delta) {
+        for (int i = w + 1; i < tree.length; i += i & -i) {
+            tree[i] += delta;
+        }
     }
 
     /** @return how many fibers are runnable, as of the last {@link #apply} or {@link #rebuild} */
@@ -78,6 +187,10 @@ final class RunnableSet {
      * @param runnable whether a fiber (by id) is runnable
      */
     void rebuild(IntPredicate runnable) {
+        if (ranked) {
+            rebuildRanked(runnable);
+            return;
+        }
         int n = 0;
         for (int id = 0; id < ids.length; id++) {
             if (runnable.test(id)) {
@@ -94,7 +207,20 @@ final class RunnableSet {
      * @param runnable whether a fiber (by id) is runnable; asked of touched fibers only
      */
     void apply(IntPredicate runnable) {
-        if (touchedCount <= MERGE_ABOVE) {
+        if (ranked) {
+            for (int k = 0; k < touchedCount; k++) {
+                int id = touched[k];
+                boolean member = runnable.test(id);
+                int w = id >>> 6;
+                long bit = 1L << id;
+                if (member != ((words[w] & bit) != 0)) {
+                    words[w] ^= bit;
+                    add(w, member ? 1 : -1);
+                    count += member ? 1 : -1;
+                    idsValid = false;
+                }
+            }
+        } else if (touchedCount <= MERGE_ABOVE) {
             for (int k = 0; k < touchedCount; k++) {
                 int id = touched[k];
                 int at = Arrays.binarySearch(ids, 0, count, id);
@@ -112,6 +238,30 @@ final class RunnableSet {
         } else {
             merge(runnable);
         }
+        clearTouched();
+    }
+
+    /** Ranked {@link #rebuild}: the bitset by an ascending scan, then the Fenwick tree in one O(n) pass. */
+    private void rebuildRanked(IntPredicate runnable) {
+        Arrays.fill(words, 0L);
+        int n = 0;
+        for (int id = 0; id < ids.length; id++) {
+            if (runnable.test(id)) {
+                words[id >>> 6] |= 1L << id;
+                n++;
+            }
+        }
+        for (int i = 1; i < tree.length; i++) {
+            tree[i] = Long.bitCount(words[i - 1]);
+        }
+        for (int i = 1; i < tree.length; i++) {
+            int parent = i + (i & -i);
+            if (parent < tree.length) {
+                tree[parent] += tree[i];
+            }
+        }
+        count = n;
+        idsValid = false;
         clearTouched();
     }
 

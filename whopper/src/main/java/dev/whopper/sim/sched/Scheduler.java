@@ -90,7 +90,12 @@ public final class Scheduler implements SchedulerView {
     private final CrashPlan crashPlan;
     private final FiberFactory factory;
     private final Fiber[] fibers;
-    /** The runnable set, kept incrementally; {@link #runnable} is its array. */
+    /**
+     * The runnable set, kept incrementally; {@link #runnable} is its array. Ranked (a bitset with a Fenwick
+     * tree, O(log n) changes) when the strategy does not read the ids ({@link Strategy#readsRunnable}): its
+     * array is then materialized only for steady state's blocks ({@link #drawBlock}), and a general step maps
+     * its pick to a fiber with {@link RunnableSet#id}.
+     */
     private final RunnableSet runnableSet;
     /** Whether a fiber is runnable, making a BLOCKED fiber whose completion finished RUNNABLE first. */
     private final IntPredicate admit = this::admit;
@@ -184,7 +189,7 @@ public final class Scheduler implements SchedulerView {
         for (int i = 0; i < fiberCount; i++) {
             fibers[i] = new Fiber(i, this, streams.fiber(i), streams.yields(i));
         }
-        runnableSet = new RunnableSet(fiberCount);
+        runnableSet = new RunnableSet(fiberCount, !strategy.readsRunnable());
         runnable = runnableSet.ids;
         sleepers = new SleeperQueue(fiberCount);
         dueSleepers = new int[fiberCount];
@@ -424,7 +429,6 @@ public final class Scheduler implements SchedulerView {
             return false;
         }
         // The loop's invariants in locals: the JIT keeps them in registers instead of reloading each step.
-        final int[] runnable = this.runnable;
         final Operation<?>[] ops = this.ops;
         final TraceHash hash = this.hash;
         final VirtualClock clock = this.clock;
@@ -458,7 +462,7 @@ public final class Scheduler implements SchedulerView {
                     index = pick(count);
                     decision = decision(count, index);
                 }
-                int id = runnable[index];
+                int id = runnableSet.id(index);
                 if (decision != 0) {
                     recorder.recordPick(index);
                 } else {
@@ -625,6 +629,7 @@ public final class Scheduler implements SchedulerView {
      * that cuts a block short.
      */
     private void drawBlock(int count) {
+        runnableSet.ids(); // a ranked set's array, materialized: steady steps read it
         if (!yieldWordsValid) {
             for (int index = 0; index < count; index++) {
                 yieldWords[index] = yieldWord(decision(count, index), runnable[index]);

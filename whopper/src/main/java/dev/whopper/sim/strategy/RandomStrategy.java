@@ -36,6 +36,12 @@ public final class RandomStrategy implements Strategy, BlockPicker {
         return xoshiro != null ? xoshiro.nextInt(count) : random.nextInt(count);
     }
 
+    /** @return false: a pick depends on the count of runnable fibers only */
+    @Override
+    public boolean readsRunnable() {
+        return false;
+    }
+
     /** @return this strategy's block draw when its stream is the simulator's generator, else {@code null} */
     @Override
     public BlockPicker blockPicker() {

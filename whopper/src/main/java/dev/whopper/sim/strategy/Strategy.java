@@ -16,6 +16,19 @@ public interface Strategy {
     int pick(int[] runnable, int count, SchedulerView view);
 
     /**
+     * Whether {@link #pick} reads the ids in its {@code runnable} array. A strategy that answers {@code false}
+     * promises that its picks depend on {@code count} and its own state only, never on the array's contents:
+     * the scheduler may then pass an array whose contents are unspecified, and keeps the runnable set in a
+     * form whose change is O(log n) instead of a sorted array (the index picked still maps to the id the
+     * ascending array holds there, so picks and trace hashes do not depend on the form).
+     *
+     * @return {@code true} (the default) when {@link #pick} reads {@code runnable}
+     */
+    default boolean readsRunnable() {
+        return true;
+    }
+
+    /**
      * The strategy's steady-state fast path, asked for once when the scheduler is built.
      *
      * @return what picks a block of steps at a time, or {@code null} (the default) when every step goes
