@@ -57,6 +57,9 @@ final class RunAssembly<S> {
     private long[] plannedCrashSteps = new long[0];
     /** When faults stop in this run (0: no faults; {@link Simulation.Builder#FAULT_WINDOW_NEVER}: never). */
     private long faultsEndNanos;
+    /** The default fault window and the crash span, once measured (0: not yet). */
+    private long faultWindowNanos;
+    private long crashSpan;
 
     RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
         this(builder, replay, repro, false);
@@ -116,9 +119,14 @@ final class RunAssembly<S> {
         long horizon = b.maxSteps;
         if (spec.kind() == StrategySpec.Kind.PCT) {
             // PCT's horizon is the run's real length: this seed's steps with the same priorities and no change
-            // point, measured by running it (the real run's prefix up to its first change point).
-            horizon = probe ? 1 : Math.max(1, new RunAssembly<>(b, null, repro, true).run().counters().steps());
-            spec = probe ? new StrategySpec(StrategySpec.Kind.PCT, 1) : spec;
+            // point, measured by running it (the real run's prefix up to its first change point). The probe and
+            // the measuring runs schedule at depth 1 themselves, so no measurement measures again.
+            if (probe || b.measuring) {
+                horizon = 1;
+                spec = new StrategySpec(StrategySpec.Kind.PCT, 1);
+            } else {
+                horizon = Math.max(1, new RunAssembly<>(resolved(), null, repro, true).run().counters().steps());
+            }
         }
         Strategy strategy = spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, horizon, recorder);
         return draw == null ? strategy : new SwarmStrategy(draw, strategy);
@@ -151,7 +159,7 @@ final class RunAssembly<S> {
 
     private Scheduler scheduler(Strategy strategy, S world, List<Property> properties) {
         long faultsEnd = simIO == null || faults.isNone() ? 0
-            : b.faultWindowNanos != Simulation.Builder.FAULT_WINDOW_AUTO ? b.faultWindowNanos : autoFaultWindowNanos();
+            : b.faultWindowNanos != Simulation.Builder.FAULT_WINDOW_AUTO ? b.faultWindowNanos : faultWindow();
         this.faultsEndNanos = faultsEnd;
         double yieldRate = draw == null ? b.yieldRate : draw.yieldRate();
         SchedulerConfig config = new SchedulerConfig(b.maxSteps, yieldRate, b.yieldCapPerOp, b.eventsKept,
@@ -193,7 +201,7 @@ final class RunAssembly<S> {
                 at[i] = 1 + recorder.choose(window, crashRandom);
             }
         } else {
-            long span = Math.max(1, crashFreeSteps() - 1);
+            long span = crashSpan();
             for (int i = 0; i < at.length; i++) {
                 at[i] = 1 + recorder.choose(CRASH_POINTS, crashRandom) * span / CRASH_POINTS;
             }
@@ -206,6 +214,37 @@ final class RunAssembly<S> {
                 io.crash(b.crashOptions);
             }
         }, () -> b.recover.accept(world));
+    }
+
+    /**
+     * @return this configuration with what it measures made explicit (the default fault window, the crash span),
+     *         for the PCT probe: it then runs exactly like this run up to its first change point, measuring nothing
+     */
+    private Simulation.Builder<S> resolved() {
+        Simulation.Builder<S> r = b.copy();
+        if (b.faultWindowNanos == Simulation.Builder.FAULT_WINDOW_AUTO && b.io && !faults.isNone()) {
+            r.faultWindowNanos = faultWindow();
+        }
+        if (b.crashes > 0 && b.crashWindowSteps == 0) {
+            r.crashSpanSteps = crashSpan();
+        }
+        return r;
+    }
+
+    /** @return the default fault window, measured once per run */
+    private long faultWindow() {
+        if (faultWindowNanos == 0) {
+            faultWindowNanos = autoFaultWindowNanos();
+        }
+        return faultWindowNanos;
+    }
+
+    /** @return the span crash points are drawn over: the given one, or the crash-free length measured once */
+    private long crashSpan() {
+        if (crashSpan == 0) {
+            crashSpan = b.crashSpanSteps > 0 ? b.crashSpanSteps : Math.max(1, crashFreeSteps() - 1);
+        }
+        return crashSpan;
     }
 
     /**
@@ -226,13 +265,19 @@ final class RunAssembly<S> {
      */
     long autoFaultWindowNanos() {
         Simulation.Builder<S> measure = measuring(b);
-        measure.faultWindowNanos = Simulation.Builder.FAULT_WINDOW_NEVER;
         return Math.max(1, new RunAssembly<>(measure, null, repro).run().counters().timeNanos() / 3 * 2);
     }
 
-    /** @return the configuration of a measuring run: no crashes, no recording, no liveness check, budget may cut it */
+    /**
+     * @return the configuration of a measuring run: no crashes, no recording, no liveness check, the budget may
+     *         cut it, faults all along when the window is the default, and PCT at depth 1: it measures nothing itself
+     */
     private static <S> Simulation.Builder<S> measuring(Simulation.Builder<S> b) {
         Simulation.Builder<S> measure = b.copy();
+        measure.measuring = true;
+        if (measure.faultWindowNanos == Simulation.Builder.FAULT_WINDOW_AUTO) {
+            measure.faultWindowNanos = Simulation.Builder.FAULT_WINDOW_NEVER;
+        }
         measure.crashes = 0;
         measure.recordDecisions = false;
         measure.allowIncomplete = true;

@@ -463,6 +463,10 @@ public final class Simulation<S> {
         boolean allowIncomplete;
         /** The fewest fibers the world can run with. */
         int minFibers = 1;
+        /** A run that measures another one's length (see {@code RunAssembly}): it measures nothing itself. */
+        boolean measuring;
+        /** The span crash points are drawn over, when already measured (0: measure it). */
+        long crashSpanSteps;
 
         private Builder(Function<WorldContext, S> world) {
             this.world = world;
@@ -499,6 +503,8 @@ public final class Simulation<S> {
             c.commandLine = commandLine;
             c.allowIncomplete = allowIncomplete;
             c.minFibers = minFibers;
+            c.measuring = measuring;
+            c.crashSpanSteps = crashSpanSteps;
             return c;
         }
 
