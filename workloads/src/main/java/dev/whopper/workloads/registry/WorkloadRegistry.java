@@ -1,6 +1,7 @@
 package dev.whopper.workloads.registry;
 
 import dev.whopper.workloads.bank.BankWorkload;
+import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
 import dev.whopper.workloads.kernels.RaceKernel;
 import dev.whopper.workloads.spi.Workload;
@@ -23,6 +24,7 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
+        all.add(CounterWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
