@@ -92,7 +92,8 @@ final class RunAssembly<S> {
         S world;
         List<Property> properties;
         try {
-            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO, listener)));
+            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO, listener),
+                draw == null ? java.util.List.of() : draw.weights()));
             properties = properties(world);
         } catch (RuntimeException e) {
             return setUpFailed(e, strategy);
