@@ -331,6 +331,16 @@ final class RunAssembly<S> {
             public boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
                 return listener.bitFlipped(path, beforeOffset, sinceNanos);
             }
+
+            @Override
+            public boolean bitFlippedIn(String path, long fromOffset, long toOffset, long sinceNanos) {
+                return listener.bitFlipped(path, fromOffset, toOffset, sinceNanos);
+            }
+
+            @Override
+            public boolean faultsStopped() {
+                return !io.faultsEnabled() || io.faultConfig().isNone();
+            }
         };
     }
 
