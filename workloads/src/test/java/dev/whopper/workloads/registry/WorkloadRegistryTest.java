@@ -24,7 +24,8 @@ class WorkloadRegistryTest {
         assertTrue(names.contains("lost-update") && names.contains("lost-update-fixed"), names.toString());
         assertEquals("disk-echo", names.get(names.size() - 1));
         assertEquals(names.size(), new HashSet<>(names).size(), "duplicate names: " + names);
-        assertEquals(3 + 12 + 1, names.size(), names.toString());
+        assertEquals(List.of("kv-model", "counter", "mixed"), names.subList(3, 6));
+        assertEquals(3 + 3 + 12 + 1, names.size(), names.toString());
     }
 
     @Test
@@ -50,9 +51,9 @@ class WorkloadRegistryTest {
     }
 
     @Test
-    void theBankAndDiskEchoRecoverFromCrashesAndTheKernelsCannotCrash() {
+    void theEngineWorkloadsAndDiskEchoRecoverFromCrashesAndTheKernelsCannotCrash() {
         for (Workload<?> w : WorkloadRegistry.all()) {
-            boolean disk = w.name().startsWith("bank") || w.name().equals("disk-echo");
+            boolean disk = w.name().startsWith("bank") || Set.of("kv-model", "counter", "mixed", "disk-echo").contains(w.name());
             assertEquals(disk, w.usesDisk(), w.name());
             assertEquals(disk, w.crashRecovery() != null, w.name());
         }
