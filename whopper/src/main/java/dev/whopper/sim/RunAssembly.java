@@ -92,7 +92,8 @@ final class RunAssembly<S> {
         S world;
         List<Property> properties;
         try {
-            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO, listener)));
+            world = b.world.apply(new WorldContext(simIO, b.fibers, faultOracle(simIO, listener),
+                draw == null ? java.util.List.of() : draw.weights()));
             properties = properties(world);
         } catch (RuntimeException e) {
             return setUpFailed(e, strategy);
@@ -329,6 +330,16 @@ final class RunAssembly<S> {
             @Override
             public boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
                 return listener.bitFlipped(path, beforeOffset, sinceNanos);
+            }
+
+            @Override
+            public boolean bitFlippedIn(String path, long fromOffset, long toOffset, long sinceNanos) {
+                return listener.bitFlipped(path, fromOffset, toOffset, sinceNanos);
+            }
+
+            @Override
+            public boolean faultsStopped() {
+                return !io.faultsEnabled() || io.faultConfig().isNone();
             }
         };
     }

@@ -50,8 +50,16 @@ final class TraceListener implements SimIOListener {
      *         {@code sinceNanos}
      */
     boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
+        return bitFlipped(path, 0, beforeOffset, sinceNanos);
+    }
+
+    /**
+     * @return true when a stored bit of {@code path} in {@code [fromOffset, beforeOffset)} flipped at or after
+     *         {@code sinceNanos}
+     */
+    boolean bitFlipped(String path, long fromOffset, long beforeOffset, long sinceNanos) {
         for (BitFlip f : bitFlips) {
-            if (f.path().equals(path) && f.offset() < beforeOffset && f.timeNanos() >= sinceNanos) {
+            if (f.path().equals(path) && f.offset() >= fromOffset && f.offset() < beforeOffset && f.timeNanos() >= sinceNanos) {
                 return true;
             }
         }

@@ -20,4 +20,14 @@ class FaultOracleTest {
         assertFalse(l.bitFlipped("bank.db-wal", Long.MAX_VALUE, 501), "a flip before the time asked about");
         assertFalse(l.bitFlipped("bank.db-wal", 11, 0), "an I/O error is no bit flip");
     }
+
+    @Test
+    void aBitFlipInARangeIsOneInsideIt() {
+        TraceListener l = new TraceListener(new TraceHash());
+        l.onFault(500, "churn.db", FaultKind.BIT_FLIP, 1_600);
+        assertTrue(l.bitFlipped("churn.db", 1_536, 2_048, 0), "inside the page at 1536");
+        assertFalse(l.bitFlipped("churn.db", 2_048, 2_560, 0), "the next page: that flip explains nothing there");
+        assertFalse(l.bitFlipped("churn.db", 1_024, 1_536, 0), "the page before");
+        assertFalse(l.bitFlipped("churn.db", 1_536, 2_048, 501), "too early");
+    }
 }

@@ -220,6 +220,7 @@ final class CommitOp implements StateTransition<Void> {
         wal.publish(pages, newChecksum, dbPages);
         db.committed(owner, WalFormat.frameOffset(db.pageSize(), first + pages.length));
         db.countCommit();
+        db.countTreeChanges(txn.treeCounts());
         PageCache cache = db.cache();
         for (int i = 0; i < pages.length; i++) {
             cache.put(pages[i], first + i, images[i]);

@@ -5,8 +5,10 @@ import dev.whopper.core.io.CompletionError;
 import dev.whopper.core.io.ErrorCode;
 import dev.whopper.core.io.File;
 import dev.whopper.core.io.IO;
+import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
+import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.HeaderPage;
 import dev.whopper.core.storage.wal.WalIndex;
@@ -41,6 +43,7 @@ public final class Database {
     private String poisonReason;
     private boolean closed;
     private long commits;
+    private final TreeCounts treeCounts = new TreeCounts();
     private byte[] lastHeaderImage;
     private HeaderPage lastHeader;
 
@@ -126,6 +129,21 @@ public final class Database {
      * @return a machine yielding the problems found (empty when healthy)
      */
     public StateMachine<List<String>> integrityCheck() {
+        StateMachine<IntegrityReport> check = integrityReport();
+        return new StateMachine<>(() -> {
+            IOResult<IntegrityReport> r = check.step();
+            return r.isIo() ? Transition.io(r.completion()) : Transition.done(r.value().problems());
+        });
+    }
+
+    /**
+     * {@link #integrityCheck()} with where each page that failed its checksum was read from, so that damage a
+     * detected bit flip explains can be told from real damage ({@link IntegrityReport#explainedBy}).
+     *
+     * @return a machine yielding the report; it fails with IO_ERROR (not a report) when a read fails with a device
+     *         error, which says nothing about what is stored
+     */
+    public StateMachine<IntegrityReport> integrityReport() {
         return new StateMachine<>(new IntegrityCheck(this));
     }
 
@@ -186,7 +204,7 @@ public final class Database {
     /** @return a snapshot of the database's counters */
     public DatabaseStats stats() {
         return new DatabaseStats(commits, wal.maxFrame(), wal.backfilled(), cache.size(), cache.hits(), cache.misses(),
-            cache.loadsStarted(), cache.evictions(), locks.readers());
+            cache.loadsStarted(), cache.evictions(), locks.readers(), treeCounts.snapshot());
     }
 
     /** @return committed frames in the WAL */
@@ -210,6 +228,11 @@ public final class Database {
 
     void countCommit() {
         commits++;
+    }
+
+    /** A commit is published: what its transaction did to the tree counts. */
+    void countTreeChanges(TreeCounts t) {
+        treeCounts.add(t);
     }
 
     WalIndex wal() {

@@ -12,6 +12,7 @@ package dev.whopper.core.db;
  * @param pageReads        page reads issued by the cache (shared in-flight reads count once)
  * @param evictions        cache entries evicted
  * @param readers          open read snapshots
+ * @param tree             what committed transactions did to the tree's structure since open
  */
 public record DatabaseStats(long commits, int walFrames, int backfilledFrames, int cachedPages, long cacheHits,
-                            long cacheMisses, long pageReads, long evictions, int readers) { }
+                            long cacheMisses, long pageReads, long evictions, int readers, TreeStats tree) { }

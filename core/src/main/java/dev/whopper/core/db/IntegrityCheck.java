@@ -16,7 +16,7 @@ import java.util.List;
  * every page 1..pageCount, that every page is exactly one of header / tree / freelist, and the database
  * file's size against the page count (equal once the snapshot is fully checkpointed, never larger).
  */
-final class IntegrityCheck implements StateTransition<List<String>> {
+final class IntegrityCheck implements StateTransition<IntegrityReport> {
     private static final int MAX_PROBLEMS = 100;
     private static final byte HEADER = 1;
     private static final byte TREE = 2;
@@ -28,6 +28,8 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     private final Transaction txn;
     private final Pager pager;
     private final List<String> problems = new ArrayList<>();
+    private final List<PageSource> corruptReads = new ArrayList<>();
+    private int unplacedCorruptions;
     private State state = State.HEADER;
     private StateMachine<TreeCheck> treeCheck;
     private byte[] owner;
@@ -42,10 +44,10 @@ final class IntegrityCheck implements StateTransition<List<String>> {
     }
 
     @Override
-    public Transition<List<String>> transition() {
+    public Transition<IntegrityReport> transition() {
         try {
-            Transition<List<String>> t = step();
-            if (t instanceof Transition.Io<List<String>>) {
+            Transition<IntegrityReport> t = step();
+            if (t instanceof Transition.Io<IntegrityReport>) {
                 pager.releasePins();
             }
             return t;
@@ -61,6 +63,27 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         } else if (problems.size() == MAX_PROBLEMS) {
             problems.add("... more problems not listed");
         }
+    }
+
+    /**
+     * A page could not be used. Damage (CORRUPT: a checksum mismatch, a missing page, a bad structure) is a
+     * finding; anything else (a device's I/O error, misuse) fails the check, since it says nothing about what
+     * is stored.
+     *
+     * @param e    the failure
+     * @param where what was being read, prefixed to the problem ("" for none)
+     * @throws DbException {@code e} itself unless it is CORRUPT
+     */
+    private void damage(DbException e, String where) {
+        if (e.error() != DbError.CORRUPT) {
+            throw e;
+        }
+        if (e.source() == null) {
+            unplacedCorruptions++;
+        } else if (!corruptReads.contains(e.source())) {
+            corruptReads.add(e.source());
+        }
+        problem(where + e.detail());
     }
 
     private void own(int p, byte what, String name) {
@@ -84,7 +107,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         };
     }
 
-    private Transition<List<String>> step() {
+    private Transition<IntegrityReport> step() {
         return switch (state) {
             case HEADER -> checkHeader();
             case TREE -> checkTree();
@@ -94,14 +117,14 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         };
     }
 
-    private Transition<List<String>> checkHeader() {
+    private Transition<IntegrityReport> checkHeader() {
         db.checkOpen();
         txn.ensureSnapshot();
         try {
             IOResult<Void> r = txn.loadHeader();
             if (r.isIo()) return Transition.from(r);
         } catch (DbException e) {
-            problem("header: " + e.detail());
+            damage(e, "header: ");
             return finish();
         }
         owner = new byte[pager.pageCount() + 1];
@@ -110,7 +133,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         return Transition.proceed();
     }
 
-    private Transition<List<String>> checkTree() {
+    private Transition<IntegrityReport> checkTree() {
         if (treeCheck == null) {
             treeCheck = new BTree(txn).check();
         }
@@ -125,14 +148,14 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                 own(p, TREE, "tree");
             }
         } catch (DbException e) {
-            problem("tree: " + e.detail());
+            damage(e, "tree: ");
         }
         freePage = pager.freelistHead();
         state = State.FREELIST;
         return Transition.proceed();
     }
 
-    private Transition<List<String>> checkFreelist() {
+    private Transition<IntegrityReport> checkFreelist() {
         while (freePage != 0) {
             if (freeSeen > pager.pageCount()) {
                 problem("freelist has a cycle (more than " + pager.pageCount() + " pages)");
@@ -148,7 +171,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
                 if (r.isIo()) return Transition.from(r);
                 img = r.value();
             } catch (DbException e) {
-                problem("freelist: " + e.detail());
+                damage(e, "freelist: ");
                 break;
             }
             if (!FreelistPage.isFree(img)) {
@@ -171,13 +194,13 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         return Transition.proceed();
     }
 
-    private Transition<List<String>> checkPages() {
+    private Transition<IntegrityReport> checkPages() {
         while (page <= pager.pageCount()) {
             try {
                 IOResult<byte[]> r = txn.readCommitted(page);
                 if (r.isIo()) return Transition.from(r);
             } catch (DbException e) {
-                problem(e.detail());
+                damage(e, "");
             }
             if (owner[page] == 0) {
                 problem("page " + page + " is neither header, tree nor freelist (lost page)");
@@ -190,7 +213,7 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         return finish();
     }
 
-    private Transition<List<String>> finish() {
+    private Transition<IntegrityReport> finish() {
         if (owner != null) {
             long expected = (long) pager.pageCount() * db.pageSize();
             long size = db.dbFile().size();
@@ -209,6 +232,6 @@ final class IntegrityCheck implements StateTransition<List<String>> {
         }
         txn.end();
         state = State.FINISH;
-        return Transition.done(List.copyOf(problems));
+        return Transition.done(new IntegrityReport(problems, corruptReads, unplacedCorruptions));
     }
 }

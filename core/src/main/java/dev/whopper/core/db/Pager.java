@@ -219,7 +219,8 @@ final class Pager {
             String problem = PageEnvelope.verify(buf, pageNo);
             if (problem != null) {
                 cache.failLoad(load, new DbException(DbError.CORRUPT, problem
-                    + (fromWal ? " (WAL frame " + version + ")" : " (database file " + db.path() + ")")));
+                    + (fromWal ? " (WAL frame " + version + ")" : " (database file " + db.path() + ")"), null,
+                    new PageSource(file.path(), offset, pageSize)));
                 return;
             }
             cache.finishLoad(load, buf);

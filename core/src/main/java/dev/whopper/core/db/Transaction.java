@@ -27,6 +27,8 @@ final class Transaction implements PageStore {
     private int root;
     private long changeCounter;
     private boolean ended;
+    /** What this transaction did to the tree's structure (counted into the database's stats at commit). */
+    private final TreeCounts treeCounts = new TreeCounts();
 
     Transaction(Database db, long owner, YieldInjector yields) {
         this.db = db;
@@ -34,6 +36,16 @@ final class Transaction implements PageStore {
         this.yields = yields;
         this.pageSize = db.pageSize();
         this.pager = new Pager(db, yields);
+    }
+
+    /** @return what this transaction did to the tree's structure */
+    TreeCounts treeCounts() {
+        return treeCounts;
+    }
+
+    @Override
+    public void treeChanged(dev.whopper.core.storage.btree.TreeChange change) {
+        treeCounts.count(change);
     }
 
     /** @return the pages of this transaction */
@@ -175,13 +187,19 @@ final class Transaction implements PageStore {
     @Override
     public IOResult<Integer> allocate() {
         requireWriter("allocate()");
-        return pager.allocate(snapshot);
+        boolean fromFreelist = pager.freelistHead() != 0;
+        IOResult<Integer> r = pager.allocate(snapshot);
+        if (r.isDone() && fromFreelist) {
+            treeCounts.reused();
+        }
+        return r;
     }
 
     @Override
     public IOResult<Void> free(int pageNo) {
         requireWriter("free", pageNo);
         pager.free(pageNo);
+        treeCounts.freed();
         return IOResult.done();
     }
 

@@ -1,8 +1,10 @@
 package dev.whopper.workloads.registry;
 
 import dev.whopper.workloads.bank.BankWorkload;
+import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
 import dev.whopper.workloads.kernels.RaceKernel;
+import dev.whopper.workloads.kv.KvWorkload;
 import dev.whopper.workloads.spi.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +25,8 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
+        all.add(KvWorkload.of());
+        all.add(CounterWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }

@@ -6,8 +6,18 @@ package dev.whopper.workloads.spi;
  * when the disk really flipped a stored bit.
  */
 public interface FaultOracle {
-    /** The oracle of a run without fault injection: nothing was ever injected. */
-    FaultOracle NONE = () -> 0;
+    /** The oracle of a run without fault injection: nothing was ever injected, so faults have always stopped. */
+    FaultOracle NONE = new FaultOracle() {
+        @Override
+        public long bitFlips() {
+            return 0;
+        }
+
+        @Override
+        public boolean faultsStopped() {
+            return true;
+        }
+    };
 
     /** @return how many stored bits the simulated disk has flipped so far in this run */
     long bitFlips();
@@ -27,5 +37,27 @@ public interface FaultOracle {
      */
     default boolean bitFlipped(String path, long beforeOffset, long sinceNanos) {
         return bitFlipsInjected();
+    }
+
+    /**
+     * @param path       a file
+     * @param fromOffset only flips at offsets at or above this
+     * @param toOffset   only flips at offsets below this
+     * @param sinceNanos only flips at or after this simulated time
+     * @return true when the disk flipped a stored bit of {@code path} in {@code [fromOffset, toOffset)} at or after
+     *         {@code sinceNanos}: what explains a checksum failure of the bytes read there (the default, for an oracle
+     *         that knows only {@link #bitFlipped}, is any flip below {@code toOffset})
+     */
+    default boolean bitFlippedIn(String path, long fromOffset, long toOffset, long sinceNanos) {
+        return bitFlipped(path, toOffset, sinceNanos);
+    }
+
+    /**
+     * @return true once the run injects no more faults (its fault window ended, or it never had faults): from then
+     *         on every engine refusal has to clear up, so a workload may require progress (checkpoints succeed again,
+     *         commits are made). The default, for an oracle that cannot tell, is false: faults may go on
+     */
+    default boolean faultsStopped() {
+        return false;
     }
 }

@@ -285,6 +285,7 @@ final class MutateOp implements StateTransition<Boolean> {
         int size = n.contentSize();
         if (level == 0) {
             if (size > tree.capacity) {
+                tree.store.treeChanged(TreeChange.ROOT_SPLIT);
                 Node root = newNode(false);
                 root.children.add(n.pageNo);
                 byte[] sep = split(n);
@@ -294,6 +295,7 @@ final class MutateOp implements StateTransition<Boolean> {
                 newRoot = root.pageNo;
             } else if (n.keys.isEmpty()) {
                 // Interior root with one child: the child becomes the root; empty root leaf: empty tree.
+                tree.store.treeChanged(TreeChange.ROOT_COLLAPSE);
                 rootChanges = true;
                 newRoot = n.leaf ? 0 : n.children.get(0);
                 release(n);
@@ -303,6 +305,7 @@ final class MutateOp implements StateTransition<Boolean> {
         }
         int idx = pathIdx[level - 1];
         if (size > tree.capacity) {
+            tree.store.treeChanged(TreeChange.SPLIT);
             Node parent = node(level - 1);
             byte[] sep = split(n);
             parent.keys.add(idx, sep);
@@ -343,6 +346,7 @@ final class MutateOp implements StateTransition<Boolean> {
                 + (n.leaf ? 0 : NodeLayout.INTERIOR_CELL_OVERHEAD + sep.length);
         if (combined <= tree.capacity) {
             // Merge right into left; right leaves the tree.
+            tree.store.treeChanged(TreeChange.MERGE);
             if (n.leaf) {
                 left.keys.addAll(right.keys);
                 left.values.addAll(right.values);
@@ -358,6 +362,7 @@ final class MutateOp implements StateTransition<Boolean> {
             release(right);
         } else {
             // Redistribute: pool both nodes (with the separator between interiors) and split again.
+            tree.store.treeChanged(TreeChange.REDISTRIBUTE);
             if (n.leaf) {
                 left.keys.addAll(right.keys);
                 left.values.addAll(right.values);

@@ -73,6 +73,15 @@ public interface PageStore {
      */
     void setRootPage(int pageNo);
 
+    /**
+     * The operation in progress planned a structural change (for statistics only; the store must not act on it).
+     * A change is told once, when it is planned; it takes effect only if the transaction commits.
+     *
+     * @param change what changed
+     */
+    default void treeChanged(TreeChange change) {
+    }
+
     /** @return the yield injector installed for this connection ({@link YieldInjector#NONE} in production) */
     YieldInjector yields();
 }

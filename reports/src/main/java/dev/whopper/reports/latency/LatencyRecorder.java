@@ -1,0 +1,179 @@
+package dev.whopper.reports.latency;
+
+import dev.whopper.reports.model.FiberLine;
+import dev.whopper.reports.model.KindLatency;
+import dev.whopper.reports.model.LatencyHistogram;
+import dev.whopper.reports.model.LatencyInterval;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records one run's operation latencies: one HdrHistogram per operation kind in simulated microseconds
+ * (deterministic: it only sees simulated times), the wall-clock CPU time of each operation's steps
+ * apart (nondeterministic), each fiber's finished operations and longest operation, and latency over time
+ * in at most {@link #MAX_INTERVALS} intervals (the interval width doubles, adjacent intervals merging,
+ * whenever the run outgrows them). Optionally also writes an HdrHistogram interval log
+ * ({@link #logTo(IntervalLog)}). Single-threaded, like the run; it reads no clock and draws no random
+ * number, so recording cannot change a run.
+ *
+ * <p>Kinds are registered by index ({@link #kind(int, String)}), densely from 0 in first-seen order, so the
+ * simulator can reuse the index it already has for its operation counts; recording is then array access.
+ */
+public final class LatencyRecorder {
+    /** Intervals of latency over time kept at most. */
+    public static final int MAX_INTERVALS = 120;
+    /** The width of the first intervals: 1 ms simulated. */
+    public static final long FIRST_INTERVAL_NANOS = 1_000_000;
+    private static final int INTERVAL_DIGITS = 2;
+
+    private final List<String> names = new ArrayList<>();
+    private Histogram[] simulated = new Histogram[8];
+    private Histogram[] wall = new Histogram[8];
+    private final long[] fiberOps;
+    private final long[] fiberLongestNanos;
+    private final List<Histogram> intervals = new ArrayList<>();
+    private long intervalNanos = FIRST_INTERVAL_NANOS;
+    private IntervalLog log;
+
+    /** @param fibers how many fibers the run has, &gt; 0 */
+    public LatencyRecorder(int fibers) {
+        if (fibers <= 0) {
+            throw new IllegalArgumentException("fibers: " + fibers + " (expected: > 0)");
+        }
+        fiberOps = new long[fibers];
+        fiberLongestNanos = new long[fibers];
+    }
+
+    /** @param log where interval histograms go as the run's simulated time passes (null: nowhere) */
+    public void logTo(IntervalLog log) {
+        this.log = log;
+    }
+
+    /**
+     * Registers an operation kind under the next index; an index already registered must keep its name.
+     *
+     * @param index {@link #kinds()} for a new kind, or an index registered before
+     * @param name  the kind
+     */
+    public void kind(int index, String name) {
+        if (index < names.size()) {
+            if (!names.get(index).equals(name)) {
+                throw new IllegalArgumentException("kind " + index + ": " + name + " (expected: " + names.get(index) + ")");
+            }
+            return;
+        }
+        if (index != names.size()) {
+            throw new IllegalArgumentException("kind index: " + index + " (expected: <= " + names.size() + ")");
+        }
+        if (index == simulated.length) {
+            simulated = java.util.Arrays.copyOf(simulated, index * 2);
+            wall = java.util.Arrays.copyOf(wall, index * 2);
+        }
+        names.add(name);
+        simulated[index] = LatencyHistogram.newHistogram();
+        wall[index] = LatencyHistogram.newHistogram();
+    }
+
+    /** @return kinds registered */
+    public int kinds() {
+        return names.size();
+    }
+
+    /**
+     * An operation finished (successfully or not).
+     *
+     * @param kind       its kind's index
+     * @param fiber      its fiber
+     * @param startNanos simulated time it started
+     * @param endNanos   simulated time it finished, &gt;= the previous call's
+     */
+    public void finished(int kind, int fiber, long startNanos, long endNanos) {
+        long nanos = Math.max(0, endNanos - startNanos);
+        long micros = nanos / 1_000;
+        simulated[kind].recordValue(micros);
+        fiberOps[fiber]++;
+        if (nanos > fiberLongestNanos[fiber]) {
+            fiberLongestNanos[fiber] = nanos;
+        }
+        interval(endNanos).recordValue(micros);
+        if (log != null) {
+            log.record(names.get(kind), endNanos, micros);
+        }
+    }
+
+    /**
+     * The wall-clock CPU time one finished operation spent in its steps: NONDETERMINISTIC, kept apart.
+     *
+     * @param kind  its kind's index
+     * @param nanos wall-clock nanoseconds
+     */
+    public void wall(int kind, long nanos) {
+        wall[kind].recordValue(Math.max(0, nanos));
+    }
+
+    private Histogram interval(long endNanos) {
+        long index = endNanos / intervalNanos;
+        while (index >= MAX_INTERVALS) {
+            coarsen();
+            index = endNanos / intervalNanos;
+        }
+        while (intervals.size() <= index) {
+            intervals.add(null);
+        }
+        Histogram h = intervals.get((int) index);
+        if (h == null) {
+            h = new Histogram(INTERVAL_DIGITS);
+            h.setAutoResize(true);
+            intervals.set((int) index, h);
+        }
+        return h;
+    }
+
+    /** Doubles the interval width: intervals 2k and 2k+1 become interval k. */
+    private void coarsen() {
+        List<Histogram> merged = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i += 2) {
+            Histogram a = intervals.get(i);
+            Histogram b = i + 1 < intervals.size() ? intervals.get(i + 1) : null;
+            if (a == null) {
+                a = b;
+            } else if (b != null) {
+                a.add(b);
+            }
+            merged.add(a);
+        }
+        intervals.clear();
+        intervals.addAll(merged);
+        intervalNanos *= 2;
+    }
+
+    /** @return the width of the latency-over-time intervals now, simulated nanoseconds */
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /** @return what was recorded so far, frozen */
+    public LatencySnapshot snapshot() {
+        List<KindLatency> kinds = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            kinds.add(new KindLatency(names.get(i), LatencyHistogram.of(simulated[i]), LatencyHistogram.of(wall[i])));
+        }
+        List<LatencyInterval> overTime = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            Histogram h = intervals.get(i);
+            long start = i * intervalNanos;
+            if (h == null) {
+                overTime.add(new LatencyInterval(start, start + intervalNanos, 0, 0, 0, 0));
+            } else {
+                overTime.add(new LatencyInterval(start, start + intervalNanos, h.getTotalCount(),
+                    h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue()));
+            }
+        }
+        List<FiberLine> fibers = new ArrayList<>(fiberOps.length);
+        for (int f = 0; f < fiberOps.length; f++) {
+            fibers.add(new FiberLine(f, fiberOps[f], fiberLongestNanos[f]));
+        }
+        return new LatencySnapshot(kinds, overTime, fibers);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.whopper.workloads.counter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whopper.sim.Outcome;
+import dev.whopper.sim.RunResult;
+import dev.whopper.sim.Simulation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The {@code counter} workload on the correct engine, under the simulator. */
+class CounterWorkloadTest {
+    private static RunResult run(long seed, String faults, int crashes, int ops) {
+        Simulation.Builder<?> b = Simulation.builder(CounterWorkload.of(ops), 6).seed(seed).maxSteps(300_000).faults(faults);
+        if (crashes > 0) {
+            b = b.crashes(crashes);
+        }
+        return b.build().run();
+    }
+
+    @Test
+    void passesWithoutFaults() {
+        long increments = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            RunResult r = run(seed, "none", 0, 30);
+            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+            Map<String, Long> c = r.workloadCounters();
+            increments += c.get("increments");
+            assertEquals(1L, r.counters().opsByKind().getOrDefault("final", 0L), r.describe());
+        }
+        assertTrue(increments > 1000, "increments " + increments);
+    }
+
+    @Test
+    void passesUnderFastAndChaosFaultsWithCrashes() {
+        long crashes = 0;
+        long unknown = 0;
+        for (String faults : new String[] {"fast", "chaos"}) {
+            for (long seed = 1; seed <= 30; seed++) {
+                RunResult r = run(seed, faults, 2, 25);
+                assertEquals(Outcome.Kind.PASSED, r.kind(), faults + ": " + r.describe());
+                crashes += r.workloadCounters().get("crashes");
+                unknown += r.workloadCounters().get("unknown-outcome");
+            }
+        }
+        assertTrue(crashes >= 60, "crashes " + crashes);
+        System.out.println("unknown " + unknown);
+    }
+}
