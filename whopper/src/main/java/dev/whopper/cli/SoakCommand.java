@@ -182,10 +182,17 @@ public final class SoakCommand implements Callable<Integer> {
             throw bad("--resume: " + resume + " is not a soak directory (expected: a directory with " + SoakFile.NAME
                 + ", as whopper soak --out writes)");
         }
+        Integer j;
+        Long d;
+        try {
+            j = jobs == null ? null : jobs();
+            d = duration == null ? null : Durations.parseMillis("--duration", duration);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
         try {
             SoakFile f = Json.read(SoakFile.in(resume), SoakFile.class);
-            Long d = duration == null ? null : Durations.parseMillis("--duration", duration);
-            SoakOptions o = f.options(resume, jobs == null ? null : jobs(), d);
+            SoakOptions o = f.options(resume, j, d);
             OutputDirs.requireWritable("--resume", resume);
             return o;
         } catch (Json.MalformedFileException | IllegalArgumentException e) {

@@ -68,16 +68,27 @@ public final class FailureWriter {
         return new Written(rel, minimalSteps, command);
     }
 
-    private static void files(Path dir, RunConfig config, Shrinker.Result s, String logFile, RunResult r) throws IOException {
+    /**
+     * Writes a run's files into {@code dir}: {@code repro.json}, {@code command.txt}, {@code report.txt},
+     * {@code trace-tail.txt}, and for a shrunk run its {@code decisions.replay}.
+     *
+     * @param dir     the directory
+     * @param config  the run's configuration
+     * @param s       the shrink that gave the run, or {@code null}
+     * @param logFile where the decision log is ({@code null} without a shrink)
+     * @param r       the run
+     * @throws IOException when a file cannot be written
+     */
+    public static void files(Path dir, RunConfig config, Shrinker.Result s, String logFile, RunResult r) throws IOException {
         Repro repro = Repro.of(config, s == null ? null : s.log(), logFile, r);
-        Files.writeString(dir.resolve("repro.json"), Json.text(repro));
-        Files.writeString(dir.resolve("command.txt"), repro.command() + "\n");
+        AtomicFiles.write(dir.resolve("repro.json"), Json.text(repro));
+        AtomicFiles.write(dir.resolve("command.txt"), repro.command() + "\n");
         String report = r.describe();
         if (s != null) {
             report = s.describe(repro.command()) + report;
-            Files.writeString(dir.resolve("decisions.replay"), s.log().toText() + "\n");
+            AtomicFiles.write(dir.resolve("decisions.replay"), s.log().toText() + "\n");
         }
-        Files.writeString(dir.resolve("report.txt"), report);
+        AtomicFiles.write(dir.resolve("report.txt"), report);
         StringBuilder tail = new StringBuilder();
         if (!r.eventsComplete()) {
             tail.append("# the last ").append(r.lastEvents().size()).append(" of ").append(r.eventsWritten()).append(" events\n");
@@ -85,6 +96,6 @@ public final class FailureWriter {
         for (Event e : r.lastEvents()) {
             tail.append(e).append('\n');
         }
-        Files.writeString(dir.resolve("trace-tail.txt"), tail.toString());
+        AtomicFiles.write(dir.resolve("trace-tail.txt"), tail.toString());
     }
 }
