@@ -220,11 +220,14 @@ public final class ManyFibers implements Callable<Integer> {
         Simulation<?> sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 20), n).crashes(0)
             .maxSteps(steps).recordDecisions(false).build();
         sim.withSeed(1).run(); // warm-up
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         RunResult r = sim.withSeed(2).run();
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %s%n", n, r.counters().steps() / secs, r.counters().timeJumps(),
-            r.kind());
+        double cpuSecs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %s (%.0f steps per CPU second of this thread)%n", n,
+            r.counters().steps() / secs, r.counters().timeJumps(), r.kind(), r.counters().steps() / cpuSecs);
     }
 
     /** @param args the command line */
