@@ -12,6 +12,12 @@ package dev.whopper.core.db;
  * @param pageReads        page reads issued by the cache (shared in-flight reads count once)
  * @param evictions        cache entries evicted
  * @param readers          open read snapshots
+ * @param recovery         the recovery path the open that made this database took
  */
 public record DatabaseStats(long commits, int walFrames, int backfilledFrames, int cachedPages, long cacheHits,
-                            long cacheMisses, long pageReads, long evictions, int readers) { }
+                            long cacheMisses, long pageReads, long evictions, int readers, RecoveryPath recovery) {
+    /** @return cache misses that joined a read already in flight for the same page (a shared in-flight read) */
+    public long sharedReads() {
+        return Math.max(0, cacheMisses - pageReads);
+    }
+}

@@ -76,6 +76,19 @@ class RunReportsTest {
         assertEquals(2, report.faults().stream().filter(f -> f.crash()).count());
         assertTrue(report.faults().stream().allMatch(f -> f.crash() || !f.file().isEmpty()));
         assertFalse(report.coverage().yieldPoints().isEmpty(), "the engine's yield points were reached");
+        var engine = report.coverage().engine();
+        assertEquals(1L, engine.get("open: NEW_DATABASE"), engine.toString());
+        assertEquals(2L, engine.get("recovery after a crash"));
+        assertEquals(r.workloadCounters().get("opens"),
+            engine.entrySet().stream().filter(e -> e.getKey().startsWith("open: "))
+                .mapToLong(java.util.Map.Entry::getValue).sum(), "every open has its recovery path: " + engine);
+        assertTrue(engine.keySet().stream().anyMatch(k -> k.equals("open: WAL_REPLAYED") || k.equals("open: WAL_TAIL_CUT")),
+            "a crash makes the next open recover the WAL: " + engine);
+        assertEquals(r.workloadCounters().get("busy"), engine.getOrDefault("BUSY", 0L) + engine.getOrDefault("BUSY_SNAPSHOT", 0L));
+        long checkpoints = engine.entrySet().stream().filter(e -> e.getKey().startsWith("checkpoint "))
+            .mapToLong(java.util.Map.Entry::getValue).sum();
+        assertTrue(checkpoints > 0 && checkpoints <= r.counters().opsByKind().get("checkpoint"), engine.toString());
+        assertTrue(engine.get("cache hit") > 0);
         assertTrue(report.properties().stream().allMatch(p -> p.status() == PropertyResult.Status.HELD), report.properties().toString());
         assertFalse(report.properties().isEmpty());
         assertEquals("6", report.config().get("--connections"));
