@@ -56,8 +56,9 @@ class RunReportsTest {
             RunResult r = config.simulation().run();
             RunReport report = RunReports.of(r, config, null, 0);
             assertEquals(r.describe(), ConsoleReport.render(report), line);
-            assertEquals(r.describe(), ConsoleReport.render(JsonReport.read(JsonReport.write(report))),
-                line + ": and so does the report read back from JSON");
+            RunReport back = JsonReport.read(JsonReport.write(report));
+            assertEquals(report, back, line + ": a real run's report round-trips through JSON");
+            assertEquals(r.describe(), ConsoleReport.render(back), line + ": and so does the report read back from JSON");
         }
     }
 
