@@ -24,6 +24,8 @@ final class Charts {
     private static final int H = 300;
     private static final int L = 70;
     private static final int B = 40;
+    /** The fault chart's left margin: room for the fault kinds' names. */
+    private static final int FL = 150;
 
     private Charts() { }
 
@@ -47,7 +49,8 @@ final class Charts {
             double x = L + d / 5.0 * (W - L - 20);
             sb.append("<line class=\"grid\" x1=\"").append(c(x)).append("\" y1=\"10\" x2=\"").append(c(x))
                 .append("\" y2=\"").append(H - B).append("\"/><text class=\"axis\" x=\"").append(c(x))
-                .append("\" y=\"").append(H - B + 16).append("\" text-anchor=\"middle\">").append(labels[d]).append("</text>\n");
+                .append("\" y=\"").append(H - B + 16).append("\" text-anchor=\"").append(d == 5 ? "end" : "middle")
+                .append("\">").append(labels[d]).append("</text>\n");
         }
         yAxis(sb, max, "µs");
         int i = 0;
@@ -119,7 +122,7 @@ final class Charts {
             .append(height).append("\" width=\"").append(W).append("\" height=\"").append(height)
             .append("\"><title>faults and crashes over simulated time</title>\n");
         for (Map.Entry<String, Integer> r : rows.entrySet()) {
-            sb.append("<text class=\"axis\" x=\"").append(L - 6).append("\" y=\"").append(34 + 22 * r.getValue())
+            sb.append("<text class=\"axis\" x=\"").append(FL - 6).append("\" y=\"").append(34 + 22 * r.getValue())
                 .append("\" text-anchor=\"end\">").append(esc(r.getKey())).append("</text>\n");
         }
         int drawn = 0;
@@ -127,7 +130,7 @@ final class Charts {
             if (drawn++ >= MAX_FAULT_MARKS) {
                 break;
             }
-            double x = L + (double) f.timeNanos() / end * (W - L - 20);
+            double x = FL + (double) f.timeNanos() / end * (W - FL - 20);
             String tip = f.kind() + " at " + nanos(f.timeNanos()) + " (step " + f.step() + ")"
                 + (f.crash() ? "" : " " + f.file() + " @" + f.offset());
             if (f.crash()) {
@@ -139,7 +142,7 @@ final class Charts {
                     .append("\" width=\"4\" height=\"16\"><title>").append(esc(tip)).append("</title></rect>\n");
             }
         }
-        xTimeAt(sb, end, height - B);
+        xTimeAt(sb, end, height - B, FL);
         sb.append("</svg>\n");
     }
 
@@ -168,14 +171,15 @@ final class Charts {
     }
 
     private static void xTime(StringBuilder sb, long end) {
-        xTimeAt(sb, end, H - B);
+        xTimeAt(sb, end, H - B, L);
     }
 
-    private static void xTimeAt(StringBuilder sb, long end, int y) {
+    private static void xTimeAt(StringBuilder sb, long end, int y, int left) {
         for (int t = 0; t <= 4; t++) {
-            double x = L + t / 4.0 * (W - L - 20);
+            double x = left + t / 4.0 * (W - left - 20);
             sb.append("<text class=\"axis\" x=\"").append(c(x)).append("\" y=\"").append(y + 16)
-                .append("\" text-anchor=\"middle\">").append(esc(nanos(end * t / 4))).append("</text>\n");
+                .append("\" text-anchor=\"").append(t == 0 ? "start" : t == 4 ? "end" : "middle").append("\">")
+                .append(esc(nanos(end * t / 4))).append("</text>\n");
         }
     }
 
