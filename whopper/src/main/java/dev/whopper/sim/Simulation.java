@@ -134,6 +134,7 @@ public final class Simulation<S> {
         b.workload(workload.name()).program(connections, workload::program);
         b.properties.add(workload::properties);
         b.workloadCounters = workload::counters;
+        b.engineCoverage = workload::coverage;
         Workload.CrashRecovery<S> recovery = workload.crashRecovery();
         if (recovery != null) {
             b.crashes(0, CrashOptions.keepSomeAndTear(), recovery::recover);
@@ -315,6 +316,29 @@ public final class Simulation<S> {
     }
 
     /**
+     * One run, watched: the same run as {@link #run()} (same trace hash, outcome and decisions), and
+     * {@code observation} also sees it (every event with its value, wall-clock service times, an interval log).
+     *
+     * @param observation how to watch it
+     * @return the run
+     */
+    public RunResult run(Observation observation) {
+        return new RunAssembly<>(b, null, repro(null), observation).run();
+    }
+
+    /**
+     * {@link #replay(DecisionLog)}, watched as {@link #run(Observation)} is.
+     *
+     * @param log         the decisions
+     * @param observation how to watch it
+     * @return the run
+     */
+    public RunResult replay(DecisionLog log, Observation observation) {
+        Objects.requireNonNull(log, "log");
+        return new RunAssembly<>(b, log, repro(log), observation).run();
+    }
+
+    /**
      * Replays a decision log: the seed and configuration of this simulation, the choices of the log.
      *
      * @param log the decisions
@@ -465,6 +489,8 @@ public final class Simulation<S> {
         List<Check<S>> endChecks = new ArrayList<>();
         List<Function<S, List<Property>>> properties = new ArrayList<>();
         Function<S, Map<String, Long>> workloadCounters;
+        /** The world's engine coverage for reports (null: none). */
+        Function<S, Map<String, Long>> engineCoverage;
         /** True while everything about the run can be said on the command line ({@link Simulation#config()}). */
         boolean commandLine;
         /** A run cut by the step budget passes (with its end checks reported skipped) instead of INCOMPLETE. */
@@ -508,6 +534,7 @@ public final class Simulation<S> {
             c.endChecks = new ArrayList<>(endChecks);
             c.properties = new ArrayList<>(properties);
             c.workloadCounters = workloadCounters;
+            c.engineCoverage = engineCoverage;
             c.commandLine = commandLine;
             c.allowIncomplete = allowIncomplete;
             c.minFibers = minFibers;

@@ -204,7 +204,17 @@ public final class Database {
     /** @return a snapshot of the database's counters */
     public DatabaseStats stats() {
         return new DatabaseStats(commits, wal.maxFrame(), wal.backfilled(), cache.size(), cache.hits(), cache.misses(),
-            cache.loadsStarted(), cache.evictions(), locks.readers(), treeCounts.snapshot());
+            cache.loadsStarted(), cache.evictions(), locks.readers(), treeCounts.snapshot(), recovery);
+    }
+
+    private RecoveryPath recovery = RecoveryPath.NO_WAL;
+
+    /** Notes how the open that made this database found its files; returns this. */
+    Database recoveredBy(RecoveryPath path) {
+        if (path != null) {
+            recovery = path;
+        }
+        return this;
     }
 
     /** @return committed frames in the WAL */

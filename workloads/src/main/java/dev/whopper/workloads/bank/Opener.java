@@ -126,6 +126,7 @@ final class Opener {
         w.model.recovered(recoveredSeq);
         verifier.close();
         w.db = opened;
+        w.databases.add(opened);
         w.opening = false;
         w.opens++;
         if (w.crashedSinceOpen) {
