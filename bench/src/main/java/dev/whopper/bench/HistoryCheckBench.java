@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * snapshot: lost updates, G-single and G2 cycles) of {@code --transactions} transactions over
  * {@code --processes} processes and {@code --keys} keys in use at a time (Elle's key rotation, 64 writes a key),
  * writes each to a temporary EDN file, then times {@code --runs} checks of each (and of {@code --elle FILE}, Elle's
- * huge-scc.edn, when readable) and prints the median and the fastest, with parse and analysis apart.
+ * huge-scc.edn, when readable) and prints the median and the fastest wall time, the median parse time, and the
+ * median CPU time of the checking thread (less disturbed than wall time on a shared machine; GC threads excluded).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.whopper.bench.HistoryCheckBench}.
  */
@@ -66,7 +67,8 @@ public final class HistoryCheckBench implements Callable<Integer> {
         }
         Consistency c = Consistency.byName(consistency);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "history check, %s, %d runs each (median / fastest; parse + analyse)%n", c, runs);
+        out.printf(Locale.ROOT, "history check, %s, %d runs each (read + parse + analyse: median / fastest wall, median "
+            + "parse, median thread CPU)%n", c, runs);
         for (boolean cyclic : new boolean[] {false, true}) {
             History h = SyntheticHistories.generate(Model.LIST_APPEND, 1, transactions, processes, keys, cyclic);
             Path file = Files.createTempFile("whopper-history", ".edn");
@@ -89,13 +91,17 @@ public final class HistoryCheckBench implements Callable<Integer> {
     private void measure(PrintWriter out, String label, Path file, Consistency c) throws IOException {
         long[] total = new long[runs];
         long[] parse = new long[runs];
+        long[] cpu = new long[runs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         CheckResult last = null;
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             History h = History.parse(Files.readString(file, StandardCharsets.UTF_8), Model.LIST_APPEND);
             long t1 = System.nanoTime();
             last = Checker.check(h, Model.LIST_APPEND, c);
             long t2 = System.nanoTime();
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
             parse[i] = t1 - t0;
             total[i] = t2 - t0;
         }
@@ -103,9 +109,11 @@ public final class HistoryCheckBench implements Callable<Integer> {
         Arrays.sort(sortedTotal);
         long[] sortedParse = parse.clone();
         Arrays.sort(sortedParse);
-        out.printf(Locale.ROOT, "  %-40s %6.1f MB  total %6.2f s / %6.2f s  (parse %5.2f s median)  %s%n", label,
+        long[] sortedCpu = cpu.clone();
+        Arrays.sort(sortedCpu);
+        out.printf(Locale.ROOT, "  %-36s %5.1f MB  wall %6.2f s / %6.2f s (parse %5.2f s)  cpu %5.2f s  %s%n", label,
             Files.size(file) / 1e6, sortedTotal[runs / 2] / 1e9, sortedTotal[0] / 1e9, sortedParse[runs / 2] / 1e9,
-            CheckText.oneLine(last));
+            sortedCpu[runs / 2] / 1e9, CheckText.oneLine(last));
     }
 
     /** @param args command-line arguments */
