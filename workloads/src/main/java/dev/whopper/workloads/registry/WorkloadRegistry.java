@@ -3,6 +3,8 @@ package dev.whopper.workloads.registry;
 import dev.whopper.workloads.bank.BankWorkload;
 import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
+import dev.whopper.workloads.elle.ElleWorkload;
+import dev.whopper.workloads.history.Model;
 import dev.whopper.workloads.kernels.RaceKernel;
 import dev.whopper.workloads.kv.KvWorkload;
 import dev.whopper.workloads.mixed.MixedWorkload;
@@ -32,6 +34,8 @@ public final class WorkloadRegistry {
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
+        all.add(ElleWorkload.of(Model.LIST_APPEND));
+        all.add(ElleWorkload.of(Model.RW_REGISTER));
         all.add(DiskEcho.WORKLOAD);
         return all;
     }
