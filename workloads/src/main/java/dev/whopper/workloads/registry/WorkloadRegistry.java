@@ -26,12 +26,12 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
-        all.add(KvWorkload.of());
-        all.add(CounterWorkload.of());
-        all.add(MixedWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
+        all.add(KvWorkload.of());
+        all.add(CounterWorkload.of());
+        all.add(MixedWorkload.of());
         all.add(DiskEcho.WORKLOAD);
         return all;
     }
