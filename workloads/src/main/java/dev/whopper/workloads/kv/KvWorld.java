@@ -27,8 +27,9 @@ final class KvWorld extends EngineWorld {
     final KvModel model = new KvModel();
     final KvProperties properties = new KvProperties();
     /**
-     * Transactions whose commit started and was not published (failed, or in flight at a crash): the next open may
-     * show one of them after the newest version. A later publish supersedes them.
+     * Transactions whose commit started and was not published: in flight (an autocommit write may still be waiting
+     * for the WRITER lock while others publish), failed, or cut off by a crash. The next open may show one of them
+     * after the newest version. A publish supersedes those whose commit had ended (failed) before it.
      */
     final List<KvTxn> candidates = new ArrayList<>();
     private long nextWriteId;
@@ -61,7 +62,7 @@ final class KvWorld extends EngineWorld {
     void published(KvTxn t, long walEnd) {
         int v = model.publish(t.writes, t.label, walEnd);
         t.committedAs = v;
-        candidates.clear();
+        candidates.removeIf(c -> c == t || c.commitEnded);
         properties.checkCommitted(model, t, v);
     }
 
