@@ -104,6 +104,7 @@ final class KvWorld extends EngineWorld {
         return new RecoveryCheck() {
             private final CurrentMachine sub = new CurrentMachine();
             private int shown = -1;
+            private final boolean durable = recoveringFromCrash();
 
             @Override
             public IOResult<Void> step() {
@@ -127,17 +128,19 @@ final class KvWorld extends EngineWorld {
             @Override
             public void accept() {
                 int hi = model.version();
+                int acked = model.acknowledgedVersion();
                 if (shown > hi) {
                     KvTxn c = candidates.get(shown - hi - 1);
                     c.committedAs = model.publish(c.writes, c.label + ", shown by the open", -1);
-                    model.acknowledge(c.committedAs);
                 } else {
-                    if (shown < model.acknowledgedVersion()) {
-                        properties.commitsLostToBitRot += model.acknowledgedVersion() - shown;
+                    if (shown < acked) {
+                        properties.commitsLostToBitRot += acked - shown;
                     }
                     model.truncate(shown);
                 }
-                model.acknowledge(model.version());
+                // After a crash what the open shows is durable: it must survive every later crash. A reopen after a
+                // failed WAL sync may show a failed commit that is readable but not yet durable: it stays unacknowledged.
+                model.acknowledge(durable ? model.version() : Math.min(acked, model.version()));
                 candidates.clear();
             }
         };
