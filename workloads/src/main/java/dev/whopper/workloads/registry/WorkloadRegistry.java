@@ -28,12 +28,12 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
-        all.add(KvWorkload.of());
-        all.add(CounterWorkload.of());
-        all.add(MixedWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
+        all.add(KvWorkload.of());
+        all.add(CounterWorkload.of());
+        all.add(MixedWorkload.of());
         all.add(ElleWorkload.of(Model.LIST_APPEND));
         all.add(ElleWorkload.of(Model.RW_REGISTER));
         all.add(DiskEcho.WORKLOAD);
