@@ -13,6 +13,8 @@ package dev.whopper.core.db;
  * @param evictions        cache entries evicted
  * @param readers          open read snapshots
  * @param tree             what committed transactions did to the tree's structure since open
+ * @param checkpoints      what the auto-checkpoints did since open
  */
 public record DatabaseStats(long commits, int walFrames, int backfilledFrames, int cachedPages, long cacheHits,
-                            long cacheMisses, long pageReads, long evictions, int readers, TreeStats tree) { }
+                            long cacheMisses, long pageReads, long evictions, int readers, TreeStats tree,
+                            CheckpointStats checkpoints) { }

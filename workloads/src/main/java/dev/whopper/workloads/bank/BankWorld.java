@@ -142,6 +142,7 @@ final class BankWorld {
         out.put("crashes", crashes);
         out.put("reopens", reopens);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);
+        out.put("integrity-explained-by-bit-flip", properties.integrity.explainedByBitFlip);
         return out;
     }
 }

@@ -20,11 +20,11 @@ class WorkloadRegistryTest {
     @Test
     void namesTheBuiltInsInListingOrderEachOnce() {
         List<String> names = WorkloadRegistry.names();
-        assertEquals(List.of("bank", "bank-non-atomic", "bank-early-ack"), names.subList(0, 3));
+        assertEquals(List.of("bank", "bank-non-atomic", "bank-early-ack", "checkpoint-storm", "btree-churn"), names.subList(0, 5));
         assertTrue(names.contains("lost-update") && names.contains("lost-update-fixed"), names.toString());
         assertEquals("disk-echo", names.get(names.size() - 1));
         assertEquals(names.size(), new HashSet<>(names).size(), "duplicate names: " + names);
-        assertEquals(3 + 12 + 1, names.size(), names.toString());
+        assertEquals(3 + 2 + 12 + 1, names.size(), names.toString());
     }
 
     @Test
@@ -50,9 +50,10 @@ class WorkloadRegistryTest {
     }
 
     @Test
-    void theBankAndDiskEchoRecoverFromCrashesAndTheKernelsCannotCrash() {
+    void theEngineWorkloadsAndDiskEchoRecoverFromCrashesAndTheKernelsCannotCrash() {
         for (Workload<?> w : WorkloadRegistry.all()) {
-            boolean disk = w.name().startsWith("bank") || w.name().equals("disk-echo");
+            boolean disk = w.name().startsWith("bank") || w.name().equals("disk-echo") || w.name().equals("checkpoint-storm")
+                || w.name().equals("btree-churn");
             assertEquals(disk, w.usesDisk(), w.name());
             assertEquals(disk, w.crashRecovery() != null, w.name());
         }
