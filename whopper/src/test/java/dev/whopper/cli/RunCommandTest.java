@@ -167,9 +167,11 @@ class RunCommandTest {
         assertBad("whopper: --connections: 1 (expected: >= 2 for workload lock-order)",
             "run", "--workload", "lock-order", "--connections", "1");
         assertBad("whopper: --yield-rate: 1.5 (expected: in [0, 1])", "run", "--yield-rate", "1.5");
+        assertBad("whopper: --mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree)",
+            "run", "--mode", "fastest");
         Run r = whopper("run", "--workload", "nope");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, reentrant-counter, "), r.err());
+        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, checkpoint-storm, btree-churn, reentrant-counter, "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
