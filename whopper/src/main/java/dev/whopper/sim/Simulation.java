@@ -416,7 +416,7 @@ public final class Simulation<S> {
         }
         return new RunConfig(b.seed, b.workload, b.fibers, b.maxSteps, b.strategy, b.yieldRate, b.yieldCapPerOp,
             b.stepCostNanos, b.faultMode, b.faultsOff, b.faultWindowNanos, b.crashes, b.crashWindowSteps,
-            b.livenessTimeoutNanos, b.allowIncomplete);
+            b.livenessTimeoutNanos, b.allowIncomplete, b.mode);
     }
 
     /**
@@ -479,6 +479,8 @@ public final class Simulation<S> {
         LatencyProfile latency = LatencyProfile.ssd();
         FaultConfig faults = FaultConfig.none();
         String faultMode = "none";
+        /** The {@code --mode} the run was configured with (it changes nothing here: it only names the defaults). */
+        String mode = "fast";
         EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
         long faultWindowNanos = FAULT_WINDOW_AUTO;
         int crashes;
@@ -524,6 +526,7 @@ public final class Simulation<S> {
             c.latency = latency;
             c.faults = faults;
             c.faultMode = faultMode;
+            c.mode = mode;
             c.faultsOff = EnumSet.copyOf(faultsOff);
             c.faultWindowNanos = faultWindowNanos;
             c.crashes = crashes;
@@ -811,6 +814,18 @@ public final class Simulation<S> {
          */
         public Builder<S> faultsOff(FaultKind... kinds) {
             faultsOff.addAll(Arrays.asList(kinds));
+            return this;
+        }
+
+        /**
+         * Names the run mode a command-line configuration took its defaults from, for its repro line
+         * ({@link Simulation#config()}); it changes nothing about the run.
+         *
+         * @param mode a {@code --mode} name
+         * @return this builder
+         */
+        public Builder<S> mode(String mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -183,6 +183,7 @@ final class BankWorld {
         out.put("crashes-during-recovery", crashesDuringRecovery);
         out.put("reopens", reopens);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);
+        out.put("integrity-explained-by-bit-flip", properties.integrity.explainedByBitFlip);
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.whopper.workloads.registry;
 
 import dev.whopper.workloads.bank.BankWorkload;
+import dev.whopper.workloads.checkpoint.StormWorkload;
+import dev.whopper.workloads.churn.ChurnWorkload;
 import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
 import dev.whopper.workloads.elle.ElleWorkload;
@@ -28,6 +30,8 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
+        all.add(StormWorkload.of());
+        all.add(ChurnWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
