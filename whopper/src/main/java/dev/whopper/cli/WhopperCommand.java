@@ -1,17 +1,27 @@
 package dev.whopper.cli;
 
+import dev.whopper.sim.BuildInfo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code whopper} command; without a subcommand it runs {@code run} with its defaults. */
-@Command(name = "whopper", mixinStandardHelpOptions = true, version = "whopper 0.1.0",
+@Command(name = "whopper", mixinStandardHelpOptions = true, versionProvider = WhopperCommand.Version.class,
     description = "Deterministic multi-connection stress simulator for state-machine storage engines.",
-    subcommands = {RunCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, SoakCommand.class, ReplayCommand.class, ShrinkCommand.class, ReportCommand.class,
+        CheckHistoryCommand.class, ListCommand.class, DemoCommand.class})
 public final class WhopperCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** {@code --version}: the version and the git commit this build came from ({@link BuildInfo}). */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.describe()};
+        }
+    }
 
     @Override
     public Integer call() {

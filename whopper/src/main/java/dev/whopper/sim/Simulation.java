@@ -301,6 +301,14 @@ public final class Simulation<S> {
         return b.copy().yieldRate(rate).build();
     }
 
+    /**
+     * @param record keep the decision log (off: decisions are only hashed; the trace hash is the same)
+     * @return this simulation recording its decisions or not
+     */
+    public Simulation<S> withRecordDecisions(boolean record) {
+        return b.copy().recordDecisions(record).build();
+    }
+
     /** @return one run */
     public RunResult run() {
         return execute(null);

@@ -133,7 +133,7 @@ class RunCommandTest {
 
     @Test
     void anUnknownCommandListsTheCommands() {
-        assertBad("whopper: unknown command 'frobnicate' (expected: one of run, demo)", "frobnicate");
+        assertBad("whopper: unknown command 'frobnicate' (expected: one of run, soak, replay, shrink, report, check-history, list, demo)", "frobnicate");
     }
 
     @Test
@@ -169,7 +169,8 @@ class RunCommandTest {
         assertBad("whopper: --yield-rate: 1.5 (expected: in [0, 1])", "run", "--yield-rate", "1.5");
         Run r = whopper("run", "--workload", "nope");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("whopper: --workload: nope (expected: one of bank, bank-non-atomic, bank-early-ack, reentrant-counter, "), r.err());
+        assertEquals("whopper: --workload: nope (expected: one of "
+            + String.join(", ", dev.whopper.workloads.registry.WorkloadRegistry.names()) + ")", r.err().strip());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 

@@ -1,0 +1,75 @@
+package dev.whopper.cli;
+
+import dev.whopper.sim.soak.Json;
+import dev.whopper.sim.soak.SoakSummary;
+import dev.whopper.sim.soak.SummaryFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code whopper report --merge DIR... --out DIR}: merges the summaries of the shards of one soak (or of
+ * disjoint soaks of one configuration) into one {@code summary.json} and {@code summary.html}: outcome counts,
+ * failure groups (counts added, the lowest first seed, the smallest repro), coverage and its saturation curve,
+ * the per-seed histograms, the digest. Merging every shard of a soak gives the summary the unsharded soak
+ * gives. Exit codes: 0 no merged seed failed, 1 one did, 2 bad arguments, 3 internal error.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Merge the JSON results of shards or soaks into one summary (summary.json, summary.html).", ""},
+    footer = {"", "Examples:",
+        "  whopper report --merge shard-0 shard-1 shard-2 shard-3 --out merged",
+        "  whopper report --merge results/*/ --out merged          # e.g. the artifacts of a CI matrix"})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "DIR", required = true,
+        description = "Soak directories (each with summary.json), or summary.json files.")
+    List<Path> merge;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the merged summary, new or empty.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<SoakSummary> parts = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        SoakSummary merged;
+        try {
+            for (Path p : merge) {
+                Path f = Files.isDirectory(p) ? p.resolve(SummaryFiles.JSON) : p;
+                if (!Files.isRegularFile(f)) {
+                    throw new IllegalArgumentException("--merge: no " + SummaryFiles.JSON + " in " + p
+                        + " (expected: a soak directory, as whopper soak --out writes)");
+                }
+                parts.add(Json.read(f, SoakSummary.class));
+                sources.add(p.toString());
+            }
+            merged = SoakSummary.merge(parts, sources);
+            OutputDirs.requireNewOrEmpty("--out", out);
+        } catch (Json.MalformedFileException e) {
+            throw bad("--merge: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+        SummaryFiles.write(out, merged, List.of());
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.println("merged " + parts.size() + " summaries (shards " + String.join(", ", merged.run().shards()) + ")"
+            + (merged.run().complete() ? ", every seed of the soak" : ""));
+        SoakCommand.print(pw, out, merged);
+        return SoakCommand.exitCode(merged);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
