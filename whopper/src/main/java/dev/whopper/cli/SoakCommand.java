@@ -89,22 +89,21 @@ public final class SoakCommand implements Callable<Integer> {
             }
         }, "whopper-soak-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        SoakSummary summary;
         try {
             pw.println("soak: " + options.dir() + (resume == null ? "" : " (resumed)") + ", " + options.jobs() + " jobs, run options: "
                 + String.join(" ", options.runOptions()));
             pw.flush();
-            summary = resume == null ? runner.start() : runner.resume();
+            SoakSummary summary = resume == null ? runner.start() : runner.resume();
+            progress.endBar();
+            print(pw, options.dir(), summary);
+            return exitCode(summary);
         } catch (IOException e) {
             spec.commandLine().getErr().println("whopper: soak: cannot write " + options.dir() + ": " + e.getMessage());
             return 3;
         } finally {
-            finished.countDown();
+            finished.countDown(); // after the summary is written and printed: a stopping JVM waits for this
             removeHook(hook);
         }
-        progress.endBar();
-        print(pw, options.dir(), summary);
-        return exitCode(summary);
     }
 
     private static void removeHook(Thread hook) {
