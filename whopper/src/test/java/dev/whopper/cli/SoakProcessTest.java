@@ -63,7 +63,7 @@ class SoakProcessTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path dir = tmp.resolve("killed");
-        int seeds = 160;
+        int seeds = 300;
         int kills = 0;
         for (int session = 0; session < 4; session++) {
             List<String> a = session == 0 ? args(BANK, "--seeds", "" + seeds, "--jobs", "2", "--out", dir.toString())
@@ -72,7 +72,7 @@ class SoakProcessTest {
             for (int i = 0; i < 600 && !Files.isRegularFile(dir.resolve("soak.json")); i++) {
                 Thread.sleep(50); // the first kill lands once the soak exists (before, there is nothing to resume)
             }
-            long killAtMillis = random.nextInt(2500);
+            long killAtMillis = random.nextInt(session == 0 ? 1000 : 1500);
             if (p.waitFor(killAtMillis, TimeUnit.MILLISECONDS)) {
                 break; // it finished first
             }
