@@ -32,6 +32,15 @@ import picocli.CommandLine.Option;
  * steps at most. The scheduler has the default 10 s liveness timeout on, as runs do. Each row is measured
  * after a warm-up of the same length, in the same JVM.
  *
+ * <p>With {@code --rounds R} (the {@code wait} workload), the measurement is paired, for a shared machine
+ * whose speed drifts: one scheduler per fiber count lives for the whole run, each is warmed up, and then in
+ * each of R rounds every scheduler takes {@code --steps} steps in turn (the order reversed every other
+ * round), each turn timed in wall time and in the thread's CPU time. A round gives each count's steps/s and its
+ * ratio of time per step to the first count's in that same round; the report shows the medians over the
+ * rounds and the ratios' range, and the ratio of the best rounds (the lowest CPU time per step of each count,
+ * the least disturbed by other work on a shared machine). The CPU-time ratio leaves out the time this thread waited for a core (on a
+ * machine shared with other work) and the GC threads' time; the wall-time ratio includes both.
+ *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.whopper.bench.ManyFibers --fibers 100,100000}.
  */
 @Command(name = "many-fibers", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,9 +62,18 @@ public final class ManyFibers implements Callable<Integer> {
         description = "A sleeper's longest sleep (default: ${DEFAULT-VALUE}).")
     long sleepMaxNanos;
 
+    @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
+        description = "Paired rounds (wait workload): every count takes --steps steps in turn, N times; 0 for one "
+            + "row per count (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
     public Integer call() {
         PrintWriter out = new PrintWriter(System.out, true);
+        if (rounds > 0 && !workload.equals("bank")) {
+            paired(out);
+            return 0;
+        }
         out.printf(Locale.ROOT, "workload %s, %d steps per row (after as many for warm-up)%n", workload, steps);
         out.println("fibers   steps/s      time jumps   runnable at end");
         for (int n : fibers) {
@@ -75,6 +93,73 @@ public final class ManyFibers implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The paired measurement: every count's scheduler takes turns, {@link #rounds} times (see the class doc). */
+    private void paired(PrintWriter out) {
+        out.printf(Locale.ROOT, "workload %s, paired: %d rounds of %d steps per count (after one for warm-up)%n",
+            workload, rounds, steps);
+        Scheduler[] schedulers = new Scheduler[fibers.length];
+        for (int k = 0; k < fibers.length; k++) {
+            schedulers[k] = waitScheduler(fibers[k]);
+            schedulers[k].start();
+            run(schedulers[k], steps);
+        }
+        double[][] stepsPerSecond = new double[fibers.length][rounds];
+        double[][] stepsPerCpuSecond = new double[fibers.length][rounds];
+        double[][] ratio = new double[fibers.length][rounds];
+        double[][] cpuRatio = new double[fibers.length][rounds];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < rounds; round++) {
+            double[] nanosPerStep = new double[fibers.length];
+            double[] cpuNanosPerStep = new double[fibers.length];
+            for (int j = 0; j < fibers.length; j++) {
+                int k = round % 2 == 0 ? j : fibers.length - 1 - j;
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                long taken = run(schedulers[k], steps);
+                long took = System.nanoTime() - t0;
+                long cpuTook = threads.getCurrentThreadCpuTime() - cpu0;
+                nanosPerStep[k] = (double) took / taken;
+                cpuNanosPerStep[k] = (double) cpuTook / taken;
+                stepsPerSecond[k][round] = taken * 1e9 / took;
+                stepsPerCpuSecond[k][round] = taken * 1e9 / cpuTook;
+            }
+            for (int k = 0; k < fibers.length; k++) {
+                ratio[k][round] = nanosPerStep[k] / nanosPerStep[0];
+                cpuRatio[k][round] = cpuNanosPerStep[k] / cpuNanosPerStep[0];
+            }
+        }
+        out.printf(Locale.ROOT, "%-8s %-12s %-8s %-13s | %-14s %-8s %-13s | %s%n", "fibers", "steps/s", "ratio",
+            "range", "steps/cpu-s", "ratio", "range", "best steps/cpu-s, ratio");
+        double best0 = max(stepsPerCpuSecond[0]);
+        for (int k = 0; k < fibers.length; k++) {
+            double best = max(stepsPerCpuSecond[k]);
+            out.printf(Locale.ROOT, "%-8d %-12.0f %-8.2f %-13s | %-14.0f %-8.2f %-13s | %.0f, %.2f%n", fibers[k],
+                median(stepsPerSecond[k]), median(ratio[k]), range(ratio[k]), median(stepsPerCpuSecond[k]),
+                median(cpuRatio[k]), range(cpuRatio[k]), best, best0 / best);
+        }
+    }
+
+    private static double max(double[] values) {
+        double m = values[0];
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static String range(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return String.format(Locale.ROOT, "[%.2f-%.2f]", v[0], v[v.length - 1]);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private static long run(Scheduler s, long steps) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "whopper", mixinStandardHelpOptions = true, versionProvider = WhopperCommand.Version.class,
     description = "Deterministic multi-connection stress simulator for state-machine storage engines.",
     subcommands = {RunCommand.class, SoakCommand.class, ReplayCommand.class, ShrinkCommand.class, ReportCommand.class,
-        ListCommand.class, DemoCommand.class})
+        CheckHistoryCommand.class, ListCommand.class, DemoCommand.class})
 public final class WhopperCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

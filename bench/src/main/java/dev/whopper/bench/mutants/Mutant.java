@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  * # pinned: --seed 3 --workload bank --strategy random =&gt; VIOLATION:bank-conservation
  * </pre>
  *
+ * A mutant no workload catches yet has, instead of {@code pinned} lines, a {@code # missing-oracle:} line
+ * saying which oracle would catch it.
+ *
  * A {@code pinned} line is a run (the options of {@code whopper run}) that must find the mutant, with
  * the failure it must end in ({@code Outcome.failureKey()}); CI runs them (MutantPinnedSeedsTest), and the
  * unmutated engine must pass them.
@@ -29,9 +32,11 @@ import java.util.stream.Stream;
  * @param bugClass the bug class it stands for
  * @param change   what the patch changes, in one line
  * @param pinned   runs that find it
+ * @param missingOracle what would catch it, when no pinned run does yet ({@code null} otherwise)
  * @param patch    the parsed patch
  */
-public record Mutant(String name, String bugClass, String change, List<Pinned> pinned, UnifiedPatch patch) {
+public record Mutant(String name, String bugClass, String change, List<Pinned> pinned, String missingOracle,
+                     UnifiedPatch patch) {
     /** The directory of the patches, relative to the repository root. */
     public static final String DIRECTORY = "mutants";
 
@@ -70,6 +75,7 @@ public record Mutant(String name, String bugClass, String change, List<Pinned> p
         String declared = null;
         String bugClass = null;
         String change = null;
+        String missing = null;
         List<Pinned> pinned = new ArrayList<>();
         for (String line : patch.header()) {
             if (!line.startsWith("#")) {
@@ -87,6 +93,7 @@ public record Mutant(String name, String bugClass, String change, List<Pinned> p
                 case "class" -> bugClass = value;
                 case "change" -> change = value;
                 case "pinned" -> pinned.add(pinned(name, value));
+                case "missing-oracle" -> missing = value;
                 default -> { } // free-form notes
             }
         }
@@ -102,7 +109,11 @@ public record Mutant(String name, String bugClass, String change, List<Pinned> p
                     + " (expected: the engine's sources under core/src/main/java/)");
             }
         }
-        return new Mutant(name, bugClass, change, pinned, patch);
+        if (pinned.isEmpty() == (missing == null)) {
+            throw new IllegalArgumentException("mutant " + name + ": header needs '# pinned:' lines or one '# missing-oracle:' line"
+                + " (not both)");
+        }
+        return new Mutant(name, bugClass, change, pinned, missing, patch);
     }
 
     private static Pinned pinned(String name, String value) {

@@ -17,13 +17,15 @@ import java.util.Locale;
  * under each strategy, in this JVM, with whatever engine its class path gives it (a mutant's classes first, or
  * the unmutated build), and prints one machine-readable line per strategy:
  *
- * <pre>RESULT &lt;strategy&gt; &lt;seeds run&gt; &lt;failures&gt; &lt;first failing seed or -1&gt; &lt;seeds to it or -1&gt;
+ * <pre>RESULT &lt;strategy&gt; &lt;seeds run&gt; &lt;failures&gt; &lt;inconclusive&gt; &lt;first failing seed or -1&gt; &lt;seeds to it or -1&gt;
  *        &lt;failure key or -&gt; &lt;wall ms&gt; &lt;what the first failure said&gt;</pre>
  *
  * (tab-separated). Options: {@code --strategies a,b} (default: random), {@code --seeds N} (default 1000),
  * {@code --first-seed S} (default 1), {@code --arm "ARGS"} (repeatable: the options of {@code whopper run};
  * seed {@code S + i} runs arm {@code i mod arms}; default: one arm of the defaults), {@code --all} (count every
- * failure instead of stopping at the first), {@code --classes DIR NAME,...} (first check that these classes
+ * failure instead of stopping at the first, and print a {@code FAIL <strategy> <seed> <failure key>} line for
+ * each), {@code --skip STRATEGY@SEED,...} (seeds not to run under a strategy: those the unmutated engine fails
+ * too, so they cannot show a mutant), {@code --classes DIR NAME,...} (first check that these classes
  * load from DIR, so a mutant that is not on the class path cannot pass for one that is not found). Exit 0 when
  * it ran, 2 on bad arguments or a misplaced class.
  */
@@ -32,7 +34,7 @@ public final class MutantRunner {
 
     /** The parsed options. */
     record Options(List<String> strategies, int seeds, long firstSeed, List<List<String>> arms, boolean all,
-                   String classesDir, List<String> classNames) {
+                   String classesDir, List<String> classNames, java.util.Set<String> skip) {
     }
 
     /** @param args see the class comment */
@@ -62,6 +64,7 @@ public final class MutantRunner {
         boolean all = false;
         String dir = null;
         List<String> names = List.of();
+        java.util.Set<String> skip = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -73,6 +76,12 @@ public final class MutantRunner {
                     arms.add(v.isEmpty() ? List.of() : List.of(v.split("\\s+")));
                 }
                 case "--all" -> all = true;
+                case "--skip" -> {
+                    String v = value(args, ++i, a);
+                    if (!v.isEmpty()) {
+                        skip.addAll(List.of(v.split(",")));
+                    }
+                }
                 case "--classes" -> {
                     dir = value(args, ++i, a);
                     names = List.of(value(args, ++i, a).split(","));
@@ -86,7 +95,7 @@ public final class MutantRunner {
         if (arms.isEmpty()) {
             arms.add(List.of());
         }
-        return new Options(strategies, seeds, first, arms, all, dir, names);
+        return new Options(strategies, seeds, first, arms, all, dir, names, skip);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -119,28 +128,29 @@ public final class MutantRunner {
      *
      * @param strategy   the strategy
      * @param seedsRun   seeds run
-     * @param failures   runs that did not pass
+     * @param failures   runs that did not pass (inconclusive ones not counted)
+     * @param inconclusive runs that ended before a planned crash ({@link #inconclusive}), neither pass nor detection
      * @param firstSeed  the first failing seed, or -1
      * @param toFirst    seeds run up to and including it, or -1
      * @param failureKey its {@link Outcome#failureKey()}, or "-"
      * @param wallMillis wall time of the strategy's seeds
      * @param detail     the first line of the first failure's description, or "-"
      */
-    record Result(String strategy, int seedsRun, int failures, long firstSeed, int toFirst, String failureKey,
-                  long wallMillis, String detail) {
+    record Result(String strategy, int seedsRun, int failures, int inconclusive, long firstSeed, int toFirst,
+                  String failureKey, long wallMillis, String detail) {
         String line() {
             return String.join("\t", "RESULT", strategy, Integer.toString(seedsRun), Integer.toString(failures),
-                Long.toString(firstSeed), Integer.toString(toFirst), failureKey, Long.toString(wallMillis),
+                Integer.toString(inconclusive), Long.toString(firstSeed), Integer.toString(toFirst), failureKey, Long.toString(wallMillis),
                 detail.replace('\t', ' '));
         }
 
         static Result parse(String line) {
-            String[] f = line.split("\t", 9);
-            if (f.length != 9 || !f[0].equals("RESULT")) {
+            String[] f = line.split("\t", 10);
+            if (f.length != 10 || !f[0].equals("RESULT")) {
                 throw new IllegalArgumentException("not a RESULT line: " + line);
             }
-            return new Result(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Long.parseLong(f[4]),
-                Integer.parseInt(f[5]), f[6], Long.parseLong(f[7]), f[8]);
+            return new Result(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+                Long.parseLong(f[5]), Integer.parseInt(f[6]), f[7], Long.parseLong(f[8]), f[9]);
         }
     }
 
@@ -158,16 +168,27 @@ public final class MutantRunner {
         String key = "-";
         String detail = "-";
         int run = 0;
+        int inconclusive = 0;
         for (int i = 0; i < o.seeds(); i++) {
             long seed = o.firstSeed() + i;
+            if (o.skip().contains(strategy + "@" + seed)) {
+                continue;
+            }
             RunResult r = runOne(sims.get(i % sims.size()), seed);
             run++;
+            if (inconclusive(r)) {
+                inconclusive++;
+                continue;
+            }
             if (r.failed()) {
                 failures++;
+                if (o.all()) {
+                    System.out.println(String.join("\t", "FAIL", strategy, Long.toString(seed), failureKey(r.outcome())));
+                }
                 if (firstSeed < 0) {
                     firstSeed = seed;
                     toFirst = i + 1;
-                    key = r.outcome().failureKey();
+                    key = failureKey(r.outcome());
                     detail = firstLine(r) + " | repro: " + r.repro();
                 }
                 if (!o.all()) {
@@ -176,7 +197,26 @@ public final class MutantRunner {
             }
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
-        return new Result(strategy.toLowerCase(Locale.ROOT), run, failures, firstSeed, toFirst, key, wall, detail);
+        return new Result(strategy.toLowerCase(Locale.ROOT), run, failures, inconclusive, firstSeed, toFirst, key, wall,
+            detail);
+    }
+
+    /**
+     * A run that ended before one of its planned crashes could happen shows nothing about the engine (the
+     * crash plan is drawn over the length of a run without crashes, and recovery can shorten the rest): neither
+     * a detection nor a pass.
+     */
+    static boolean inconclusive(RunResult r) {
+        return r.outcome() instanceof Outcome.Incomplete in && in.reason().equals(Outcome.Incomplete.CRASH_MISSED);
+    }
+
+    /** @return the outcome's failure key; for INCOMPLETE with why ({@code INCOMPLETE:budget}, {@code INCOMPLETE:io-in-flight}) */
+    static String failureKey(Outcome o) {
+        if (o instanceof Outcome.Incomplete in) {
+            return in.reason().equals(Outcome.Incomplete.BUDGET) ? "INCOMPLETE:budget"
+                : in.reason().equals(Outcome.Incomplete.IO_IN_FLIGHT) ? "INCOMPLETE:io-in-flight" : "INCOMPLETE";
+        }
+        return o.failureKey();
     }
 
     private static RunResult runOne(Simulation<?> sim, long seed) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import dev.whopper.sim.config.RunConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,8 +72,17 @@ public final class MutantScoreboard implements Callable<Integer> {
         description = "Longest a mutant's JVM may run (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
-    /** One mutant's (or the baseline's) results, per strategy in order. */
-    record Row(String mutant, String bugClass, List<MutantRunner.Result> results, String error) {
+    /**
+     * One mutant's (or the baseline's) results, per strategy in order.
+     *
+     * @param failedSeeds the baseline's failing runs, {@code strategy@seed} (empty for a mutant)
+     * @param unconfirmed the strategies whose first detection the unmutated engine fails too (run in this JVM)
+     */
+    record Row(String mutant, String bugClass, List<MutantRunner.Result> results, String error, List<String> failedSeeds,
+               List<String> unconfirmed) {
+        Row(String mutant, String bugClass, String error) {
+            this(mutant, bugClass, List.of(), error, List.of(), List.of());
+        }
     }
 
     /** @param args see the options */
@@ -110,16 +120,17 @@ public final class MutantScoreboard implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         Row baseline = null;
         if (!noBaseline) {
-            baseline = runChild("(unmutated)", "-", null, List.of(), classPath, work, strategyList, true);
+            baseline = runChild("(unmutated)", "-", null, List.of(), classPath, work, strategyList, List.of());
             printRow(out, baseline);
         }
         for (Mutant m : mutants) {
             Row row;
             try {
                 MutantBuild.Built b = MutantBuild.build(top, m, work, classPath);
-                row = runChild(m.name(), m.bugClass(), b.classes(), b.classNames(), classPath, work, strategyList, false);
+                row = runChild(m.name(), m.bugClass(), b.classes(), b.classNames(), classPath, work, strategyList,
+                    baseline == null ? List.of() : baseline.failedSeeds());
             } catch (IllegalStateException e) {
-                row = new Row(m.name(), m.bugClass(), List.of(), e.getMessage());
+                row = new Row(m.name(), m.bugClass(), e.getMessage());
             }
             rows.add(row);
             printRow(out, row);
@@ -127,7 +138,12 @@ public final class MutantScoreboard implements Callable<Integer> {
         printSummary(out, baseline, rows, strategyList);
         boolean baselineClean = baseline == null || baseline.error() == null
             && baseline.results().stream().allMatch(r -> r.failures() == 0);
-        boolean allFound = rows.stream().allMatch(r -> r.results().stream().anyMatch(x -> x.firstSeed() >= 0));
+        boolean allFound = rows.stream().allMatch(r -> r.results().stream()
+            .anyMatch(x -> x.firstSeed() >= 0 && !r.unconfirmed().contains(x.strategy())));
+        if (baseline != null && !baseline.failedSeeds().isEmpty()) {
+            out.println("the unmutated engine failed (these seeds were skipped for the mutants): "
+                + String.join(", ", baseline.failedSeeds()));
+        }
         out.printf(Locale.ROOT, "verdict: unmutated engine %s; %d of %d mutant(s) found by the first strategy (%s), %d by any%n",
             baseline == null ? "not run" : baselineClean ? "passed every seed" : "FAILED",
             rows.stream().filter(r -> !r.results().isEmpty() && r.results().get(0).firstSeed() >= 0).count(), rows.size(),
@@ -157,7 +173,8 @@ public final class MutantScoreboard implements Callable<Integer> {
     }
 
     private Row runChild(String name, String bugClass, Path classes, List<String> classNames, List<Path> classPath,
-                         Path work, List<String> strategyList, boolean all) throws IOException, InterruptedException {
+                         Path work, List<String> strategyList, List<String> skip) throws IOException, InterruptedException {
+        boolean all = classes == null;
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xss4m", "-cp", classPathWith(classes, classPath),
             MutantRunner.class.getName(), "--strategies", String.join(",", strategyList), "--seeds", Integer.toString(seeds),
             "--first-seed", Long.toString(firstSeed)));
@@ -171,23 +188,54 @@ public final class MutantScoreboard implements Callable<Integer> {
         }
         if (classes != null) {
             cmd.addAll(List.of("--classes", classes.toString(), String.join(",", classNames)));
+            cmd.addAll(List.of("--skip", String.join(",", skip)));
         }
         Files.createDirectories(work);
         Path log = work.resolve((classes == null ? "unmutated" : name) + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            return new Row(name, bugClass, List.of(), "timed out after " + timeoutMinutes + " min (log: " + log + ")");
+            return new Row(name, bugClass, "timed out after " + timeoutMinutes + " min (log: " + log + ")");
         }
         List<MutantRunner.Result> results = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             if (line.startsWith("RESULT\t")) {
                 results.add(MutantRunner.Result.parse(line));
+            } else if (line.startsWith("FAIL\t")) {
+                String[] f = line.split("\t");
+                failed.add(f[1] + "@" + f[2]);
             }
         }
         String error = p.exitValue() == 0 && results.size() == strategyList.size() ? null
             : "runner exit " + p.exitValue() + " (log: " + log + ")";
-        return new Row(name, bugClass, results, error);
+        List<String> unconfirmed = new ArrayList<>();
+        if (classes != null) {
+            for (MutantRunner.Result r : results) {
+                if (r.firstSeed() >= 0 && unmutatedFails(r, skip)) {
+                    unconfirmed.add(r.strategy());
+                }
+            }
+        }
+        return new Row(name, bugClass, results, error, failed, unconfirmed);
+    }
+
+    /** @return true when the unmutated engine (this JVM's) fails the run a mutant's detection names too */
+    private boolean unmutatedFails(MutantRunner.Result r, List<String> skip) {
+        if (skip.contains(r.strategy() + "@" + r.firstSeed())) {
+            return true;
+        }
+        List<String> arm = arms == null || arms.isEmpty() ? List.of()
+            : List.of(arms.get((int) ((r.firstSeed() - firstSeed) % arms.size())).strip().split("\\s+"));
+        List<String> args = new ArrayList<>();
+        for (String a : arm) {
+            if (!a.isEmpty()) {
+                args.add(a);
+            }
+        }
+        args.addAll(List.of("--strategy", r.strategy(), "--seed", Long.toString(r.firstSeed())));
+        dev.whopper.sim.RunResult clean = RunConfig.parse(args.toArray(new String[0])).simulation().run();
+        return clean.failed() && !MutantRunner.inconclusive(clean);
     }
 
     /** @return the java launcher of this JVM */
@@ -212,11 +260,13 @@ public final class MutantScoreboard implements Callable<Integer> {
         for (MutantRunner.Result r : row.results()) {
             String found = r.firstSeed() < 0 ? "not found" : "found";
             if (row.mutant().equals("(unmutated)")) {
-                found = r.failures() == 0 ? "passed " + r.seedsRun() : "FAILED " + r.failures() + " of " + r.seedsRun();
+                found = r.failures() == 0 ? "passed " + (r.seedsRun() - r.inconclusive()) : "FAILED " + r.failures() + " of " + r.seedsRun();
             }
             out.printf(Locale.ROOT, "%-34s %-12s %-14s %-8s %-44s %8.1f s%s%n", row.mutant(), r.strategy(), found,
                 r.toFirst() < 0 ? "-" : Integer.toString(r.toFirst()), r.failureKey(), r.wallMillis() / 1000.0,
-                r.firstSeed() < 0 ? "" : "  [seed " + r.firstSeed() + "]");
+                (r.inconclusive() == 0 ? "" : "  (" + r.inconclusive() + " inconclusive: ended before a planned crash)")
+                + (r.firstSeed() < 0 ? "" : "  [seed " + r.firstSeed() + "]")
+                    + (row.unconfirmed().contains(r.strategy()) ? " UNCONFIRMED: the unmutated engine fails it too" : ""));
         }
         out.flush();
     }
@@ -240,7 +290,8 @@ public final class MutantScoreboard implements Callable<Integer> {
             out.println(summaryLine(r, false));
         }
         out.println();
-        out.println("(cells: seeds to the first detection, '-' not found within the budget; unmutated: failures in the budget)");
+        out.println("(cells: seeds to the first detection, '-' not found within the budget; unmutated: failures in the budget."
+            + " A run that ended before a planned crash is inconclusive: neither a pass nor a detection)");
         out.flush();
     }
 
@@ -251,11 +302,13 @@ public final class MutantScoreboard implements Callable<Integer> {
         for (MutantRunner.Result r : row.results()) {
             wall += r.wallMillis();
             if (baseline) {
-                sb.append(' ').append(r.failures()).append(" of ").append(r.seedsRun()).append(" |");
+                sb.append(' ').append(r.failures()).append(" of ").append(r.seedsRun())
+                    .append(r.inconclusive() == 0 ? "" : " (" + r.inconclusive() + " inconclusive)").append(" |");
             } else {
                 sb.append(' ').append(r.toFirst() < 0 ? "-" : Integer.toString(r.toFirst())).append(" |");
                 if (r.firstSeed() >= 0 && caught.equals("not found")) {
-                    caught = r.failureKey() + " (" + r.strategy() + ", seed " + r.firstSeed() + ")";
+                    caught = r.failureKey() + " (" + r.strategy() + ", seed " + r.firstSeed() + ")"
+                        + (row.unconfirmed().contains(r.strategy()) ? " UNCONFIRMED" : "");
                 }
             }
         }

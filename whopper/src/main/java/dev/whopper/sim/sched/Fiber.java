@@ -32,10 +32,6 @@ final class Fiber implements FiberContext, YieldInjector {
      * nothing): tells the scheduler when it finishes.
      */
     final CompletionCallback waiter;
-    /** The fiber whose operation started before this one's and is still in flight, or -1 (the liveness list). */
-    int olderOp = -1;
-    /** The fiber whose operation started after this one's and is still in flight, or -1. */
-    int newerOp = -1;
 
     Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
         this.id = id;

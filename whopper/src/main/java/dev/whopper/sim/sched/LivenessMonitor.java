@@ -24,9 +24,20 @@ final class LivenessMonitor {
     private final VirtualClock clock;
     private final long timeoutNanos;
     private final long faultsEndNanos;
-    /** The operations in flight, oldest first: a list linked through {@link Fiber#olderOp}/{@link Fiber#newerOp}. */
+    /**
+     * The operations in flight, oldest first: a doubly linked list through {@link #olderOp}/{@link #newerOp},
+     * indexed by fiber id. Kept in arrays of their own, not in the fibers: ending an operation unlinks it from
+     * its two neighbours, random other fibers, and touching their objects cost a cache miss each with many
+     * fibers; three int arrays and a long array stay compact.
+     */
     private int oldest = -1;
     private int newest = -1;
+    /** Each fiber's neighbour in the list that started before it, or -1; by fiber id. */
+    private final int[] olderOp;
+    /** Each fiber's neighbour in the list that started after it, or -1; by fiber id. */
+    private final int[] newerOp;
+    /** When each fiber's operation in the list started ({@link Fiber#opStartNanos} when it joined); by fiber id. */
+    private final long[] startNanos;
     /** Whether each fiber (by id) is in that list. */
     private final boolean[] inFlight;
     /** The scheduler tells of every operation's start and end ({@link #trackOperations}): checks use the list. */
@@ -46,6 +57,9 @@ final class LivenessMonitor {
         this.timeoutNanos = timeoutNanos;
         this.faultsEndNanos = faultsEndNanos;
         this.inFlight = new boolean[fibers.length];
+        this.olderOp = new int[fibers.length];
+        this.newerOp = new int[fibers.length];
+        this.startNanos = new long[fibers.length];
     }
 
     /** @return true when a liveness timeout is set */
@@ -73,43 +87,48 @@ final class LivenessMonitor {
      * operation running longest. Start times never decrease, so this appends in O(1).
      */
     void opStarted(Fiber f) {
+        int id = f.id;
+        long start = f.opStartNanos;
         int at = newest;
-        while (at >= 0 && fibers[at].opStartNanos > f.opStartNanos) {
-            at = fibers[at].olderOp; // never taken while the clock only moves forward
+        while (at >= 0 && startNanos[at] > start) {
+            at = olderOp[at]; // never taken while the clock only moves forward
         }
-        f.olderOp = at;
-        f.newerOp = at < 0 ? oldest : fibers[at].newerOp;
+        int newer = at < 0 ? oldest : newerOp[at];
+        olderOp[id] = at;
+        newerOp[id] = newer;
+        startNanos[id] = start;
         if (at < 0) {
-            oldest = f.id;
+            oldest = id;
         } else {
-            fibers[at].newerOp = f.id;
+            newerOp[at] = id;
         }
-        if (f.newerOp < 0) {
-            newest = f.id;
+        if (newer < 0) {
+            newest = id;
         } else {
-            fibers[f.newerOp].olderOp = f.id;
+            olderOp[newer] = id;
         }
-        inFlight[f.id] = true;
+        inFlight[id] = true;
     }
 
     /** Fiber {@code f}'s operation is no longer in flight (it finished or was abandoned); idempotent. */
     void opEnded(Fiber f) {
-        if (!inFlight[f.id]) {
+        int id = f.id;
+        if (!inFlight[id]) {
             return;
         }
-        inFlight[f.id] = false;
-        if (f.olderOp < 0) {
-            oldest = f.newerOp;
+        inFlight[id] = false;
+        int older = olderOp[id];
+        int newer = newerOp[id];
+        if (older < 0) {
+            oldest = newer;
         } else {
-            fibers[f.olderOp].newerOp = f.newerOp;
+            newerOp[older] = newer;
         }
-        if (f.newerOp < 0) {
-            newest = f.olderOp;
+        if (newer < 0) {
+            newest = older;
         } else {
-            fibers[f.newerOp].olderOp = f.olderOp;
+            olderOp[newer] = older;
         }
-        f.olderOp = -1;
-        f.newerOp = -1;
     }
 
     /**
@@ -121,7 +140,7 @@ final class LivenessMonitor {
      */
     Outcome.Liveness overdue() {
         long now = clock.nowNanos();
-        if (tracked && (oldest < 0 || now - Math.max(fibers[oldest].opStartNanos, faultsEndNanos) <= timeoutNanos)) {
+        if (tracked && (oldest < 0 || now - Math.max(startNanos[oldest], faultsEndNanos) <= timeoutNanos)) {
             return null;
         }
         for (Fiber f : fibers) {

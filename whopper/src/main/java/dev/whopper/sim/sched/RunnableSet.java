@@ -34,7 +34,10 @@ final class RunnableSet {
     private final long[] words;
     /** Ranked: a Fenwick tree (1-based) over the population of each of {@link #words}. */
     private final int[] tree;
-    /** Ranked: the highest power of two at most {@code words.length}, where a Fenwick descent starts. */
+    /**
+     * Ranked: half the tree's size, where a Fenwick descent starts. {@link #words} is padded with empty words
+     * to a power of two, so the tree covers a power of two and a descent stays inside it.
+     */
     private final int treeTop;
     private int count;
     private final int[] touched;
@@ -60,10 +63,10 @@ final class RunnableSet {
         touched = new int[fibers];
         isTouched = new boolean[fibers];
         scratch = ranked ? null : new int[fibers];
-        int wordCount = (fibers + 63) >>> 6;
+        int wordCount = Integer.highestOneBit(((fibers + 63) >>> 6) * 2 - 1); // a power of two, >= the words needed
         words = ranked ? new long[wordCount] : null;
         tree = ranked ? new int[wordCount + 1] : null;
-        treeTop = Integer.highestOneBit(wordCount);
+        treeTop = wordCount >>> 1;
     }
 
     /**
@@ -97,42 +100,34 @@ final class RunnableSet {
         return ids;
     }
 
-    /** Ranked: the id of the {@code index}-th (from 0) set bit, by a Fenwick descent, then within its word. */
+    /**
+     * Ranked: the id of the {@code index}-th (from 0) set bit, by a Fenwick descent, then within its word by
+     * halves. Branch-free: each level's choice is a 50/50 guess for the branch predictor, so the choices are
+     * masks (a mispredicted branch per level cost more than the level's arithmetic with many fibers). The
+     * tree is padded to a power of two, so the descent never leaves it.
+     */
     private int select(int index) {
+        final int[] tree = this.tree;
         int pos = 0;
         int rest = index;
         for (int step = treeTop; step > 0; step >>>= 1) {
-            int next = pos + step;
-            if (next < tree.length && tree[next] <= rest) {
-                pos = next;
-                rest -= tree[next];
-            }
+            int t = tree[pos + step];
+            int take = (t - rest - 1) >> 31; // -1 when t <= rest: the index lies past this subtree
+            pos += step & take;
+            rest -= t & take;
         }
-        // Within the first word whose prefix population exceeds index: halves, then at most 7 bits cleared.
+        // The rest-th set bit of the word: halves of 32, 16, ..., 1 bits, going high when rest >= the low count.
         long x = words[pos];
         int base = pos << 6;
-        int low = Long.bitCount(x & 0xFFFF_FFFFL);
-        if (rest >= low) {
-            rest -= low;
-            x >>>= 32;
-            base += 32;
+        for (int width = 32; width > 0; width >>>= 1) {
+            int low = Long.bitCount(x & ((1L << width) - 1));
+            int high = (low - rest - 1) >> 31; // -1 when rest >= low
+            rest -= low & high;
+            int shift = width & high;
+            x >>>= shift;
+            base += shift;
         }
-        low = Long.bitCount(x & 0xFFFFL);
-        if (rest >= low) {
-            rest -= low;
-            x >>>= 16;
-            base += 16;
-        }
-        low = Long.bitCount(x & 0xFFL);
-        if (rest >= low) {
-            rest -= low;
-            x >>>= 8;
-            base += 8;
-        }
-        for (; rest > 0; rest--) {
-            x &= x - 1;
-        }
-        return base + Long.numberOfTrailingZeros(x);
+        return base;
     }
 
     /** Ranked: adds {@code delta} to the population of word {@code w}. */

@@ -12,16 +12,30 @@ import net.jqwik.api.constraints.IntRange;
 class SleeperQueueTest {
     @Property(tries = 200)
     void ordersByWakeTimeThenId(@ForAll @IntRange(min = 1, max = 100) int fibers, @ForAll long seed) {
+        againstTheModel(fibers, seed, 400, 20);
+    }
+
+    /** Deep heaps (up to six levels of four), with removals from the middle and many equal wake times. */
+    @Property(tries = 30)
+    void ordersManySleepersByWakeTimeThenId(@ForAll @IntRange(min = 100, max = 3000) int fibers, @ForAll long seed) {
+        againstTheModel(fibers, seed, 8 * fibers, 1 + fibers / 4);
+    }
+
+    /**
+     * Random adds (wake times in {@code [0, wakeTimes)}), removals and polls, checked after each against a
+     * sorted set: the head, its wake time and the size.
+     */
+    private static void againstTheModel(int fibers, long seed, int ops, int wakeTimes) {
         Random random = new Random(seed);
         SleeperQueue q = new SleeperQueue(fibers);
         long[] wake = new long[fibers];
         TreeSet<Integer> model = new TreeSet<>((a, b) -> wake[a] != wake[b] ? Long.compare(wake[a], wake[b])
             : Integer.compare(a, b));
-        for (int op = 0; op < 400; op++) {
+        for (int op = 0; op < ops; op++) {
             int id = random.nextInt(fibers);
             int what = random.nextInt(3);
             if (what == 0 && !model.contains(id)) {
-                wake[id] = random.nextInt(20);
+                wake[id] = random.nextInt(wakeTimes);
                 q.add(id, wake[id]);
                 model.add(id);
             } else if (what == 1) {

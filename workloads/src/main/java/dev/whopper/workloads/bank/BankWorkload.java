@@ -1,6 +1,7 @@
 package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.DatabaseOptions;
+import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
@@ -116,6 +117,44 @@ public final class BankWorkload {
      */
     public static Workload<?> of(Variant variant) {
         return of(variant, DEFAULT_OPS_PER_FIBER);
+    }
+
+    /**
+     * The correct bank as a part of the {@code mixed} workload, on the run's disk.
+     *
+     * @param ctx         the run's context
+     * @param opsPerFiber operations per connection, &gt;= 0
+     * @return the part
+     */
+    public static WorkloadPart part(WorldContext ctx, int opsPerFiber) {
+        BankWorld world = new BankWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), ACCOUNTS, INITIAL_BALANCE,
+            opsPerFiber, TransferFlavour.ATOMIC);
+        return new WorkloadPart() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public FiberProgram program(FiberContext fiber) {
+                return BankWorkload.program(world, fiber);
+            }
+
+            @Override
+            public List<Property> properties() {
+                return world.properties.all(world);
+            }
+
+            @Override
+            public void crashed() {
+                world.crashed();
+            }
+
+            @Override
+            public Map<String, Long> counters() {
+                return world.counters();
+            }
+        };
     }
 
     /** The bank as a workload: a fresh {@link BankWorld} per run over the run's simulated disk. */

@@ -73,6 +73,8 @@ final class BankWorld {
     /** Opens after a crash (recoveries), numbered from 1 at the first crash. */
     long recoveries;
     long crashes;
+    /** Crashes while a recovery (an open after a crash) was running. */
+    long crashesDuringRecovery;
 
     BankWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int accounts, long initialBalance,
               int opsPerFiber, TransferFlavour flavour) {
@@ -100,6 +102,9 @@ final class BankWorld {
 
     /** Power loss: the database object and every connection are gone; operations in flight are abandoned. */
     void crashed() {
+        if (opening && crashedSinceOpen) {
+            crashesDuringRecovery++;
+        }
         crashes++;
         epoch++;
         db = null;
@@ -140,6 +145,7 @@ final class BankWorld {
         out.put("opens", opens);
         out.put("recoveries", recoveries);
         out.put("crashes", crashes);
+        out.put("crashes-during-recovery", crashesDuringRecovery);
         out.put("reopens", reopens);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);
         return out;

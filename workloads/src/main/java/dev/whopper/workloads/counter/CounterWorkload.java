@@ -2,6 +2,7 @@ package dev.whopper.workloads.counter;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
@@ -60,43 +61,40 @@ public final class CounterWorkload {
     }
 
     /**
-     * The pieces the {@code mixed} workload combines: a world, its programs, properties, recovery and counters.
+     * This workload as a part of the {@code mixed} workload, on the run's disk.
      *
      * @param ctx         the run's context
      * @param opsPerFiber operations per connection, &gt;= 0
      * @return the part
      */
-    public static Part part(WorldContext ctx, int opsPerFiber) {
-        return new Part(new CounterWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), COUNTERS, opsPerFiber));
-    }
+    public static WorkloadPart part(WorldContext ctx, int opsPerFiber) {
+        CounterWorld world = new CounterWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), COUNTERS, opsPerFiber);
+        return new WorkloadPart() {
+            @Override
+            public String name() {
+                return NAME;
+            }
 
-    /** One counter world, as a part of a bigger run. */
-    public static final class Part {
-        private final CounterWorld world;
+            @Override
+            public FiberProgram program(FiberContext fiber) {
+                return CounterWorkload.program(world, fiber);
+            }
 
-        private Part(CounterWorld world) {
-            this.world = world;
-        }
+            @Override
+            public List<Property> properties() {
+                return CounterWorkload.properties(world);
+            }
 
-        /** @return the fiber's program */
-        public FiberProgram program(FiberContext ctx) {
-            return CounterWorkload.program(world, ctx);
-        }
+            @Override
+            public void crashed() {
+                world.crashed();
+            }
 
-        /** @return its properties */
-        public List<Property> properties() {
-            return CounterWorkload.properties(world);
-        }
-
-        /** A crash. */
-        public void crashed() {
-            world.crashed();
-        }
-
-        /** @return its counters */
-        public Map<String, Long> counters() {
-            return world.counters();
-        }
+            @Override
+            public Map<String, Long> counters() {
+                return world.counters();
+            }
+        };
     }
 
     private record Counter(int opsPerFiber) implements Workload<CounterWorld> {

@@ -93,17 +93,24 @@ final class EventDecoder {
         if (!(item instanceof Edn.Vector v) || v.items().size() != 3 || !(v.items().get(0) instanceof Edn.Keyword f)) {
             throw new EdnParseException(line, "micro-op " + brief(item) + " (expected: [:append k v], [:r k v] or [:w k v])");
         }
-        long key = integer(v.items().get(1), "key of " + brief(item), line, 0);
-        if (v.items().get(1) == null || !(v.items().get(1) instanceof Edn.Int)) {
+        if (!(v.items().get(1) instanceof Edn.Int k)) {
             throw new EdnParseException(line, "micro-op " + brief(item) + ": key (expected: an integer)");
         }
+        long key = k.value();
         Edn arg = v.items().get(2);
         return switch (f.name()) {
-            case "append" -> new MicroOp.Append(key, integer(arg, "append value of " + brief(item), line, 0));
-            case "w" -> new MicroOp.Write(key, integer(arg, "write value of " + brief(item), line, 0));
+            case "append" -> new MicroOp.Append(key, value(arg, item, line));
+            case "w" -> new MicroOp.Write(key, value(arg, item, line));
             case "r" -> read(key, arg, item, line);
             default -> throw new EdnParseException(line, "micro-op :" + f.name() + " (expected: :append, :r or :w)");
         };
+    }
+
+    private static long value(Edn arg, Edn item, int line) {
+        if (arg instanceof Edn.Int i) {
+            return i.value();
+        }
+        throw new EdnParseException(line, "micro-op " + brief(item) + ": value (expected: an integer)");
     }
 
     private MicroOp read(long key, Edn arg, Edn item, int line) {

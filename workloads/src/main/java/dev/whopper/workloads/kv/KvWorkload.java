@@ -2,6 +2,7 @@ package dev.whopper.workloads.kv;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
@@ -65,43 +66,40 @@ public final class KvWorkload {
     }
 
     /**
-     * The pieces the {@code mixed} workload combines.
+     * This workload as a part of the {@code mixed} workload, on the run's disk.
      *
      * @param ctx         the run's context
      * @param opsPerFiber operations per connection, &gt;= 0
      * @return the part
      */
-    public static Part part(WorldContext ctx, int opsPerFiber) {
-        return new Part(new KvWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), opsPerFiber));
-    }
+    public static WorkloadPart part(WorldContext ctx, int opsPerFiber) {
+        KvWorld world = new KvWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), opsPerFiber);
+        return new WorkloadPart() {
+            @Override
+            public String name() {
+                return NAME;
+            }
 
-    /** One kv-model world, as a part of a bigger run. */
-    public static final class Part {
-        private final KvWorld world;
+            @Override
+            public FiberProgram program(FiberContext fiber) {
+                return KvWorkload.program(world, fiber);
+            }
 
-        private Part(KvWorld world) {
-            this.world = world;
-        }
+            @Override
+            public List<Property> properties() {
+                return KvWorkload.properties(world);
+            }
 
-        /** @return the fiber's program */
-        public FiberProgram program(FiberContext ctx) {
-            return KvWorkload.program(world, ctx);
-        }
+            @Override
+            public void crashed() {
+                world.crashed();
+            }
 
-        /** @return its properties */
-        public List<Property> properties() {
-            return KvWorkload.properties(world);
-        }
-
-        /** A crash. */
-        public void crashed() {
-            world.crashed();
-        }
-
-        /** @return its counters */
-        public Map<String, Long> counters() {
-            return world.counters();
-        }
+            @Override
+            public Map<String, Long> counters() {
+                return world.counters();
+            }
+        };
     }
 
     private record Kv(int opsPerFiber) implements Workload<KvWorld> {

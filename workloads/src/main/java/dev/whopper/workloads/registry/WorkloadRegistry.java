@@ -5,6 +5,7 @@ import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
 import dev.whopper.workloads.kernels.RaceKernel;
 import dev.whopper.workloads.kv.KvWorkload;
+import dev.whopper.workloads.mixed.MixedWorkload;
 import dev.whopper.workloads.spi.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ public final class WorkloadRegistry {
         }
         all.add(KvWorkload.of());
         all.add(CounterWorkload.of());
+        all.add(MixedWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }

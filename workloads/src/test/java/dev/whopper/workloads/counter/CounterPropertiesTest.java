@@ -1,0 +1,94 @@
+package dev.whopper.workloads.counter;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.whopper.workloads.property.PropertyViolation;
+import org.junit.jupiter.api.Test;
+
+/** The counter's bounds on hand-made outcomes. */
+class CounterPropertiesTest {
+    private final CounterModel model = new CounterModel(2, 3);
+    private final CounterProperties properties = new CounterProperties();
+
+    /** Counter 0: 2 increments acknowledged, 1 whose commit failed, 1 committing now (fiber 2). */
+    private void history() {
+        model.commitStarted(0, 0);
+        model.acknowledged(0, 100);
+        model.commitStarted(1, 0);
+        model.acknowledged(1, 200);
+        model.commitStarted(0, 0);
+        model.outcomeUnknown(0);
+        model.commitStarted(2, 0);
+    }
+
+    @Test
+    void boundsCountAcknowledgedUnknownAndCommittingIncrements() {
+        history();
+        assertEquals(2, model.lower(0));
+        assertEquals(4, model.upper(0));
+        assertEquals(0, model.upper(1));
+        for (long v = 2; v <= 4; v++) {
+            long value = v;
+            assertDoesNotThrow(() -> properties.check(model, 0, value, 2, model.upper(0), "fiber 1 (read)"));
+        }
+    }
+
+    @Test
+    void aLostIncrementIsCaught() {
+        history();
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.check(model, 0, 1, model.lower(0), model.upper(0), "fiber 1 (read)"));
+        assertEquals(CounterProperties.NO_LOST_INCREMENT, v.violation().property());
+        assertEquals("fiber 1 (read): ctr/00 is 1, but 2 increments were acknowledged (1 lost)", v.violation().message());
+    }
+
+    @Test
+    void anIncrementFromNowhereIsCaught() {
+        history();
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.check(model, 0, 5, model.lower(0), model.upper(0), "the final read pass"));
+        assertEquals(CounterProperties.NO_PHANTOM_INCREMENT, v.violation().property());
+        assertEquals("the final read pass: ctr/00 is 5, but at most 4 increments can have happened (2 acknowledged, 1 of unknown "
+            + "outcome, 1 committing)", v.violation().message());
+    }
+
+    @Test
+    void aCrashMakesCommittingIncrementsUnknownAndARecoveryMustKeepTheAcknowledged() {
+        history();
+        model.crashed();
+        assertEquals(2, model.unknown[0]);
+        assertEquals(0, model.inCommit[0]);
+        assertDoesNotThrow(() -> properties.checkRecovered(model, new long[] {3, 0}, CounterProperties.Excuse.NONE, "after recovery #1"));
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.checkRecovered(model, new long[] {1, 0}, CounterProperties.Excuse.NONE, "after recovery #1"));
+        assertEquals("after recovery #1: ctr/00 is 1, but 2 increments were acknowledged (1 lost)", v.violation().message());
+        assertThrows(PropertyViolation.class,
+            () -> properties.checkRecovered(model, new long[] {5, 0}, CounterProperties.Excuse.NONE, "after recovery #1"));
+    }
+
+    @Test
+    void aFlippedWalBitBelowTheFirstLostIncrementExcusesItsLoss() {
+        history();
+        model.crashed();
+        assertEquals(200, model.firstLostWalEnd(0, 1), "the second acknowledged increment is the first lost when 1 shows");
+        long[] seen = new long[2];
+        properties.checkRecovered(model, new long[] {1, 0}, (k, observed) -> {
+            seen[0] = model.firstLostWalEnd(k, observed);
+            return seen[0] == 200;
+        }, "after recovery #1");
+        assertEquals(1, model.acked[0]);
+        assertEquals(1, properties.lostToBitRot);
+        model.recovered(new long[] {1, 0});
+        assertEquals(0, model.unknown[0]);
+        assertEquals(Long.MAX_VALUE, model.firstLostWalEnd(0, 1), "nothing acknowledged since the open");
+    }
+
+    @Test
+    void rejectsMisuse() {
+        assertEquals("counters: 0 (expected: > 0)",
+            assertThrows(IllegalArgumentException.class, () -> new CounterModel(0, 1)).getMessage());
+        assertEquals("fiber 1 has no commit pending", assertThrows(IllegalStateException.class, () -> model.acknowledged(1, 0)).getMessage());
+    }
+}
