@@ -133,7 +133,7 @@ class RunCommandTest {
 
     @Test
     void anUnknownCommandListsTheCommands() {
-        assertBad("whopper: unknown command 'frobnicate' (expected: one of run, soak, replay, shrink, report, list, demo)", "frobnicate");
+        assertBad("whopper: unknown command 'frobnicate' (expected: one of run, soak, replay, shrink, report, check-history, list, demo)", "frobnicate");
     }
 
     @Test
