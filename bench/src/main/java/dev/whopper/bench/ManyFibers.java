@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Steps per wall second as the number of fibers grows, where fibers wait: a step's cost should not depend
@@ -46,6 +49,9 @@ import picocli.CommandLine.Option;
 @Command(name = "many-fibers", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Steps per second of a run with many waiting fibers.")
 public final class ManyFibers implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--workload", defaultValue = "wait", paramLabel = "wait|bank",
         description = "What the fibers do (default: ${DEFAULT-VALUE}).")
     String workload;
@@ -69,7 +75,18 @@ public final class ManyFibers implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = new PrintWriter(System.out, true);
+        if (rounds < 0) {
+            throw new ParameterException(spec.commandLine(), "rounds: " + rounds + " (expected: >= 0)");
+        }
+        if (steps <= 0) {
+            throw new ParameterException(spec.commandLine(), "steps: " + steps + " (expected: > 0)");
+        }
+        for (int n : fibers) {
+            if (n <= 0) {
+                throw new ParameterException(spec.commandLine(), "fibers: " + n + " (expected: > 0)");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
         if (rounds > 0 && !workload.equals("bank")) {
             paired(out);
             return 0;
@@ -220,15 +237,23 @@ public final class ManyFibers implements Callable<Integer> {
         Simulation<?> sim = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 20), n).crashes(0)
             .maxSteps(steps).recordDecisions(false).build();
         sim.withSeed(1).run(); // warm-up
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         RunResult r = sim.withSeed(2).run();
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %s%n", n, r.counters().steps() / secs, r.counters().timeJumps(),
-            r.kind());
+        double cpuSecs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        out.printf(Locale.ROOT, "%-8d %-12.0f %-12d %s (%.0f steps per CPU second of this thread)%n", n,
+            r.counters().steps() / secs, r.counters().timeJumps(), r.kind(), r.counters().steps() / cpuSecs);
     }
 
     /** @param args the command line */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ManyFibers()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the command line of this tool (tests execute it with their own output) */
+    static CommandLine commandLine() {
+        return new CommandLine(new ManyFibers());
     }
 }

@@ -51,7 +51,7 @@ public final class MemoryLatency implements Callable<Integer> {
         if (loads <= 0) {
             throw new ParameterException(spec.commandLine(), "loads: " + loads + " (expected: > 0)");
         }
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = spec.commandLine().getOut();
         out.println("MiB      ns/load (best of 5)");
         for (int mb : sizesMb) {
             int[] next = cycle(mb * 1024 * 1024 / 4 / INTS_PER_LINE);
@@ -92,6 +92,11 @@ public final class MemoryLatency implements Callable<Integer> {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MemoryLatency()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the command line of this tool (tests execute it with their own output) */
+    static CommandLine commandLine() {
+        return new CommandLine(new MemoryLatency());
     }
 }

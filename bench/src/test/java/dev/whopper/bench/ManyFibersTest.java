@@ -1,0 +1,85 @@
+package dev.whopper.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * The many-fibers tool's paired report, the memory-latency tool's report, and their argument errors (what
+ * they measure is not asserted: no timed tests).
+ */
+class ManyFibersTest {
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(CommandLine cl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void thePairedReportHasARowPerCountTheFirstTheBaselineOfEachRatio() {
+        Run r = run(ManyFibers.commandLine(), "--fibers", "4,40", "--steps", "2000", "--rounds", "3");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(4, lines.length, r.out());
+        assertEquals("workload wait, paired: 3 rounds of 2000 steps per count (after one for warm-up)", lines[0]);
+        Pattern row = Pattern.compile("^(\\d+) +(\\d+) +(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| +(\\d+) +"
+            + "(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| (\\d+), (\\d+\\.\\d\\d)$");
+        for (int k = 0; k < 2; k++) {
+            Matcher m = row.matcher(lines[2 + k]);
+            assertTrue(m.matches(), lines[2 + k]);
+            assertEquals(k == 0 ? "4" : "40", m.group(1));
+            for (int g : new int[] {3, 7}) {
+                double median = Double.parseDouble(m.group(g));
+                assertTrue(Double.parseDouble(m.group(g + 1)) <= median && median <= Double.parseDouble(m.group(g + 2)),
+                    "median within its range: " + lines[2 + k]);
+            }
+            if (k == 0) {
+                assertEquals("1.00", m.group(3), "the first count is every ratio's baseline");
+                assertEquals("1.00", m.group(7));
+                assertEquals("1.00", m.group(11));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--rounds|-1|rounds: -1 (expected: >= 0)",
+        "--steps|0|steps: 0 (expected: > 0)",
+        "--fibers|100,0|fibers: 0 (expected: > 0)"})
+    void badArgumentsAreOneLineAndExitCode2(String option, String value, String message) {
+        Run r = run(ManyFibers.commandLine(), option, value);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith(message + System.lineSeparator()), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void memoryLatencyReportsOneRowPerSizeAndRefusesSizesOutOfRange() {
+        Run r = run(MemoryLatency.commandLine(), "--sizes-mb", "1,2", "--loads", "1000");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[1].matches("1 +\\d+\\.\\d"), lines[1]);
+        assertTrue(lines[2].matches("2 +\\d+\\.\\d"), lines[2]);
+        Run bad = run(MemoryLatency.commandLine(), "--sizes-mb", "0");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("sizes-mb: 0 (expected: 1..1024)"), bad.err());
+        Run noLoads = run(MemoryLatency.commandLine(), "--loads", "0");
+        assertEquals(2, noLoads.exit());
+        assertTrue(noLoads.err().startsWith("loads: 0 (expected: > 0)"), noLoads.err());
+    }
+}
