@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run many seeds of one configuration in parallel; keep every failure with its repro; write a "
-        + "mergeable summary. Seed index g runs seed (--seed + g).", ""},
+        + "mergeable summary. Seed index g runs seed (--seed + g): here --seed is the first seed (default: SEED, else 0, "
+        + "so the shards of one soak agree).", ""},
     footer = {"", "Examples:",
         "  whopper soak --seeds 10000 --out soak-1                 # seeds 0..9999 of the default bank run",
         "  whopper soak --duration 10m --workload bank --faults chaos --crashes 1 --out soak-2",
