@@ -27,7 +27,12 @@ import picocli.CommandLine.Spec;
  * 3 internal error.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run one deterministic simulation and print its outcome and trace hash.")
+    description = "Run one deterministic simulation and print its outcome and trace hash.",
+    footer = {"", "Examples:",
+        "  whopper run --seed 7                                     # the default bank run",
+        "  whopper run --seed 7 --workload bank --faults chaos --crashes 2 --strategy pct:3",
+        "  whopper run --workload lost-update --shrink              # find, then minimize a failure",
+        "  whopper run --seed 7 --doublecheck                       # run twice, fail on any difference"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

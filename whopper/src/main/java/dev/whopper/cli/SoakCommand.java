@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run many seeds of one configuration in parallel; keep every failure with its repro; write a "
-        + "mergeable summary. Seed index g runs seed (--seed + g).", ""},
+        + "mergeable summary. Seed index g runs seed (--seed + g): here --seed is the first seed (default: SEED, else 0, "
+        + "so the shards of one soak agree).", ""},
     footer = {"", "Examples:",
         "  whopper soak --seeds 10000 --out soak-1                 # seeds 0..9999 of the default bank run",
         "  whopper soak --duration 10m --workload bank --faults chaos --crashes 1 --out soak-2",
@@ -89,22 +90,21 @@ public final class SoakCommand implements Callable<Integer> {
             }
         }, "whopper-soak-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        SoakSummary summary;
         try {
             pw.println("soak: " + options.dir() + (resume == null ? "" : " (resumed)") + ", " + options.jobs() + " jobs, run options: "
                 + String.join(" ", options.runOptions()));
             pw.flush();
-            summary = resume == null ? runner.start() : runner.resume();
+            SoakSummary summary = resume == null ? runner.start() : runner.resume();
+            progress.endBar();
+            print(pw, options.dir(), summary);
+            return exitCode(summary);
         } catch (IOException e) {
             spec.commandLine().getErr().println("whopper: soak: cannot write " + options.dir() + ": " + e.getMessage());
             return 3;
         } finally {
-            finished.countDown();
+            finished.countDown(); // after the summary is written and printed: a stopping JVM waits for this
             removeHook(hook);
         }
-        progress.endBar();
-        print(pw, options.dir(), summary);
-        return exitCode(summary);
     }
 
     private static void removeHook(Thread hook) {

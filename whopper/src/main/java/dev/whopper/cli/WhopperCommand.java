@@ -9,6 +9,12 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code whopper} command; without a subcommand it runs {@code run} with its defaults. */
 @Command(name = "whopper", mixinStandardHelpOptions = true, versionProvider = WhopperCommand.Version.class,
     description = "Deterministic multi-connection stress simulator for state-machine storage engines.",
+    footer = {"", "Examples:",
+        "  whopper --seed 7                                          # whopper run --seed 7",
+        "  whopper soak --seeds 10000 --out soak-1                   # many seeds, in parallel",
+        "  whopper replay soak-1/failures/seed-17                    # rerun a failure exactly",
+        "  whopper list                                              # workloads, strategies, faults, options",
+        "  whopper COMMAND --help                                    # each command's options and examples"},
     subcommands = {RunCommand.class, SoakCommand.class, ReplayCommand.class, ShrinkCommand.class, ReportCommand.class,
         CheckHistoryCommand.class, ListCommand.class, DemoCommand.class})
 public final class WhopperCommand implements Callable<Integer> {

@@ -47,8 +47,8 @@ class ListAndVersionTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String c : List.of("soak", "replay", "shrink", "report", "list")) {
-            RunCommandTest.Run r = RunCommandTest.whopper(c, "--help");
+        for (String c : List.of("run", "soak", "replay", "shrink", "report", "list", "")) {
+            RunCommandTest.Run r = c.isEmpty() ? RunCommandTest.whopper("--help") : RunCommandTest.whopper(c, "--help");
             assertEquals(0, r.exit(), c);
             assertTrue(r.out().contains("Examples:"), c + ":\n" + r.out());
         }

@@ -69,6 +69,11 @@ public final class AtomicFiles {
             Files.move(filled, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             deleteTree(filled);
+        } catch (java.nio.file.FileSystemException e) {
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+            deleteTree(filled); // rename(2) onto a non-empty directory: ENOTEMPTY, reported as a plain FileSystemException
         }
     }
 

@@ -98,6 +98,7 @@ public final class SoakRunner {
     private SoakSummary run(List<Ledger.Chunk> before) throws IOException {
         Session s = new Session(before);
         source = new SeedSource(options.plan(), s.done);
+        s.done.clear(); // needed only to find the holes
         if (stopRequested) {
             source.stop();
         }
@@ -182,7 +183,10 @@ public final class SoakRunner {
         boolean durationReached;
 
         Session(List<Ledger.Chunk> before) {
-            chunks = new ArrayList<>(before);
+            chunks = new ArrayList<>();
+            for (Ledger.Chunk c : before) {
+                chunks.add(withoutRecords(c));
+            }
             for (SeedRecord r : Ledger.records(before)) {
                 acc.add(r);
                 done.add(r.index());
@@ -228,7 +232,6 @@ public final class SoakRunner {
 
         void take(SeedDone d) throws IOException {
             SeedRecord r = acc.take(d.record(), d.coverage());
-            done.add(r.index());
             pending.add(r);
             Histograms.record(intervalWall, r.wallNanos());
             Histograms.record(intervalSimulated, r.simulatedNanos());
@@ -274,7 +277,7 @@ public final class SoakRunner {
             Ledger.Chunk c = new Ledger.Chunk(nextChunk++, session, elapsedMillis(), intervalStartMillis, end, pending,
                 Histograms.encode(intervalWall), Histograms.encode(intervalSimulated));
             ledger.append(c);
-            chunks.add(c);
+            chunks.add(withoutRecords(c)); // kept for the interval log only: memory does not grow with the seeds
             pending = new ArrayList<>();
             intervalWall = Histograms.create();
             intervalSimulated = Histograms.create();
@@ -321,6 +324,11 @@ public final class SoakRunner {
             listener.progress(progress());
             return s;
         }
+    }
+
+    private static Ledger.Chunk withoutRecords(Ledger.Chunk c) {
+        return new Ledger.Chunk(c.number(), c.session(), c.elapsedMillis(), c.startEpochMillis(), c.endEpochMillis(), List.of(),
+            c.wallHistogram(), c.simulatedHistogram());
     }
 
     /** @return the options */

@@ -81,7 +81,7 @@ public record SoakSummary(int format, Spec soak, Result result, Run run) {
      * @param whopper        the build that ran it ({@code 0.1.0 (commit abc123)})
      * @param shards         the shards it holds, e.g. {@code [0/1]} or, merged, {@code [0/4, 1/4, 2/4, 3/4]}
      * @param jobs           worker threads (merged: the largest)
-     * @param sessions       how many times it was started (1, plus one per resume)
+     * @param sessions       sessions that recorded seeds (1, plus one per resume that ran a seed)
      * @param elapsedMillis  wall-clock time over all sessions (merged: the longest shard)
      * @param seedsPerSecond seeds per wall second over all sessions (merged: the sum over shards)
      * @param interrupted    true when a session was stopped early (Ctrl-C, a duration cut in the middle)
