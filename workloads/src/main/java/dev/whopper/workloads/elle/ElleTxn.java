@@ -137,9 +137,8 @@ final class ElleTxn implements Operation<String> {
             return r.cast();
         }
         openMachine = null;
-        w.db = r.value();
+        w.openedDatabase(r.value());
         w.opening = false;
-        w.opens++;
         w.opened.signalAll();
         phase = Phase.ENSURE_OPEN;
         return null;

@@ -103,7 +103,8 @@ public final class ElleWorkload {
 
         @Override
         public List<Property> properties(ElleWorld world) {
-            return List.of(new HistoryProperty(model, consistency, world::history));
+            world.property = new HistoryProperty(model, consistency, world::history, () -> world.recoveredAfterBitFlip);
+            return List.of(world.property);
         }
 
         @Override

@@ -68,6 +68,10 @@ public final class ElleWorld {
     long opens;
     long reopens;
     long crashes;
+    /** True once a recovery read a WAL in which the disk had flipped a bit (it may have cut acknowledged commits). */
+    boolean recoveredAfterBitFlip;
+    /** The end-of-run property, for its counter of excused failures. */
+    HistoryProperty property;
 
     ElleWorld(Model model, IO io, FaultOracle faults, DatabaseOptions options, int fibers, int txnsPerFiber) {
         this.model = model;
@@ -144,6 +148,15 @@ public final class ElleWorld {
         }
     }
 
+    /** A database was opened (recovering its WAL): note whether a flipped bit in the WAL may have cut it short. */
+    void openedDatabase(Database opened) {
+        if (opens > 0 && faults.bitFlipped(opened.walPath(), Long.MAX_VALUE, 0)) {
+            recoveredAfterBitFlip = true;
+        }
+        db = opened;
+        opens++;
+    }
+
     /** Power loss: the database and connections are gone; transactions in flight may or may not have committed. */
     void crashed() {
         crashes++;
@@ -172,6 +185,7 @@ public final class ElleWorld {
         out.put("reopens", reopens);
         out.put("crashes", crashes);
         out.put("history-events", (long) recorder.size());
+        out.put("history-failures-excused-by-bit-rot", property == null ? 0 : property.excusedFailures());
         return out;
     }
 }
