@@ -83,7 +83,7 @@ class RunResultTest {
         RunResult r = Simulation.builder(BankWorkload.of(BankWorkload.Variant.CORRECT, 10), 3).seed(5).build().run();
         assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
         assertEquals(List.of("commits", "audits", "rollbacks", "busy", "io-errors", "readonly", "corrupt", "opens", "recoveries",
-            "crashes", "crashes-during-recovery", "reopens", "commits-lost-to-bit-rot"), List.copyOf(r.workloadCounters().keySet()));
+            "crashes", "crashes-during-recovery", "reopens", "commits-lost-to-bit-rot", "integrity-explained-by-bit-flip"), List.copyOf(r.workloadCounters().keySet()));
         assertTrue(r.workloadCounters().get("commits") > 0, r.describe());
         assertEquals(1, r.workloadCounters().get("opens"));
         assertEquals(0, r.workloadCounters().get("recoveries"), "the first open is no recovery");

@@ -169,7 +169,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     /**
      * The command-line arguments of {@code whopper run} that give this configuration: seed, workload,
      * connections, steps and strategy always; the mode unless it is {@code fast}; every other option when it differs
-     * from its default (the fault mode and the crashes: from the mode's).
+     * from its default (the fault mode, the crashes and the crash window: from the mode's).
      *
      * @return the arguments
      */
@@ -206,7 +206,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (crashes != m.crashes()) {
             a.addAll(List.of("--crashes", Integer.toString(crashes)));
         }
-        if (crashWindowSteps != DEFAULT_CRASH_WINDOW_STEPS) {
+        if (crashWindowSteps != m.crashWindowSteps()) {
             a.addAll(List.of("--crash-window-steps", Long.toString(crashWindowSteps)));
         }
         if (livenessTimeoutNanos != DEFAULT_LIVENESS_TIMEOUT_NANOS) {
@@ -291,10 +291,11 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         }
 
         @picocli.CommandLine.Option(names = "--mode", paramLabel = "MODE", defaultValue = DEFAULT_MODE,
-            description = "Run mode: defaults for --workload, --faults, --steps and --crashes, which override it: "
-                + "fast (bank, no faults, 100000 steps, no crash), chaos (bank, chaos, 200000, 1 crash), "
-                + "ragnarok (bank, ragnarok, 300000, 3), recovery-heavy (bank, recovery-heavy, 300000, 5), "
-                + "btree (btree-churn, fast, 200000, 1) (default: ${DEFAULT-VALUE}).")
+            description = "Run mode: defaults for --workload, --faults, --steps, --crashes, --crash-window-steps, which override it: "
+                + "fast (bank, no faults, 100000 steps, no crash), chaos (bank, chaos, 200000, 1 crash in the first "
+                + "2000 steps), ragnarok (bank, ragnarok, 300000, 3 in 2000), recovery-heavy (bank, recovery-heavy, "
+                + "300000, 5 in 2000), btree (btree-churn, fast, 200000, 1 in 1000); also sets --crash-window-steps "
+                + "(default: ${DEFAULT-VALUE}).")
         String mode;
 
         @picocli.CommandLine.Option(names = "--workload",
@@ -344,10 +345,10 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             description = "Crashes per run, for workloads with crash recovery (default: the mode's; fast: 0).")
         Integer crashes;
 
-        @picocli.CommandLine.Option(names = "--crash-window-steps", defaultValue = "" + DEFAULT_CRASH_WINDOW_STEPS,
+        @picocli.CommandLine.Option(names = "--crash-window-steps",
             description = "Crashes happen at steps drawn from [1, this); 0: over the run's real length, measured by a "
-                + "first run without crashes (default: ${DEFAULT-VALUE}).")
-        long crashWindowSteps;
+                + "first run without crashes (default: the mode's; fast: " + DEFAULT_CRASH_WINDOW_STEPS + ").")
+        Long crashWindowSteps;
 
         @picocli.CommandLine.Option(names = "--liveness-timeout-nanos", defaultValue = "" + DEFAULT_LIVENESS_TIMEOUT_NANOS,
             description = "An operation running longer than this after faults stop is a liveness failure; 0: off "
@@ -380,7 +381,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             // A mode's crashes apply to workloads that can crash; for the others its default is no crash.
             int c = crashes != null ? crashes : crashable(w) ? m.crashes() : 0;
             return new RunConfig(seed, w, connections, steps == null ? m.steps() : steps, s, yieldRate, yieldCap,
-                stepCostNanos, faults == null ? m.faults() : faults, off, faultWindowNanos, c, crashWindowSteps,
+                stepCostNanos, faults == null ? m.faults() : faults, off, faultWindowNanos, c,
+                crashWindowSteps == null ? m.crashWindowSteps() : crashWindowSteps,
                 livenessTimeoutNanos, allowIncomplete, m.spelling());
         }
 

@@ -6,39 +6,41 @@ import java.util.Locale;
 
 /**
  * A run mode ({@code --mode}): a bundle of defaults for the workload, the fault mode ({@code --faults}), the step
- * budget and the planned crashes. An option given explicitly overrides its mode default; the repro line prints the
+ * budget, the planned crashes and the steps they are drawn from ({@code --crash-window-steps}). An option given explicitly overrides its mode default; the repro line prints the
  * mode (unless it is {@code fast}) and every option that differs from it. {@code fast} is exactly the defaults of a
  * run without {@code --mode}, so pinned runs keep their trace hashes.
  *
  * <table>
  *   <caption>The modes</caption>
- *   <tr><th>mode</th><th>workload</th><th>faults</th><th>steps</th><th>crashes</th></tr>
- *   <tr><td>fast</td><td>bank</td><td>none</td><td>100,000</td><td>0</td></tr>
- *   <tr><td>chaos</td><td>bank</td><td>chaos</td><td>200,000</td><td>1</td></tr>
- *   <tr><td>ragnarok</td><td>bank</td><td>ragnarok</td><td>300,000</td><td>3</td></tr>
- *   <tr><td>recovery-heavy</td><td>bank</td><td>recovery-heavy</td><td>300,000</td><td>5</td></tr>
- *   <tr><td>btree</td><td>btree-churn (512-byte pages, 16-page cache)</td><td>fast</td><td>200,000</td><td>1</td></tr>
+ *   <tr><th>mode</th><th>workload</th><th>faults</th><th>steps</th><th>crashes</th><th>crash window</th></tr>
+ *   <tr><td>fast</td><td>bank</td><td>none</td><td>100,000</td><td>0</td><td>the run's length</td></tr>
+ *   <tr><td>chaos</td><td>bank</td><td>chaos</td><td>200,000</td><td>1</td><td>2,000 steps</td></tr>
+ *   <tr><td>ragnarok</td><td>bank</td><td>ragnarok</td><td>300,000</td><td>3</td><td>2,000 steps</td></tr>
+ *   <tr><td>recovery-heavy</td><td>bank</td><td>recovery-heavy</td><td>300,000</td><td>5</td><td>2,000 steps</td></tr>
+ *   <tr><td>btree</td><td>btree-churn (512-byte pages, 16-page cache)</td><td>fast</td><td>200,000</td><td>1</td><td>1,000 steps</td></tr>
  * </table>
  */
 public enum RunMode {
     /** Today's defaults: the bank, no faults, 100,000 steps, no crash. */
-    FAST("fast", "bank", "none", 100_000, 0),
+    FAST("fast", "bank", "none", 100_000, 0, RunConfig.DEFAULT_CRASH_WINDOW_STEPS),
     /** The bank under every fault at a low rate, with one crash. */
-    CHAOS("chaos", "bank", "chaos", 200_000, 1),
+    CHAOS("chaos", "bank", "chaos", 200_000, 1, 2_000),
     /** The bank under ten times chaos's fault rates, with three crashes. */
-    RAGNAROK("ragnarok", "bank", "ragnarok", 300_000, 3),
+    RAGNAROK("ragnarok", "bank", "ragnarok", 300_000, 3, 2_000),
     /** The bank under write-path faults (torn writes, sync failures), with five crashes: recovery code all the time. */
-    RECOVERY_HEAVY("recovery-heavy", "bank", "recovery-heavy", 300_000, 5),
+    RECOVERY_HEAVY("recovery-heavy", "bank", "recovery-heavy", 300_000, 5, 2_000),
     /** The B+tree churn on small pages and a small cache, with rare latency spikes and one crash. */
-    BTREE("btree", "btree-churn", "fast", 200_000, 1);
+    BTREE("btree", "btree-churn", "fast", 200_000, 1, 1_000);
 
     private final String spelling;
     private final String workload;
     private final String faults;
     private final long steps;
     private final int crashes;
+    private final long crashWindowSteps;
 
-    RunMode(String spelling, String workload, String faults, long steps, int crashes) {
+    RunMode(String spelling, String workload, String faults, long steps, int crashes, long crashWindowSteps) {
+        this.crashWindowSteps = crashWindowSteps;
         this.spelling = spelling;
         this.workload = workload;
         this.faults = faults;
@@ -69,6 +71,15 @@ public enum RunMode {
     /** @return its default number of planned crashes */
     public int crashes() {
         return crashes;
+    }
+
+    /**
+     * @return its default {@code --crash-window-steps}: modes with crashes draw them from the first steps (2,000; btree:
+     *         1,000) rather than over the run's measured length, which under heavy faults is measured with faults all
+     *         along and can be longer than the real run (a late crash would then never come)
+     */
+    public long crashWindowSteps() {
+        return crashWindowSteps;
     }
 
     /** @return every mode's name, in listing order */

@@ -73,6 +73,7 @@ class RunConfigTest {
         assertEquals("chaos", chaos.faults());
         assertEquals(200_000, chaos.steps());
         assertEquals(1, chaos.crashes());
+        assertEquals(2_000, chaos.crashWindowSteps());
         assertEquals(List.of("--seed", "3", "--mode", "chaos", "--workload", "bank", "--connections", "8", "--steps", "200000",
             "--strategy", "random"), chaos.toArgs(), "the mode, and nothing it implies");
         RunConfig btree = RunConfig.parse("--mode", "btree", "--crashes", "0", "--faults", "chaos", "--steps", "5000");
