@@ -6,6 +6,9 @@ import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.config.RunConfig;
 import dev.whopper.sim.shrink.Shrinker;
+import dev.whopper.reports.model.RunReport;
+import dev.whopper.reports.render.ConsoleReport;
+import dev.whopper.sim.report.RunReports;
 import dev.whopper.sim.trace.DecisionLog;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -54,6 +57,26 @@ public final class RunCommand implements Callable<Integer> {
         description = "Where --shrink writes the minimal run's decision log (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path replayDir;
 
+    @Option(names = "--report", paramLabel = "FILE",
+        description = "Write the run's report as one self-contained HTML page to FILE (does not change the run).")
+    java.nio.file.Path reportFile;
+
+    @Option(names = "--json", paramLabel = "FILE",
+        description = "Write the run's report as JSON to FILE (schema: docs/reports.md; does not change the run).")
+    java.nio.file.Path jsonFile;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+        description = "Write every event of the run with its value to FILE, one JSON object a line (does not change the run).")
+    java.nio.file.Path traceFile;
+
+    @Option(names = "--latency-log", paramLabel = "FILE",
+        description = "Write an HdrHistogram interval log of operation latencies (simulated us) to FILE.")
+    java.nio.file.Path latencyLogFile;
+
+    @Option(names = "--latency-log-interval-nanos", defaultValue = "1000000000",
+        description = "Interval of --latency-log in simulated nanoseconds (default: ${DEFAULT-VALUE}).")
+    long latencyLogIntervalNanos;
+
     @Override
     public Integer call() {
         try {
@@ -69,11 +92,18 @@ public final class RunCommand implements Callable<Integer> {
     private int runs() {
         PrintWriter out = spec.commandLine().getOut();
         DecisionLog log = replay == null ? null : parseLog();
+        positive("--latency-log-interval-nanos", latencyLogIntervalNanos);
         Simulation<?> sim = simulation(out);
+        Outputs outputs = Outputs.open(reportFile, jsonFile, traceFile, latencyLogFile, latencyLogIntervalNanos, this::bad);
         long startNanos = System.nanoTime(); // reported only: nothing in the run reads the wall clock
-        RunResult result = log == null ? sim.run() : sim.replay(log).withRepro(sim.config().commandLine() + " --replay " + replay);
+        RunResult result;
+        try (outputs) {
+            result = log == null ? sim.run(outputs.observation())
+                : sim.replay(log, outputs.observation()).withRepro(sim.config().commandLine() + " --replay " + replay);
+        }
         long wallNanos = Math.max(1, System.nanoTime() - startNanos);
-        out.print(result.describe());
+        RunReport report = RunReports.of(result, sim.config(), outputs.lastEvents(), wallNanos);
+        out.print(ConsoleReport.render(report));
         out.println(wallTime(result, wallNanos));
         if (result.replayMisfit() != null) {
             out.flush();
@@ -95,9 +125,12 @@ public final class RunCommand implements Callable<Integer> {
         if (shrink && result.failed() && result.kind() != Outcome.Kind.INTERNAL_ERROR) {
             Shrinker.Result s = new Shrinker(shrinkRuns).shrink(sim, result);
             java.nio.file.Path file = writeLog(s);
-            out.print(s.describe(s.simulation().config().commandLine() + " --replay " + file));
+            String minimal = s.simulation().config().commandLine() + " --replay " + file;
+            out.print(s.describe(minimal));
             out.println("minimal trace hash: " + s.minimized().traceHashHex());
+            report = RunReports.shrunk(report, s, minimal);
         }
+        outputs.write(report, out);
         out.flush();
         return exitCode(result.outcome());
     }

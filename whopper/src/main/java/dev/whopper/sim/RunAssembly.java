@@ -61,11 +61,20 @@ final class RunAssembly<S> {
     private long faultWindowNanos;
     private long crashSpan;
 
+    /** How this run is watched ({@link Observation#NONE} for the runs that measure it). */
+    private final Observation observation;
+
     RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro) {
-        this(builder, replay, repro, false);
+        this(builder, replay, repro, false, Observation.NONE);
     }
 
-    private RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro, boolean probe) {
+    RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro, Observation observation) {
+        this(builder, replay, repro, false, observation);
+    }
+
+    private RunAssembly(Simulation.Builder<S> builder, DecisionLog replay, String repro, boolean probe,
+                        Observation observation) {
+        this.observation = java.util.Objects.requireNonNull(observation, "observation");
         this.b = builder;
         this.replay = replay;
         this.repro = repro;
@@ -85,7 +94,7 @@ final class RunAssembly<S> {
             simIO = new SimIO(clock, streams.stream(RandomStreams.IO),
                 new RecordedRandom(recorder, streams.stream(RandomStreams.FAULTS)), streams.stream("engine"), b.latency,
                 faults);
-            listener = new TraceListener(recorder.hash());
+            listener = new TraceListener(recorder.hash(), b.seed);
             simIO.setListener(listener);
         }
         Strategy strategy = strategy();
@@ -109,7 +118,17 @@ final class RunAssembly<S> {
         }
         return new RunResult(b.seed, outcome, recorder.hash().value(), counters,
             recorder.log(), scheduler.events().snapshot(), scheduler.events().written(), strategy.name(), repro, world,
-            workloadCounters(world), warnings(counters), recorder.replayMisfit());
+            workloadCounters(world), warnings(counters), recorder.replayMisfit(), metrics(scheduler, properties, world));
+    }
+
+    private RunMetrics metrics(Scheduler scheduler, List<Property> properties, S world) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (Property p : properties) {
+            names.merge(p.name(), p.checksAtEnd(), Boolean::logicalOr);
+        }
+        return new RunMetrics(scheduler.latency().snapshot(), listener == null ? List.of() : listener.faultEvents(),
+            listener == null ? 0 : listener.faultEventsNotKept(), scheduler.yieldPointReaches(), names,
+            b.engineCoverage == null ? Map.of() : b.engineCoverage.apply(world));
     }
 
     private Strategy strategy() {
@@ -126,7 +145,7 @@ final class RunAssembly<S> {
                 horizon = 1;
                 spec = new StrategySpec(StrategySpec.Kind.PCT, 1);
             } else {
-                horizon = Math.max(1, new RunAssembly<>(resolved(), null, repro, true).run().counters().steps());
+                horizon = Math.max(1, new RunAssembly<>(resolved(), null, repro, true, Observation.NONE).run().counters().steps());
             }
         }
         Strategy strategy = spec.create(streams.stream(RandomStreams.SCHEDULER), b.fibers, horizon, recorder);
@@ -155,7 +174,7 @@ final class RunAssembly<S> {
             ? new Outcome.InternalError("setting up the world failed: " + e, e, 0)
             : new Outcome.Violation(Blame.UNCAUGHT_EXCEPTION, "setting up the world threw " + e, 0, 0, -1);
         return new RunResult(b.seed, o, 0, new Counters(0, 0, 0, Map.of(), 0, 0, 0, Map.of(), 0), recorder.log(),
-            List.of(), 0, strategy.name(), repro, null, Map.of(), List.of(), null);
+            List.of(), 0, strategy.name(), repro, null, Map.of(), List.of(), null, RunMetrics.NONE);
     }
 
     private Scheduler scheduler(Strategy strategy, S world, List<Property> properties) {
@@ -169,7 +188,13 @@ final class RunAssembly<S> {
             b.fibers, ctx -> b.program.create(world, ctx));
         if (listener != null) {
             listener.attach(scheduler.events(), scheduler);
+            listener.traceTo(observation.sink());
         }
+        scheduler.traceTo(observation.sink());
+        if (observation.wallClock()) {
+            scheduler.measureWallClock();
+        }
+        scheduler.latency().logTo(observation.latencyLog());
         if (draw != null) {
             double[] weights = new double[draw.weights().size()];
             for (int i = 0; i < weights.length; i++) {

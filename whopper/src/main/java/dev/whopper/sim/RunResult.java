@@ -27,10 +27,12 @@ import java.util.Objects;
  * @param workloadCounters what the workload counted (e.g. the bank's commits and refusals), in its order
  * @param warnings   checks that the run's options made inert, one line each (printed, never counted as held)
  * @param replayMisfit for a replay, why its decision log did not fit the run ({@code null}: it fitted, or no replay)
+ * @param metrics    what the run measured for its report: latency, fault events, yield-point coverage
  */
 public record RunResult(long seed, Outcome outcome, long traceHash, Counters counters, DecisionLog decisions,
                         List<Event> lastEvents, long eventsWritten, String strategy, String repro, Object world,
-                        Map<String, Long> workloadCounters, List<String> warnings, String replayMisfit) {
+                        Map<String, Long> workloadCounters, List<String> warnings, String replayMisfit,
+                        RunMetrics metrics) {
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(counters, "counters");
@@ -41,6 +43,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
         Objects.requireNonNull(repro, "repro");
         workloadCounters = Collections.unmodifiableMap(new LinkedHashMap<>(workloadCounters));
         warnings = List.copyOf(warnings);
+        metrics = metrics == null ? RunMetrics.NONE : metrics;
     }
 
     /**
@@ -49,7 +52,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
      */
     public RunResult withRepro(String repro) {
         return new RunResult(seed, outcome, traceHash, counters, decisions, lastEvents, eventsWritten, strategy, repro,
-            world, workloadCounters, warnings, replayMisfit);
+            world, workloadCounters, warnings, replayMisfit, metrics);
     }
 
     /** @return true when {@link #lastEvents()} holds every event of the run (none was dropped) */
@@ -101,30 +104,7 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
     /** @return a multi-line human summary: outcome, counters, trace hash, repro (and last events on failure) */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("outcome: ").append(outcome.kind());
-        if (outcome instanceof Outcome.Violation v) {
-            sb.append(" of ").append(v.property()).append(" at step ").append(v.step())
-                .append(", t=").append(v.timeNanos()).append("ns, fiber ").append(v.fiber()).append(": ").append(v.message());
-        } else if (outcome instanceof Outcome.Deadlock d) {
-            sb.append(" at step ").append(d.step()).append(", t=").append(d.timeNanos())
-                .append("ns: ").append(String.join("; ", d.blocked()));
-        } else if (outcome instanceof Outcome.Liveness l) {
-            sb.append(": fiber ").append(l.fiber()).append(" (").append(l.op())
-                .append(") ran ").append(l.waitedNanos()).append("ns at step ").append(l.step());
-        } else if (outcome instanceof Outcome.InternalError e) {
-            sb.append(" at step ").append(e.step()).append(": ").append(e.message());
-        } else if (outcome instanceof Outcome.Incomplete in) {
-            sb.append(": ").append(in.reason()).append(", at step ").append(in.step()).append(", t=").append(in.timeNanos())
-                .append("ns: ").append(String.join("; ", in.live().subList(0, Math.min(8, in.live().size()))))
-                .append(in.live().size() > 8 ? "; ... (" + in.live().size() + " in all)" : "")
-                .append(in.skipped().isEmpty() ? "" : "; skipped end-of-run checks: " + String.join(", ", in.skipped()));
-            if (in.reason().equals(Outcome.Incomplete.BUDGET)) {
-                sb.append(" (more --steps, or --allow-incomplete when the budget is meant to cut the run)");
-            }
-        } else if (outcome instanceof Outcome.Passed p) {
-            sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached, allowed"
-                + (p.skipped().isEmpty() ? ")" : "; skipped, not held: " + String.join(", ", p.skipped()) + ")"));
-        }
+        sb.append("outcome: ").append(outcomeLine(outcome));
         sb.append('\n');
         sb.append("strategy: ").append(strategy).append('\n');
         sb.append("steps: ").append(counters.steps()).append(", simulated time: ").append(counters.timeNanos())
@@ -149,6 +129,39 @@ public record RunResult(long seed, Outcome outcome, long traceHash, Counters cou
         }
         sb.append("repro: ").append(repro).append('\n');
         sb.append("trace hash: ").append(traceHashHex()).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * @param o an outcome
+     * @return the line {@link #describe()} prints after {@code outcome: } (e.g. {@code VIOLATION of P at step 3, ...})
+     */
+    public static String outcomeLine(Outcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(o.kind());
+        if (o instanceof Outcome.Violation v) {
+            sb.append(" of ").append(v.property()).append(" at step ").append(v.step())
+                .append(", t=").append(v.timeNanos()).append("ns, fiber ").append(v.fiber()).append(": ").append(v.message());
+        } else if (o instanceof Outcome.Deadlock d) {
+            sb.append(" at step ").append(d.step()).append(", t=").append(d.timeNanos())
+                .append("ns: ").append(String.join("; ", d.blocked()));
+        } else if (o instanceof Outcome.Liveness l) {
+            sb.append(": fiber ").append(l.fiber()).append(" (").append(l.op())
+                .append(") ran ").append(l.waitedNanos()).append("ns at step ").append(l.step());
+        } else if (o instanceof Outcome.InternalError e) {
+            sb.append(" at step ").append(e.step()).append(": ").append(e.message());
+        } else if (o instanceof Outcome.Incomplete in) {
+            sb.append(": ").append(in.reason()).append(", at step ").append(in.step()).append(", t=").append(in.timeNanos())
+                .append("ns: ").append(String.join("; ", in.live().subList(0, Math.min(8, in.live().size()))))
+                .append(in.live().size() > 8 ? "; ... (" + in.live().size() + " in all)" : "")
+                .append(in.skipped().isEmpty() ? "" : "; skipped end-of-run checks: " + String.join(", ", in.skipped()));
+            if (in.reason().equals(Outcome.Incomplete.BUDGET)) {
+                sb.append(" (more --steps, or --allow-incomplete when the budget is meant to cut the run)");
+            }
+        } else if (o instanceof Outcome.Passed p) {
+            sb.append(p.allFibersDone() ? " (all fibers done)" : " (step budget reached, allowed"
+                + (p.skipped().isEmpty() ? ")" : "; skipped, not held: " + String.join(", ", p.skipped()) + ")"));
+        }
         return sb.toString();
     }
 }

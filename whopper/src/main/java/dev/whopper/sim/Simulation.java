@@ -134,6 +134,7 @@ public final class Simulation<S> {
         b.workload(workload.name()).program(connections, workload::program);
         b.properties.add(workload::properties);
         b.workloadCounters = workload::counters;
+        b.engineCoverage = workload::coverage;
         Workload.CrashRecovery<S> recovery = workload.crashRecovery();
         if (recovery != null) {
             b.crashes(0, CrashOptions.keepSomeAndTear(), recovery::recover);
@@ -315,6 +316,29 @@ public final class Simulation<S> {
     }
 
     /**
+     * One run, watched: the same run as {@link #run()} (same trace hash, outcome and decisions), and
+     * {@code observation} also sees it (every event with its value, wall-clock service times, an interval log).
+     *
+     * @param observation how to watch it
+     * @return the run
+     */
+    public RunResult run(Observation observation) {
+        return new RunAssembly<>(b, null, repro(null), observation).run();
+    }
+
+    /**
+     * {@link #replay(DecisionLog)}, watched as {@link #run(Observation)} is.
+     *
+     * @param log         the decisions
+     * @param observation how to watch it
+     * @return the run
+     */
+    public RunResult replay(DecisionLog log, Observation observation) {
+        Objects.requireNonNull(log, "log");
+        return new RunAssembly<>(b, log, repro(log), observation).run();
+    }
+
+    /**
      * Replays a decision log: the seed and configuration of this simulation, the choices of the log.
      *
      * @param log the decisions
@@ -392,7 +416,7 @@ public final class Simulation<S> {
         }
         return new RunConfig(b.seed, b.workload, b.fibers, b.maxSteps, b.strategy, b.yieldRate, b.yieldCapPerOp,
             b.stepCostNanos, b.faultMode, b.faultsOff, b.faultWindowNanos, b.crashes, b.crashWindowSteps,
-            b.livenessTimeoutNanos, b.allowIncomplete);
+            b.livenessTimeoutNanos, b.allowIncomplete, b.mode);
     }
 
     /**
@@ -455,6 +479,8 @@ public final class Simulation<S> {
         LatencyProfile latency = LatencyProfile.ssd();
         FaultConfig faults = FaultConfig.none();
         String faultMode = "none";
+        /** The {@code --mode} the run was configured with (it changes nothing here: it only names the defaults). */
+        String mode = "fast";
         EnumSet<FaultKind> faultsOff = EnumSet.noneOf(FaultKind.class);
         long faultWindowNanos = FAULT_WINDOW_AUTO;
         int crashes;
@@ -465,6 +491,8 @@ public final class Simulation<S> {
         List<Check<S>> endChecks = new ArrayList<>();
         List<Function<S, List<Property>>> properties = new ArrayList<>();
         Function<S, Map<String, Long>> workloadCounters;
+        /** The world's engine coverage for reports (null: none). */
+        Function<S, Map<String, Long>> engineCoverage;
         /** True while everything about the run can be said on the command line ({@link Simulation#config()}). */
         boolean commandLine;
         /** A run cut by the step budget passes (with its end checks reported skipped) instead of INCOMPLETE. */
@@ -498,6 +526,7 @@ public final class Simulation<S> {
             c.latency = latency;
             c.faults = faults;
             c.faultMode = faultMode;
+            c.mode = mode;
             c.faultsOff = EnumSet.copyOf(faultsOff);
             c.faultWindowNanos = faultWindowNanos;
             c.crashes = crashes;
@@ -508,6 +537,7 @@ public final class Simulation<S> {
             c.endChecks = new ArrayList<>(endChecks);
             c.properties = new ArrayList<>(properties);
             c.workloadCounters = workloadCounters;
+            c.engineCoverage = engineCoverage;
             c.commandLine = commandLine;
             c.allowIncomplete = allowIncomplete;
             c.minFibers = minFibers;
@@ -784,6 +814,18 @@ public final class Simulation<S> {
          */
         public Builder<S> faultsOff(FaultKind... kinds) {
             faultsOff.addAll(Arrays.asList(kinds));
+            return this;
+        }
+
+        /**
+         * Names the run mode a command-line configuration took its defaults from, for its repro line
+         * ({@link Simulation#config()}); it changes nothing about the run.
+         *
+         * @param mode a {@code --mode} name
+         * @return this builder
+         */
+        public Builder<S> mode(String mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -18,9 +18,51 @@ final class TraceListener implements SimIOListener {
     private final TraceHash hash;
     private EventRing ring;
     private dev.whopper.sim.strategy.SchedulerView view;
+    /** Observes every disk event with its value, or null (never read by the run). */
+    private dev.whopper.sim.trace.TraceSink sink;
+    /** Faults and crashes as events, the first {@link dev.whopper.reports.model.RunReport#MAX_FAULTS_KEPT}. */
+    private final java.util.List<dev.whopper.reports.model.FaultEvent> faultEvents = new java.util.ArrayList<>();
+    private long faultEventsNotKept;
+    private final long seed;
 
     TraceListener(TraceHash hash) {
+        this(hash, 0);
+    }
+
+    TraceListener(TraceHash hash, long seed) {
         this.hash = hash;
+        this.seed = seed;
+    }
+
+    /** @param sink told every disk event with its value (null: none) */
+    void traceTo(dev.whopper.sim.trace.TraceSink sink) {
+        this.sink = sink;
+    }
+
+    /** @return the faults and crashes so far, as events (the first ones kept) */
+    java.util.List<dev.whopper.reports.model.FaultEvent> faultEvents() {
+        return java.util.List.copyOf(faultEvents);
+    }
+
+    /** @return faults and crashes beyond those {@link #faultEvents()} kept */
+    long faultEventsNotKept() {
+        return faultEventsNotKept;
+    }
+
+    private void keep(dev.whopper.reports.model.FaultEvent e) {
+        if (faultEvents.size() < dev.whopper.reports.model.RunReport.MAX_FAULTS_KEPT) {
+            faultEvents.add(e);
+        } else {
+            faultEventsNotKept++;
+        }
+    }
+
+    @Override
+    public void onSubmit(long timeNanos, String path, CompletionKind kind, long offset, long dueNanos) {
+        if (sink != null) {
+            sink.event(view.step(), timeNanos, -1, kind.name(), EventKind.IO_SUBMIT,
+                (path == null ? "timer" : path + " @" + offset) + ", due at " + dueNanos + " ns");
+        }
     }
 
     void attach(EventRing ring, dev.whopper.sim.strategy.SchedulerView view) {
@@ -37,6 +79,11 @@ final class TraceListener implements SimIOListener {
         hash.mix(length ^ ((long) result << 40));
         if (ring != null) {
             ring.add(view.step(), timeNanos, -1, kind.name(), error == null ? EventKind.IO_COMPLETE : EventKind.IO_FAILED);
+        }
+        if (sink != null) {
+            sink.event(view.step(), timeNanos, -1, kind.name(), error == null ? EventKind.IO_COMPLETE : EventKind.IO_FAILED,
+                (path == null ? "timer " + length + " ns" : path + " @" + offset + " len " + length + " -> " + result)
+                    + (error == null ? "" : " " + error));
         }
     }
 
@@ -76,10 +123,16 @@ final class TraceListener implements SimIOListener {
         if (ring != null) {
             ring.add(view.step(), timeNanos, -1, fault.name(), EventKind.FAULT);
         }
+        keep(new dev.whopper.reports.model.FaultEvent(seed, view == null ? 0 : view.step(), timeNanos, fault.name(), path, offset));
+        if (sink != null) {
+            sink.event(view.step(), timeNanos, -1, fault.name(), EventKind.FAULT, path + " @" + offset);
+        }
     }
 
     @Override
     public void onCrash(CrashReport report) {
+        keep(new dev.whopper.reports.model.FaultEvent(seed, view == null ? 0 : view.step(), report.atNanos(),
+            dev.whopper.reports.model.FaultEvent.CRASH, "", -1));
         hash.mix(0x30_0000L | report.abandonedTotal());
         for (FileCrash f : report.files()) {
             hash.mix(f.lengthAfter());

@@ -134,6 +134,12 @@ public final class MutantScoreboard implements Callable<Integer> {
             }
             rows.add(row);
             printRow(out, row);
+            for (MutantRunner.Result r : row.results()) {
+                if (r.firstSeed() >= 0 && !row.unconfirmed().contains(r.strategy())) {
+                    out.println("  # pinned: " + String.join(" ", pinnedArgs(r)) + " => " + r.failureKey());
+                    break;
+                }
+            }
         }
         printSummary(out, baseline, rows, strategyList);
         boolean baselineClean = baseline == null || baseline.error() == null
@@ -225,17 +231,23 @@ public final class MutantScoreboard implements Callable<Integer> {
         if (skip.contains(r.strategy() + "@" + r.firstSeed())) {
             return true;
         }
-        List<String> arm = arms == null || arms.isEmpty() ? List.of()
-            : List.of(arms.get((int) ((r.firstSeed() - firstSeed) % arms.size())).strip().split("\\s+"));
-        List<String> args = new ArrayList<>();
-        for (String a : arm) {
-            if (!a.isEmpty()) {
-                args.add(a);
-            }
-        }
-        args.addAll(List.of("--strategy", r.strategy(), "--seed", Long.toString(r.firstSeed())));
+        List<String> args = pinnedArgs(r);
         dev.whopper.sim.RunResult clean = RunConfig.parse(args.toArray(new String[0])).simulation().run();
         return clean.failed() && !MutantRunner.inconclusive(clean);
+    }
+
+    /** @return the {@code whopper run} options of a result's first detection: its arm, strategy and seed */
+    private List<String> pinnedArgs(MutantRunner.Result r) {
+        List<String> args = new ArrayList<>(List.of("--seed", Long.toString(r.firstSeed())));
+        if (arms != null && !arms.isEmpty()) {
+            for (String a : arms.get((int) ((r.firstSeed() - firstSeed) % arms.size())).strip().split("\\s+")) {
+                if (!a.isEmpty()) {
+                    args.add(a);
+                }
+            }
+        }
+        args.addAll(List.of("--strategy", r.strategy()));
+        return args;
     }
 
     /** @return the java launcher of this JVM */

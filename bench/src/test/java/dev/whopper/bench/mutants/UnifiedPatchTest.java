@@ -53,9 +53,12 @@ class UnifiedPatchTest {
 
     @Test
     void aHunkWhoseCountsDisagreeWithItsBodyIsRejected() {
-        String bad = PATCH.replace("@@ -2,3 +2,3 @@", "@@ -2,4 +2,3 @@");
+        String bad = PATCH.replace("@@ -2,3 +2,3 @@", "@@ -2,2 +2,3 @@");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnifiedPatch.parse(bad));
-        assertTrue(e.getMessage().contains("hunk says -4 +3 lines"), e.getMessage());
+        assertEquals("line 8: hunk says -2 +3 lines, its body has -3 +3", e.getMessage());
+        String overlong = PATCH.replace("@@ -2,3 +2,3 @@", "@@ -2,4 +2,3 @@");
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> UnifiedPatch.parse(overlong));
+        assertEquals("line 13: unexpected line in a hunk: @@ -6,1 +6,2 @@", e2.getMessage());
     }
 
     @Test

@@ -134,8 +134,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         db.checkWritable();
         if (!db.locks().tryCheckpointer(owner)) {
             if (auto) {
-                WalIndex wal = db.wal();
-                return Transition.done(new CheckpointResult(wal.maxFrame(), wal.backfilled(), 0, false));
+                return Transition.done(null); // skipped: another checkpoint is running
             }
             return Transition.io(backoff.onBusy("checkpoint: another checkpoint is running"));
         }

@@ -239,7 +239,9 @@ final class CommitOp implements StateTransition<Void> {
         try {
             IOResult<CheckpointResult> r = autoCheckpoint.step();
             if (r.isIo()) return Transition.from(r);
+            db.countAutoCheckpoint(r.value() != null);
         } catch (DbException e) {
+            db.countAutoCheckpointFailure();
             // The commit is durable and published; a failed auto-checkpoint is retried after a later commit.
         }
         return Transition.done(null);

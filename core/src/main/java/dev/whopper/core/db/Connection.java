@@ -9,6 +9,7 @@ import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.BTree;
 import dev.whopper.core.storage.btree.Entry;
+import dev.whopper.core.storage.btree.MalformedPageException;
 import dev.whopper.core.storage.btree.TooBigException;
 import dev.whopper.core.storage.page.PageEnvelope;
 import java.util.List;
@@ -482,6 +483,9 @@ public final class Connection {
             }
             if (e instanceof IOFailureException io) {
                 return Database.ioError(kind.label, io.error());
+            }
+            if (e instanceof MalformedPageException m) {
+                return new DbException(DbError.CORRUPT, kind.label + ": " + m.getMessage(), m);
             }
             return e;
         }

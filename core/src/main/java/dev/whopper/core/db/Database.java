@@ -44,6 +44,9 @@ public final class Database {
     private boolean closed;
     private long commits;
     private final TreeCounts treeCounts = new TreeCounts();
+    private long autoCheckpoints;
+    private long autoCheckpointsSkipped;
+    private long autoCheckpointFailures;
     private byte[] lastHeaderImage;
     private HeaderPage lastHeader;
 
@@ -204,7 +207,18 @@ public final class Database {
     /** @return a snapshot of the database's counters */
     public DatabaseStats stats() {
         return new DatabaseStats(commits, wal.maxFrame(), wal.backfilled(), cache.size(), cache.hits(), cache.misses(),
-            cache.loadsStarted(), cache.evictions(), locks.readers(), treeCounts.snapshot());
+            cache.loadsStarted(), cache.evictions(), locks.readers(), treeCounts.snapshot(),
+            new CheckpointStats(autoCheckpoints, autoCheckpointsSkipped, autoCheckpointFailures), recovery);
+    }
+
+    private RecoveryPath recovery = RecoveryPath.NO_WAL;
+
+    /** Notes how the open that made this database found its files; returns this. */
+    Database recoveredBy(RecoveryPath path) {
+        if (path != null) {
+            recovery = path;
+        }
+        return this;
     }
 
     /** @return committed frames in the WAL */
@@ -228,6 +242,19 @@ public final class Database {
 
     void countCommit() {
         commits++;
+    }
+
+    /** @param ran true when an auto-checkpoint ran to the end, false when another checkpoint made it skip */
+    void countAutoCheckpoint(boolean ran) {
+        if (ran) {
+            autoCheckpoints++;
+        } else {
+            autoCheckpointsSkipped++;
+        }
+    }
+
+    void countAutoCheckpointFailure() {
+        autoCheckpointFailures++;
     }
 
     /** A commit is published: what its transaction did to the tree counts. */

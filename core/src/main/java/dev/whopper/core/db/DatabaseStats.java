@@ -13,6 +13,14 @@ package dev.whopper.core.db;
  * @param evictions        cache entries evicted
  * @param readers          open read snapshots
  * @param tree             what committed transactions did to the tree's structure since open
+ * @param checkpoints      what the auto-checkpoints did since open
+ * @param recovery         the recovery path the open that made this database took
  */
 public record DatabaseStats(long commits, int walFrames, int backfilledFrames, int cachedPages, long cacheHits,
-                            long cacheMisses, long pageReads, long evictions, int readers, TreeStats tree) { }
+                            long cacheMisses, long pageReads, long evictions, int readers, TreeStats tree,
+                            CheckpointStats checkpoints, RecoveryPath recovery) {
+    /** @return cache misses that joined a read already in flight for the same page (a shared in-flight read) */
+    public long sharedReads() {
+        return Math.max(0, cacheMisses - pageReads);
+    }
+}

@@ -57,6 +57,8 @@ final class OpenOp implements StateTransition<Database> {
     private int pageSize;
     private byte[] walImage;
     private WalIndex index;
+    /** The recovery path this open took (set as the open moves through its states). */
+    private RecoveryPath recovery;
 
     OpenOp(IO io, String path, DatabaseOptions options) {
         this.io = io;
@@ -75,7 +77,7 @@ final class OpenOp implements StateTransition<Database> {
             case RECOVER_WAL -> recoverWal();
             case TRUNCATING_WAL -> syncWal();
             case SYNCING_WAL -> walSynced();
-            case DONE -> Transition.done(new Database(io, path, options, pageSize, db, walF, index));
+            case DONE -> Transition.done(new Database(io, path, options, pageSize, db, walF, index).recoveredBy(recovery));
         };
     }
 
@@ -92,6 +94,7 @@ final class OpenOp implements StateTransition<Database> {
             byte[] page1 = HeaderPage.empty(pageSize).toPage();
             pending = db.pwrite(0, page1, Completion.write(null));
             state = State.WRITING_HEADER;
+            recovery = RecoveryPath.NEW_DATABASE;
             return Transition.await(pending);
         }
         if (size < PageEnvelope.MIN_PAGE_SIZE) {
@@ -150,8 +153,13 @@ final class OpenOp implements StateTransition<Database> {
     }
 
     private Transition<Database> recoverWal() {
+        boolean hadWal = walImage != null;
         RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
         walImage = null;
+        if (recovery != RecoveryPath.NEW_DATABASE) {
+            recovery = !hadWal ? RecoveryPath.NO_WAL : !r.headerValid() ? RecoveryPath.WAL_INVALID
+                : r.maxFrame() == 0 ? RecoveryPath.WAL_EMPTY : RecoveryPath.WAL_REPLAYED;
+        }
         if (r.headerValid() && r.maxFrame() > 0) {
             index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
             index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
@@ -161,6 +169,7 @@ final class OpenOp implements StateTransition<Database> {
                 // transactions could validate again once new frames recreate their predecessors.
                 pending = walF.truncate(validEnd, Completion.truncate(null));
                 state = State.TRUNCATING_WAL;
+                recovery = RecoveryPath.WAL_TAIL_CUT;
                 return Transition.await(pending);
             }
         } else {

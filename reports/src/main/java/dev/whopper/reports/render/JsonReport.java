@@ -128,6 +128,12 @@ public final class JsonReport {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                // a temporary file is private; a report is meant to be shared like any other output
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its default permissions
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

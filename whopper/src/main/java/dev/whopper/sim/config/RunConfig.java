@@ -37,10 +37,14 @@ import java.util.Set;
  * @param livenessTimeoutNanos an operation running longer than this after faults stop fails the run; 0: off
  * @param allowIncomplete      true when the step budget is meant to cut the run (else reaching it with fibers
  *                             not done is INCOMPLETE, a failure)
+ * @param mode                 the run mode ({@link RunMode}) whose defaults the workload, fault mode, steps and crashes
+ *                             were taken from when not given; printed in the repro line, with the options that
+ *                             differ from it
  */
 public record RunConfig(long seed, String workload, int connections, long steps, StrategySpec strategy, double yieldRate,
                         int yieldCap, long stepCostNanos, String faults, Set<FaultKind> faultsOff, long faultWindowNanos,
-                        int crashes, long crashWindowSteps, long livenessTimeoutNanos, boolean allowIncomplete) {
+                        int crashes, long crashWindowSteps, long livenessTimeoutNanos, boolean allowIncomplete,
+                        String mode) {
     /** Default workload. */
     public static final String DEFAULT_WORKLOAD = "bank";
     /** Default connections. */
@@ -59,6 +63,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static final long MAX_STEP_COST_NANOS = 1_000_000_000L;
     /** Default fault mode. */
     public static final String DEFAULT_FAULTS = "none";
+    /** Default run mode: exactly the defaults above. */
+    public static final String DEFAULT_MODE = "fast";
     /** Default span of steps crashes are drawn in. */
     public static final long DEFAULT_CRASH_WINDOW_STEPS = Simulation.Builder.DEFAULT_CRASH_WINDOW_STEPS;
     /** The default fault window: faults stop at two thirds of the run (see {@link Simulation.Builder#faultWindowNanos}). */
@@ -67,6 +73,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static final long DEFAULT_LIVENESS_TIMEOUT_NANOS = Simulation.Builder.DEFAULT_LIVENESS_TIMEOUT_NANOS;
 
     public RunConfig {
+        Objects.requireNonNull(mode, "mode");
+        mode = RunMode.byName(mode).spelling();
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(faults, "faults");
@@ -111,7 +119,12 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static RunConfig defaults(long seed) {
         return new RunConfig(seed, DEFAULT_WORKLOAD, DEFAULT_CONNECTIONS, DEFAULT_STEPS, StrategySpec.parse(DEFAULT_STRATEGY),
             DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), DEFAULT_FAULT_WINDOW, 0,
-            DEFAULT_CRASH_WINDOW_STEPS, DEFAULT_LIVENESS_TIMEOUT_NANOS, false);
+            DEFAULT_CRASH_WINDOW_STEPS, DEFAULT_LIVENESS_TIMEOUT_NANOS, false, DEFAULT_MODE);
+    }
+
+    /** @return the run mode whose defaults this configuration started from */
+    public RunMode runMode() {
+        return RunMode.byName(mode);
     }
 
     private static void check(boolean ok, String option, long value, String expected) {
@@ -155,12 +168,18 @@ public record RunConfig(long seed, String workload, int connections, long steps,
 
     /**
      * The command-line arguments of {@code whopper run} that give this configuration: seed, workload,
-     * connections, steps and strategy always, every other option when it differs from its default.
+     * connections, steps and strategy always; the mode unless it is {@code fast}; every other option when it differs
+     * from its default (the fault mode and the crashes: from the mode's).
      *
      * @return the arguments
      */
     public List<String> toArgs() {
-        List<String> a = new ArrayList<>(List.of("--seed", Long.toString(seed), "--workload", workload,
+        RunMode m = runMode();
+        List<String> a = new ArrayList<>(List.of("--seed", Long.toString(seed)));
+        if (m != RunMode.FAST) {
+            a.addAll(List.of("--mode", mode));
+        }
+        a.addAll(List.of("--workload", workload,
             "--connections", Integer.toString(connections), "--steps", Long.toString(steps), "--strategy", strategy.toString()));
         if (Double.compare(yieldRate, DEFAULT_YIELD_RATE) != 0) {
             a.addAll(List.of("--yield-rate", Double.toString(yieldRate)));
@@ -171,7 +190,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (stepCostNanos != DEFAULT_STEP_COST_NANOS) {
             a.addAll(List.of("--step-cost-nanos", Long.toString(stepCostNanos)));
         }
-        if (!faults.equals(DEFAULT_FAULTS)) {
+        if (!faults.equals(m.faults())) {
             a.addAll(List.of("--faults", faults));
         }
         if (!faultsOff.isEmpty()) {
@@ -184,7 +203,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (faultWindowNanos != DEFAULT_FAULT_WINDOW) {
             a.addAll(List.of("--fault-window-nanos", Long.toString(faultWindowNanos)));
         }
-        if (crashes > 0) {
+        if (crashes != m.crashes()) {
             a.addAll(List.of("--crashes", Integer.toString(crashes)));
         }
         if (crashWindowSteps != DEFAULT_CRASH_WINDOW_STEPS) {
@@ -227,7 +246,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         b.seed(seed).strategy(strategy).maxSteps(steps).yieldRate(yieldRate).yieldCapPerOp(yieldCap)
             .stepCostNanos(stepCostNanos).faultsOff(faultsOff.toArray(new FaultKind[0]))
             .livenessTimeoutNanos(livenessTimeoutNanos).crashWindowSteps(crashWindowSteps).crashes(crashes)
-            .allowIncomplete(allowIncomplete);
+            .allowIncomplete(allowIncomplete).mode(mode);
         if (!faults.equals(DEFAULT_FAULTS)) {
             b.faults(faults); // gives a workload without a disk one, as the command line always has
         }
@@ -271,17 +290,25 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             }
         }
 
-        @picocli.CommandLine.Option(names = "--workload", defaultValue = DEFAULT_WORKLOAD,
-            description = "Built-in workload, e.g. bank, bank-non-atomic, lost-update, lock-order-fixed, disk-echo (an unknown name "
-                + "lists them all) (default: ${DEFAULT-VALUE}).")
+        @picocli.CommandLine.Option(names = "--mode", paramLabel = "MODE", defaultValue = DEFAULT_MODE,
+            description = "Run mode: defaults for --workload, --faults, --steps and --crashes, which override it: "
+                + "fast (bank, no faults, 100000 steps, no crash), chaos (bank, chaos, 200000, 1 crash), "
+                + "ragnarok (bank, ragnarok, 300000, 3), recovery-heavy (bank, recovery-heavy, 300000, 5), "
+                + "btree (btree-churn, fast, 200000, 1) (default: ${DEFAULT-VALUE}).")
+        String mode;
+
+        @picocli.CommandLine.Option(names = "--workload",
+            description = "Built-in workload, e.g. bank, bank-non-atomic, checkpoint-storm, btree-churn, lost-update, disk-echo "
+                + "(an unknown name lists them all) (default: the mode's; fast: " + DEFAULT_WORKLOAD + ").")
         String workload;
 
         @picocli.CommandLine.Option(names = "--connections", defaultValue = "" + DEFAULT_CONNECTIONS,
             description = "Simulated connections (fibers) (default: ${DEFAULT-VALUE}).")
         int connections;
 
-        @picocli.CommandLine.Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, description = "Step budget (default: ${DEFAULT-VALUE}).")
-        long steps;
+        @picocli.CommandLine.Option(names = "--steps",
+            description = "Step budget (default: the mode's; fast: " + DEFAULT_STEPS + ").")
+        Long steps;
 
         @picocli.CommandLine.Option(names = "--strategy", defaultValue = DEFAULT_STRATEGY,
             description = "random, rr, pct, pct:D, pos or swarm (default: ${DEFAULT-VALUE}).")
@@ -299,8 +326,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             description = "Simulated CPU time per step, 0.." + MAX_STEP_COST_NANOS + " (default: ${DEFAULT-VALUE}).")
         long stepCostNanos;
 
-        @picocli.CommandLine.Option(names = "--faults", paramLabel = "MODE", defaultValue = DEFAULT_FAULTS,
-            description = "Simulated-disk fault mode: none, fast, chaos, ragnarok, recovery-heavy (default: ${DEFAULT-VALUE}).")
+        @picocli.CommandLine.Option(names = "--faults", paramLabel = "MODE",
+            description = "Simulated-disk fault mode: none, fast, chaos, ragnarok, recovery-heavy (default: the mode's; "
+                + "fast: " + DEFAULT_FAULTS + ").")
         String faults;
 
         @picocli.CommandLine.Option(names = "--faults-off", paramLabel = "KIND[,KIND...]", split = ",",
@@ -312,9 +340,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
                 + "faults all along; " + Long.MAX_VALUE + ": never (default: ${DEFAULT-VALUE}).")
         long faultWindowNanos;
 
-        @picocli.CommandLine.Option(names = "--crashes", defaultValue = "0",
-            description = "Crashes per run, for workloads with crash recovery (default: ${DEFAULT-VALUE}).")
-        int crashes;
+        @picocli.CommandLine.Option(names = "--crashes",
+            description = "Crashes per run, for workloads with crash recovery (default: the mode's; fast: 0).")
+        Integer crashes;
 
         @picocli.CommandLine.Option(names = "--crash-window-steps", defaultValue = "" + DEFAULT_CRASH_WINDOW_STEPS,
             description = "Crashes happen at steps drawn from [1, this); 0: over the run's real length, measured by a "
@@ -347,8 +375,18 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             for (String k : faultsOff) {
                 off.add(faultKind(k));
             }
-            return new RunConfig(seed, workload, connections, steps, s, yieldRate, yieldCap, stepCostNanos, faults, off,
-                faultWindowNanos, crashes, crashWindowSteps, livenessTimeoutNanos, allowIncomplete);
+            RunMode m = RunMode.byName(mode);
+            String w = workload == null ? m.workload() : workload;
+            // A mode's crashes apply to workloads that can crash; for the others its default is no crash.
+            int c = crashes != null ? crashes : crashable(w) ? m.crashes() : 0;
+            return new RunConfig(seed, w, connections, steps == null ? m.steps() : steps, s, yieldRate, yieldCap,
+                stepCostNanos, faults == null ? m.faults() : faults, off, faultWindowNanos, c, crashWindowSteps,
+                livenessTimeoutNanos, allowIncomplete, m.spelling());
+        }
+
+        private static boolean crashable(String workload) {
+            String n = workload.strip().toLowerCase(Locale.ROOT);
+            return WorkloadRegistry.names().contains(n) && WorkloadRegistry.byName(n).crashRecovery() != null;
         }
     }
 }

@@ -395,6 +395,11 @@ public final class SimIO extends VolumeIO implements EventSource {
         r.seq = nextSeq++;
         counters.submitted(r.kind);
         queue.add(r);
+        SimIOListener l = listener;
+        if (l != null) {
+            l.onSubmit(now, r.file == null ? null : r.file.state.path(), r.kind.completionKind(),
+                r.kind == RequestKind.TIMER ? 0 : r.offset, r.dueNanos);
+        }
     }
 
     private Request request(RequestKind kind, SimFile file, long offset, Completion c) {

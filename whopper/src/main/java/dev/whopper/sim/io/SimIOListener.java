@@ -35,6 +35,18 @@ public interface SimIOListener {
     default void onFault(long timeNanos, String path, FaultKind fault, long offset) { }
 
     /**
+     * A request or timer was submitted (after any latency spike was drawn for it); observers only (the trace
+     * hash does not fold submits in: completions already carry their effect).
+     *
+     * @param timeNanos virtual time
+     * @param path      the file, or {@code null} for a TIMER
+     * @param kind      READ, WRITE, SYNC, TRUNCATE or TIMER
+     * @param offset    byte offset (READ/WRITE), new length (TRUNCATE), 0 otherwise
+     * @param dueNanos  when it will complete
+     */
+    default void onSubmit(long timeNanos, String path, CompletionKind kind, long offset, long dueNanos) { }
+
+    /**
      * A power loss happened.
      *
      * @param report what it did

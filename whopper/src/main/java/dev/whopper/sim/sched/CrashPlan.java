@@ -96,6 +96,7 @@ final class CrashPlan {
             faultsEndAction.run();
             hash.mix(0xFE00_0000_0000_0000L ^ clock.nowNanos());
             ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.FAULTS_END);
+            scheduler.emit(-1, "", EventKind.FAULTS_END, null);
         }
         return true;
     }
@@ -115,6 +116,7 @@ final class CrashPlan {
         long now = clock.nowNanos();
         hash.mix(0xC4A5_0000_0000_0000L ^ now);
         ring.add(clock.steps(), now, -1, EventRing.NO_OP, EventKind.CRASH);
+        scheduler.emit(-1, "", EventKind.CRASH, null);
         for (Fiber f : scheduler.fibers()) {
             if (f.state == FiberState.DONE) {
                 continue;
@@ -130,6 +132,7 @@ final class CrashPlan {
         }
         recover.run();
         ring.add(clock.steps(), clock.nowNanos(), -1, EventRing.NO_OP, EventKind.RECOVERY);
+        scheduler.emit(-1, "", EventKind.RECOVERY, null);
         if (!properties.recovery(clock.nowNanos())) {
             return false;
         }

@@ -87,6 +87,7 @@ final class Fiber implements FiberContext, YieldInjector {
 
     @Override
     public boolean shouldYield(YieldPoint point) {
+        scheduler.reached(point);
         boolean yield = scheduler.decideYield(this);
         if (yield) {
             lastYieldPoint = point;

@@ -18,6 +18,8 @@ import dev.whopper.sim.trace.EventKind;
 import dev.whopper.sim.trace.EventRing;
 import dev.whopper.sim.trace.Recorder;
 import dev.whopper.sim.trace.TraceHash;
+import dev.whopper.sim.trace.TraceSink;
+import dev.whopper.reports.latency.LatencyRecorder;
 import dev.whopper.sim.trace.ValueHash;
 import dev.whopper.workloads.property.OpResult;
 import dev.whopper.workloads.property.Property;
@@ -136,6 +138,24 @@ public final class Scheduler implements SchedulerView {
     /** Properties to tell after each step or a liveness check: the step's cold tail. */
     private final boolean afterChecks;
     private final OpCounts opCounts = new OpCounts();
+    /**
+     * Each finished operation's simulated latency per kind (indexed as {@link #opCounts}) and per fiber: reads
+     * only simulated times, never the run's randomness, so recording cannot move a trace hash.
+     */
+    private final LatencyRecorder latency;
+    /** Observes every event with its value ({@code whopper run --trace}, report timelines), or null. */
+    private TraceSink sink;
+    /**
+     * Whether the wall-clock CPU time of each operation's steps is measured (NONDETERMINISTIC, reported apart,
+     * read by no decision); per fiber, the nanoseconds its operation in flight has spent in steps so far.
+     */
+    private boolean wallClock;
+    private long[] wallInOp;
+    /** Reaches of each named yield point (coverage), by point; counted only, never iterated during a run. */
+    private final java.util.IdentityHashMap<dev.whopper.core.io.YieldPoint, long[]> yieldPointReaches =
+        new java.util.IdentityHashMap<>();
+    private dev.whopper.core.io.YieldPoint lastPoint;
+    private long[] lastPointCount;
 
     private double[] workloadWeights = new double[0];
     /** The crash plan has work: {@link #beforeStep()} must run before the next step. */
@@ -214,6 +234,52 @@ public final class Scheduler implements SchedulerView {
         picker = strategy.blockPicker();
         block = picker != null ? new int[BlockPicker.MAX_BLOCK] : null;
         yieldWords = picker != null ? new long[fiberCount] : null;
+        latency = new LatencyRecorder(fiberCount);
+    }
+
+    /**
+     * @param sink told every event of the run with its value from now on (null: none); it only observes
+     */
+    public void traceTo(TraceSink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Measures the wall-clock CPU time spent in each operation's steps into {@link #latency()}'s wall-clock
+     * histograms: NONDETERMINISTIC figures, never read by the run; off by default (it costs two clock reads
+     * per step outside steady stretches).
+     */
+    public void measureWallClock() {
+        wallClock = true;
+        wallInOp = new long[fibers.length];
+    }
+
+    /** @return the latency recorder (simulated per kind and per fiber; wall clock when measured) */
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    /** @return how often each named yield point was reached, by name (ascending), for coverage */
+    public Map<String, Long> yieldPointReaches() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        yieldPointReaches.forEach((p, n) -> out.merge(p.name(), n[0], Long::sum));
+        return out;
+    }
+
+    /** Counts a reach of {@code point} (the engine asked whether to yield there). */
+    void reached(dev.whopper.core.io.YieldPoint point) {
+        if (point != lastPoint) {
+            lastPointCount = yieldPointReaches.computeIfAbsent(point, p -> new long[1]);
+            lastPoint = point;
+        }
+        lastPointCount[0]++;
+    }
+
+    /** Tells the sink, if any, a system event (crash plan, simulated disk). */
+    void emit(int fiber, String op, EventKind kind, Object value) {
+        if (sink != null) {
+            sink.event(clock.steps(), clock.nowNanos(), fiber, op, kind, value);
+        }
     }
 
     // ---- SchedulerView ----
@@ -448,7 +514,12 @@ public final class Scheduler implements SchedulerView {
                 // gets the general handling in afterYields.
                 final long firstStep = clock.steps();
                 final int end = start + Math.min(blockLength - start, n - i);
-                i = afterYields(start, yields(start, end, recording), end, firstStep, i);
+                final long wallStart = wallClock ? System.nanoTime() : 0;
+                final int stopped = yields(start, end, recording);
+                if (wallClock) {
+                    spreadWall(start, stopped < end ? stopped + 1 : stopped, System.nanoTime() - wallStart);
+                }
+                i = afterYields(start, stopped, end, firstStep, i);
                 if (i < 0) {
                     return false;
                 }
@@ -470,15 +541,22 @@ public final class Scheduler implements SchedulerView {
                 }
                 IOResult<?> r = null;
                 Throwable thrown = null;
+                long wallStart = wallClock ? System.nanoTime() : 0;
                 try {
                     r = ops[id].step();
                 } catch (RuntimeException | AssertionError | StackOverflowError e) {
                     thrown = e;
                 }
+                if (wallClock) {
+                    wallInOp[id] += System.nanoTime() - wallStart;
+                }
                 if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
                     hash.mix(yieldWord(decision, id));
                     ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
                     lastYieldStep = clock.steps();
+                    if (sink != null) {
+                        sink.event(clock.steps(), clock.nowNanos(), id, fibers[id].opKind, EventKind.YIELD, yieldValue(id));
+                    }
                 } else {
                     ended(id, decision, r, thrown);
                 }
@@ -581,6 +659,26 @@ public final class Scheduler implements SchedulerView {
         return cursor;
     }
 
+    /**
+     * Spreads the wall-clock time of a steady stretch over its steps {@code [from, to)} (block picks), evenly:
+     * the stretch is timed once, not each step.
+     */
+    private void spreadWall(int from, int to, long nanos) {
+        if (to <= from) {
+            return;
+        }
+        long each = nanos / (to - from);
+        for (int k = from; k < to; k++) {
+            wallInOp[runnable[block[k]]] += each;
+        }
+    }
+
+    /** What a yield carries for a sink: where the operation last yielded by injection, or null. */
+    private Object yieldValue(int id) {
+        dev.whopper.core.io.YieldPoint p = fibers[id].lastYieldPoint;
+        return p == null ? null : p.name();
+    }
+
     /** A pick's decision word: how many fibers could run, and the index picked among them. */
     private static long decision(int count, int index) {
         return ((long) count << 32) | index;
@@ -611,6 +709,13 @@ public final class Scheduler implements SchedulerView {
         int n = to - from;
         if (n == 0) {
             return;
+        }
+        if (sink != null) {
+            for (int k = from; k < to; k++) {
+                long step = firstStep + (k - from);
+                int id = runnable[block[k]];
+                sink.event(step, clock.nanosAtStep(step), id, fibers[id].opKind, EventKind.YIELD, yieldValue(id));
+            }
         }
         int keep = Math.min(n, ring.capacity());
         ring.skip(n - keep);
@@ -880,9 +985,9 @@ public final class Scheduler implements SchedulerView {
         if (e instanceof PropertyViolation pv) {
             fail(pv.violation(), f.id);
         } else if (e instanceof IOFailureException) {
-            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED, e);
         } else {
-            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED);
+            finishOp(f, new OpResult.Failed(e), R_FAILED, EventKind.FAILED, e);
             if (failure == null) {
                 fail(new Violation(Blame.UNCAUGHT_EXCEPTION, "operation " + f.opKind + " of fiber " + f.id + " threw " + e), f.id);
             }
@@ -907,6 +1012,9 @@ public final class Scheduler implements SchedulerView {
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
                 ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
+                if (sink != null) {
+                    sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP, "until " + f.wakeAtNanos + " ns");
+                }
             } else {
                 f.state = FiberState.BLOCKED;
                 f.blockedOn = c;
@@ -915,18 +1023,29 @@ public final class Scheduler implements SchedulerView {
                 c.onFinish(f.waiter);
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
                 ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
+                if (sink != null) {
+                    sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED, c);
+                }
             }
         } else {
             Object value = r.value();
             hash.mix(ValueHash.of(value));
-            finishOp(f, new OpResult.Ok(value), R_DONE, EventKind.DONE);
+            finishOp(f, new OpResult.Ok(value), R_DONE, EventKind.DONE, value);
         }
     }
 
-    private void finishOp(Fiber f, OpResult result, int code, EventKind kind) {
+    private void finishOp(Fiber f, OpResult result, int code, EventKind kind, Object value) {
         hash.mix(((long) f.id << 8) | code);
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], kind);
+        if (sink != null) {
+            sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, kind, value);
+        }
         opCounts.finished(f.opKindIndex, code == R_FAILED);
+        latency.finished(f.opKindIndex, f.id, f.opStartNanos, clock.nowNanos());
+        if (wallClock) {
+            latency.wall(f.opKindIndex, wallInOp[f.id]);
+            wallInOp[f.id] = 0;
+        }
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
         liveness.opEnded(f);
@@ -959,6 +1078,9 @@ public final class Scheduler implements SchedulerView {
         String kind = next.kind();
         f.opKind = kind;
         f.opKindIndex = opCounts.kindIndex(kind);
+        if (f.opKindIndex == latency.kinds()) {
+            latency.kind(f.opKindIndex, kind);
+        }
         ringOps[f.id] = ring.opId(kind);
         f.opStartNanos = clock.nowNanos();
         liveness.opStarted(f);
@@ -966,6 +1088,9 @@ public final class Scheduler implements SchedulerView {
         f.lastYieldPoint = null;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
+        if (sink != null) {
+            sink.event(clock.steps(), clock.nowNanos(), f.id, kind, EventKind.OP_START, Described.of(next));
+        }
         properties.opStart(f.id, next);
     }
 
@@ -1012,6 +1137,9 @@ public final class Scheduler implements SchedulerView {
         Operation<?> op = ops[f.id];
         ops[f.id] = null;
         liveness.opEnded(f);
+        if (wallClock) {
+            wallInOp[f.id] = 0; // an abandoned operation never finishes: its time is not recorded
+        }
         f.blockedOn = null;
         f.state = FiberState.RUNNABLE;
         markDirty(f);

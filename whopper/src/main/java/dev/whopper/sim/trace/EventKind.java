@@ -25,5 +25,10 @@ public enum EventKind {
     /** The system crashed. */
     CRASH,
     /** The system recovered. */
-    RECOVERY
+    RECOVERY,
+    /**
+     * A simulated I/O request was submitted (fiber -1, op = its kind). Told to a {@link TraceSink} only: the
+     * event ring does not record it, so rings and traces of earlier builds stay as they were.
+     */
+    IO_SUBMIT
 }

@@ -40,10 +40,10 @@ class RunConfigTest {
                 Combinators.combine(Arbitraries.of(Simulation.FAULT_MODES), off, windows,
                         Arbitraries.integers().between(0, w.crashRecovery() == null ? 0 : 4),
                         Arbitraries.longs().between(0, 10_000), Arbitraries.longs().between(0, 1L << 40),
-                        Arbitraries.of(true, false))
-                    .as((faults, offKinds, window, crashes, crashWindow, liveness, allow) -> new RunConfig(seed, w.name(),
+                        Arbitraries.of(true, false), Arbitraries.of(RunMode.names()))
+                    .as((faults, offKinds, window, crashes, crashWindow, liveness, allow, mode) -> new RunConfig(seed, w.name(),
                         w.minConnections() + extra, steps, strategy, yieldRate, cap, cost, faults, offKinds, window, crashes,
-                        crashWindow, liveness, allow)));
+                        crashWindow, liveness, allow, mode)));
     }
 
     @Property(tries = 300)
@@ -63,6 +63,39 @@ class RunConfigTest {
         assertEquals(RunConfig.defaults(7), RunConfig.parse("--seed", "7"));
         assertEquals(List.of("--seed", "7", "--workload", "bank", "--connections", "8", "--steps", "100000", "--strategy",
             "random"), RunConfig.defaults(7).toArgs());
+    }
+
+    @Test
+    void aModeSetsTheDefaultsAndExplicitOptionsOverrideIt() {
+        RunConfig chaos = RunConfig.parse("--seed", "3", "--mode", "CHAOS");
+        assertEquals("chaos", chaos.mode());
+        assertEquals("bank", chaos.workload());
+        assertEquals("chaos", chaos.faults());
+        assertEquals(200_000, chaos.steps());
+        assertEquals(1, chaos.crashes());
+        assertEquals(List.of("--seed", "3", "--mode", "chaos", "--workload", "bank", "--connections", "8", "--steps", "200000",
+            "--strategy", "random"), chaos.toArgs(), "the mode, and nothing it implies");
+        RunConfig btree = RunConfig.parse("--mode", "btree", "--crashes", "0", "--faults", "chaos", "--steps", "5000");
+        assertEquals("btree-churn", btree.workload());
+        assertEquals(List.of("--seed", "0", "--mode", "btree", "--workload", "btree-churn", "--connections", "8", "--steps",
+            "5000", "--strategy", "random", "--faults", "chaos", "--crashes", "0"), btree.toArgs(), "the overrides are printed");
+        assertEquals(btree, RunConfig.parse(btree.toArgs().toArray(new String[0])));
+        RunConfig fast = RunConfig.parse("--seed", "7", "--mode", "fast");
+        assertEquals(RunConfig.defaults(7), fast, "fast is exactly the defaults");
+        assertEquals(RunConfig.defaults(7).toArgs(), fast.toArgs());
+        assertEquals(0, RunConfig.parse("--mode", "ragnarok", "--workload", "lost-update").crashes(),
+            "a mode's crashes apply only to workloads that can crash");
+        for (String m : RunMode.names()) {
+            RunConfig c = RunConfig.parse("--mode", m);
+            assertEquals(RunMode.byName(m).steps(), c.steps(), m);
+            assertEquals(RunMode.byName(m).faults(), c.faults(), m);
+        }
+    }
+
+    @Test
+    void anUnknownModeIsOneLineNamingTheModes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunConfig.parse("--mode", "fastest"));
+        assertEquals("--mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree)", e.getMessage());
     }
 
     @Test

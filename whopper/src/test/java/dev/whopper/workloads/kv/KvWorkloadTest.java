@@ -29,6 +29,17 @@ class KvWorkloadTest {
         }
     }
 
+    /** The registered default (8 connections, 40 operations each): the cache is smaller than the store. */
+    @Test
+    void theDefaultRunEvictsAndReadsPagesBackFromTheWalAndTheDatabaseFile() {
+        RunResult r = Simulation.builder(dev.whopper.workloads.registry.WorkloadRegistry.byName(KvWorkload.NAME), 8).seed(1).build().run();
+        assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+        Map<String, Long> c = r.workloadCounters();
+        assertTrue(c.get("cache-evictions") > 100, c.toString());
+        assertTrue(c.get("page-reads") > 20, c.toString());
+        assertTrue(c.get("long-reads") > 20 && c.get("transactions") > 50 && c.get("autocommits") > 50, c.toString());
+    }
+
     @Test
     void passesUnderFastAndChaosFaultsWithCrashes() {
         for (String faults : new String[] {"fast", "chaos"}) {

@@ -47,11 +47,13 @@ class MixedWorkloadTest {
     }
 
     @Test
-    void passesUnderChaosWithCrashes() {
-        for (long seed = 1; seed <= 10; seed++) {
-            RunResult r = Simulation.builder(MixedWorkload.of(30), 5).seed(seed).maxSteps(400_000).faults("chaos").crashes(2)
-                .crashWindowSteps(600).build().run();
-            assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+    void passesUnderFastAndChaosWithCrashes() {
+        for (String faults : new String[] {"fast", "chaos"}) {
+            for (long seed = 1; seed <= 12; seed++) {
+                RunResult r = Simulation.builder(MixedWorkload.of(30), 5).seed(seed).maxSteps(400_000).faults(faults).crashes(2)
+                    .crashWindowSteps(600).build().run();
+                assertEquals(Outcome.Kind.PASSED, r.kind(), faults + ": " + r.describe());
+            }
         }
     }
 }

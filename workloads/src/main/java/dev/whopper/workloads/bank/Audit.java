@@ -1,5 +1,6 @@
 package dev.whopper.workloads.bank;
 
+import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
@@ -73,11 +74,11 @@ final class Audit extends BankOp {
                 state = State.INTEGRITY;
             }
             case INTEGRITY -> {
-                IOResult<List<String>> r = run(() -> w.db.integrityCheck());
+                IOResult<IntegrityReport> r = run(() -> w.db.integrityReport());
                 if (r.isIo()) {
                     return Transition.io(r.completion());
                 }
-                w.properties.integrity.check(r.value(), "at the end of the run");
+                w.properties.integrity.check(r.value(), w.faults(), "at the end of the run");
                 w.finalVerified = true;
                 return Transition.done("final");
             }

@@ -117,6 +117,7 @@ abstract class BankOp implements Operation<String> {
                         return r.cast();
                     }
                     opener = null;
+                    enter(); // the opener's own operation uses the database too: a reopen must wait for it
                     phase = Phase.CONNECT;
                 }
                 case CONNECT -> {
@@ -281,19 +282,23 @@ abstract class BankOp implements Operation<String> {
         switch (error) {
             case BUSY, BUSY_SNAPSHOT -> {
                 w.busy++;
+                w.reached(error.name());
                 return "busy";
             }
             case IO_ERROR -> {
                 w.ioErrors++;
+                w.reached("refused: IO_ERROR");
                 return "io-error";
             }
             case READONLY_AFTER_SYNC_FAILURE -> {
                 w.readOnly++;
+                w.reached("refused: READONLY_AFTER_SYNC_FAILURE");
                 return "readonly";
             }
             case CORRUPT -> {
                 w.properties.noCorruption.check(w.bitFlipsInjected(), "fiber " + id + " (" + kind + "): " + message);
                 w.corrupt++;
+                w.reached("refused: CORRUPT");
                 return "corrupt";
             }
             default -> throw new DbException(error, message);

@@ -1,6 +1,9 @@
 package dev.whopper.workloads.bank;
 
+import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.storage.btree.Entry;
+import dev.whopper.workloads.engine.IntegrityVerdict;
+import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.PropertyViolation;
@@ -107,6 +110,24 @@ final class BankProperties {
         void check(List<String> problems, String when) {
             if (!problems.isEmpty()) {
                 throw new PropertyViolation(violation(when + ": " + problems.size() + " problem(s), first: " + problems.get(0)));
+            }
+        }
+
+        /** Reports damage that a detected bit flip explains (counted, not a violation). */
+        long explainedByBitFlip;
+
+        /**
+         * @param report what the integrity check found
+         * @param faults what the disk injected: damage of pages read from bytes a flipped bit hit is expected
+         * @param when   when it ran, for the message
+         * @throws PropertyViolation when it found damage nothing explains
+         */
+        void check(IntegrityReport report, FaultOracle faults, String when) {
+            IntegrityVerdict v = IntegrityVerdict.of(report, faults);
+            if (v == IntegrityVerdict.EXPLAINED_BY_BIT_FLIP) {
+                explainedByBitFlip++;
+            } else if (v == IntegrityVerdict.DAMAGED) {
+                check(report.problems(), when);
             }
         }
     }

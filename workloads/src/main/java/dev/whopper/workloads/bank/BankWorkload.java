@@ -216,6 +216,11 @@ public final class BankWorkload {
         public Map<String, Long> counters(BankWorld world) {
             return world.counters();
         }
+
+        @Override
+        public Map<String, Long> coverage(BankWorld world) {
+            return world.coverage();
+        }
     }
 
     private static FiberProgram program(BankWorld w, FiberContext ctx) {

@@ -6,7 +6,9 @@ import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.core.io.IO;
 import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.spi.Signal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,6 +63,10 @@ final class BankWorld {
     boolean crashedSinceOpen;
 
     long commits;
+    /** Engine outcomes reached, for coverage: counted only, read once after the run (stable order). */
+    final Map<String, Long> reached = new java.util.TreeMap<>();
+    /** Every database the run opened, in order (their counters are summed for coverage). */
+    final List<dev.whopper.core.db.Database> databases = new ArrayList<>();
     long audits;
     long rollbacks;
     long reopens;
@@ -132,6 +138,35 @@ final class BankWorld {
         return finalVerified || finalGaveUp;
     }
 
+    /** Counts an engine outcome reached (coverage). */
+    void reached(String outcome) {
+        reached.merge(outcome, 1L, Long::sum);
+    }
+
+    /** @return the engine outcomes the run reached, with counts: refusals, checkpoints, cache, opens, recoveries */
+    Map<String, Long> coverage() {
+        Map<String, Long> out = new LinkedHashMap<>(reached);
+        long hits = 0;
+        long misses = 0;
+        long shared = 0;
+        long evictions = 0;
+        for (dev.whopper.core.db.Database d : databases) {
+            dev.whopper.core.db.DatabaseStats s = d.stats();
+            hits += s.cacheHits();
+            misses += s.cacheMisses();
+            shared += s.sharedReads();
+            evictions += s.evictions();
+            out.merge("open: " + s.recovery(), 1L, Long::sum);
+        }
+        out.put("cache hit", hits);
+        out.put("cache miss", misses);
+        out.put("shared in-flight read", shared);
+        out.put("eviction", evictions);
+        out.put("recovery after a crash", recoveries);
+        out.put("reopen after a failed sync", reopens);
+        return out;
+    }
+
     /** @return what the run counted, in a stable order */
     Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -148,6 +183,7 @@ final class BankWorld {
         out.put("crashes-during-recovery", crashesDuringRecovery);
         out.put("reopens", reopens);
         out.put("commits-lost-to-bit-rot", properties.durability.commitsLostToBitRot);
+        out.put("integrity-explained-by-bit-flip", properties.integrity.explainedByBitFlip);
         return out;
     }
 }

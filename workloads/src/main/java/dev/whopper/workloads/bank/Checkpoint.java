@@ -1,6 +1,7 @@
 package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.CheckpointMode;
+import dev.whopper.core.db.CheckpointResult;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
@@ -23,7 +24,13 @@ final class Checkpoint extends BankOp {
 
     @Override
     Transition<String> body() {
-        IOResult<?> r = run(() -> conn().checkpoint(mode));
-        return r.isIo() ? Transition.io(r.completion()) : Transition.done("checkpoint");
+        IOResult<CheckpointResult> r = run(() -> conn().checkpoint(mode));
+        if (r.isIo()) {
+            return Transition.io(r.completion());
+        }
+        CheckpointResult c = r.value();
+        w.reached("checkpoint " + mode + ": " + (c.walReset() ? "WAL reset"
+            : c.backfilledFrames() >= c.walFrames() ? "complete" : "partial"));
+        return Transition.done("checkpoint");
     }
 }

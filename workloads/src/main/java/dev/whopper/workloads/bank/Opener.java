@@ -1,6 +1,7 @@
 package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.Connection;
+import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.db.Database;
 import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IOResult;
@@ -81,11 +82,11 @@ final class Opener {
                     state = State.VERIFY_INTEGRITY;
                 }
                 case VERIFY_INTEGRITY -> {
-                    IOResult<List<String>> r = sub.run(() -> opened.integrityCheck());
+                    IOResult<IntegrityReport> r = sub.run(() -> opened.integrityReport());
                     if (r.isIo()) {
                         return r.cast();
                     }
-                    w.properties.integrity.check(r.value(), recovery());
+                    w.properties.integrity.check(r.value(), w.faults(), recovery());
                     publish();
                     return IOResult.done();
                 }
@@ -126,6 +127,7 @@ final class Opener {
         w.model.recovered(recoveredSeq);
         verifier.close();
         w.db = opened;
+        w.databases.add(opened);
         w.opening = false;
         w.opens++;
         if (w.crashedSinceOpen) {

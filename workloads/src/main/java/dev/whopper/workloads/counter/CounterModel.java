@@ -138,11 +138,21 @@ public final class CounterModel {
     }
 
     /**
-     * An open showed these values: they are the truth from now on (acknowledged), and nothing is unknown any more
-     * (no operation is in flight at an open).
+     * An open showed these values. After a crash they are durable: the truth from now on (acknowledged), and nothing
+     * is unknown any more (no operation is in flight at an open). A reopen after a failed WAL sync may show a failed
+     * commit's increments that are readable but not durable: what it shows beyond the acknowledged stays unknown.
+     *
+     * @param values  the values shown
+     * @param durable true when the open followed a crash
      */
-    void recovered(long[] values) {
+    void recovered(long[] values, boolean durable) {
         for (int k = 0; k < counters; k++) {
+            if (!durable && values[k] >= acked[k]) {
+                unknown[k] = values[k] - acked[k];
+                ackedAtOpen[k] = acked[k];
+                walEndCount[k] = 0;
+                continue;
+            }
             acked[k] = values[k];
             unknown[k] = 0;
             ackedAtOpen[k] = values[k];

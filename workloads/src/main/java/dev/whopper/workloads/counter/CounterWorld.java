@@ -57,6 +57,7 @@ final class CounterWorld extends EngineWorld {
         return new RecoveryCheck() {
             private final CurrentMachine sub = new CurrentMachine();
             private long[] values;
+            private final boolean durable = recoveringFromCrash();
 
             @Override
             public IOResult<Void> step() {
@@ -72,7 +73,7 @@ final class CounterWorld extends EngineWorld {
 
             @Override
             public void accept() {
-                model.recovered(values);
+                model.recovered(values, durable);
             }
         };
     }

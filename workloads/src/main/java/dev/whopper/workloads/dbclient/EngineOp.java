@@ -113,6 +113,7 @@ public abstract class EngineOp implements Operation<String> {
                         return r.cast();
                     }
                     opener = null;
+                    enter(); // the opener's own operation uses the database too: a reopen must wait for it
                     phase = Phase.CONNECT;
                 }
                 case CONNECT -> {

@@ -123,6 +123,15 @@ public abstract class EngineWorld {
     }
 
     /**
+     * @return true while the open in progress follows a crash (a recovery): what it shows is then durable (the crash
+     *         dropped everything that was not), whereas a reopen after a failed WAL sync may show writes of a failed
+     *         commit that are readable but not durable yet
+     */
+    protected final boolean recoveringFromCrash() {
+        return crashedSinceOpen;
+    }
+
+    /**
      * @param verifier a connection of the opener's own to the newly opened database
      * @param opened   the database
      * @return what to check before the database is published

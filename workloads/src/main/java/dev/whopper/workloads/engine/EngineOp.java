@@ -3,7 +3,6 @@ package dev.whopper.workloads.engine;
 import dev.whopper.core.db.Connection;
 import dev.whopper.core.db.DbError;
 import dev.whopper.core.db.DbException;
-import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.IOResult;
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
 public abstract class EngineOp<W extends EngineWorld> implements Operation<String> {
     private static final int MAX_FINAL_ATTEMPTS = 100;
     private static final int MAX_TRANSITIONS = 64;
-    private static final long REOPEN_WAIT_NANOS = 100_000;
 
     private enum Phase { ENSURE_OPEN, OPENING, CONNECT, CLEANUP, BODY, ROLLBACK, DONE }
 
@@ -118,7 +116,7 @@ public abstract class EngineOp<W extends EngineWorld> implements Operation<Strin
                     }
                     if (w.reopenWanted && w.db != null) {
                         if (w.inFlight > 0) {
-                            return IOResult.io(ctx.sleep(REOPEN_WAIT_NANOS));
+                            return IOResult.io(w.idle.await()); // let them finish on the old database
                         }
                         w.reopen();
                     }
@@ -192,6 +190,9 @@ public abstract class EngineOp<W extends EngineWorld> implements Operation<Strin
         if (inFlight) {
             inFlight = false;
             w.inFlight--;
+            if (w.inFlight == 0) {
+                w.idle.signalAll();
+            }
         }
     }
 
@@ -235,27 +236,6 @@ public abstract class EngineOp<W extends EngineWorld> implements Operation<Strin
             sub = null;
         }
         return r;
-    }
-
-    /**
-     * Runs the integrity check of the body's current state and judges it: clean passes, damage a detected bit flip
-     * explains is counted and passes, other damage is reported to {@code damaged}.
-     *
-     * @param damaged told the first problem and the count when nothing explains the damage (it throws a violation)
-     * @return IO to wait, or Done with the verdict
-     */
-    protected final IOResult<IntegrityVerdict> integrity(java.util.function.Consumer<IntegrityReport> damaged) {
-        IOResult<IntegrityReport> r = run(() -> w.db.integrityReport());
-        if (r.isIo()) {
-            return r.cast();
-        }
-        IntegrityVerdict v = IntegrityVerdict.of(r.value(), w.faults);
-        if (v == IntegrityVerdict.EXPLAINED_BY_BIT_FLIP) {
-            w.explainedByBitFlip();
-        } else if (v == IntegrityVerdict.DAMAGED) {
-            damaged.accept(r.value());
-        }
-        return IOResult.done(v);
     }
 
     /**

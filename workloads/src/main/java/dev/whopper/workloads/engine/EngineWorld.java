@@ -35,6 +35,8 @@ public abstract class EngineWorld {
     Database db;
     boolean opening;
     final Signal opened = new Signal("opened");
+    /** Told when the last operation using the database leaves it (a reopen waits for that). */
+    final Signal idle = new Signal("no operation uses the database");
     long epoch;
     final Connection[] connections;
     final long[] connectionEpoch;
@@ -45,6 +47,7 @@ public abstract class EngineWorld {
     /** Tree statistics of the databases dropped so far (crashes, reopens). */
     private TreeStats droppedTree = TreeStats.NONE;
     private long droppedCommits;
+    private long[] droppedAuto = new long[3];
 
     long busy;
     long ioErrors;
@@ -55,6 +58,7 @@ public abstract class EngineWorld {
     long recoveries;
     long crashes;
     long reopens;
+    long integrityChecks;
     long integrityExplainedByBitFlip;
 
     /**
@@ -107,6 +111,10 @@ public abstract class EngineWorld {
         if (old != null) {
             droppedTree = droppedTree.plus(old.stats().tree());
             droppedCommits += old.stats().commits();
+            dev.whopper.core.db.CheckpointStats c = old.stats().checkpoints();
+            droppedAuto[0] += c.autoRun();
+            droppedAuto[1] += c.autoSkippedBusy();
+            droppedAuto[2] += c.autoFailed();
         }
     }
 
@@ -151,6 +159,7 @@ public abstract class EngineWorld {
         crashedSinceOpen = true;
         Arrays.fill(connections, null);
         opened.signalAll();
+        idle.signalAll();
     }
 
     /** The database refused writes after a failed WAL sync and nobody uses it: close it, the next open reopens. */
@@ -164,14 +173,25 @@ public abstract class EngineWorld {
         openReason = "after reopen #" + reopens;
     }
 
-    /** An integrity report that a bit flip explains was accepted. */
-    final void explainedByBitFlip() {
-        integrityExplainedByBitFlip++;
+    /**
+     * Counts an integrity check and judges its report ({@link IntegrityVerdict#of}).
+     *
+     * @param report what the check found
+     * @return the verdict: the caller fails the run on {@link IntegrityVerdict#DAMAGED}
+     */
+    public final IntegrityVerdict judge(dev.whopper.core.db.IntegrityReport report) {
+        integrityChecks++;
+        IntegrityVerdict v = IntegrityVerdict.of(report, faults);
+        if (v == IntegrityVerdict.EXPLAINED_BY_BIT_FLIP) {
+            integrityExplainedByBitFlip++;
+        }
+        return v;
     }
 
     /**
      * @return the counters every engine workload has, in a stable order: refusals by kind, rollbacks, opens,
-     *         recoveries, crashes, reopens, integrity reports a bit flip explained, and the tree's structural changes
+     *         recoveries, crashes, reopens, integrity checks and the reports a bit flip explained, auto-checkpoints (ran, skipped
+     *         because another checkpoint ran, failed), and the tree's structural changes
      */
     public Map<String, Long> engineCounters() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -184,7 +204,18 @@ public abstract class EngineWorld {
         out.put("recoveries", recoveries);
         out.put("crashes", crashes);
         out.put("reopens", reopens);
+        out.put("integrity-checks", integrityChecks);
         out.put("integrity-explained-by-bit-flip", integrityExplainedByBitFlip);
+        long[] auto = droppedAuto.clone();
+        if (db != null) {
+            dev.whopper.core.db.CheckpointStats c = db.stats().checkpoints();
+            auto[0] += c.autoRun();
+            auto[1] += c.autoSkippedBusy();
+            auto[2] += c.autoFailed();
+        }
+        out.put("auto-checkpoints-ok", auto[0]);
+        out.put("auto-checkpoints-busy", auto[1]);
+        out.put("auto-checkpoints-failed", auto[2]);
         TreeStats t = treeStats();
         out.put("tree-splits", t.splits());
         out.put("tree-merges", t.merges());

@@ -169,6 +169,38 @@ public final class EdnReader {
         return text.substring(start, pos);
     }
 
+    /**
+     * Reads an integer without making a string (histories are mostly integers).
+     *
+     * @return the integer, or {@code null} (position unchanged) when the token is not a plain decimal integer
+     *         that fits a long; the caller then reads it as a token and reports it
+     */
+    private Edn readInteger() {
+        int start = pos;
+        int i = pos;
+        boolean negative = text.charAt(i) == '-';
+        if (negative || text.charAt(i) == '+') {
+            i++;
+        }
+        long v = 0;
+        for (; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+            int d = text.charAt(i) - '0';
+            if (v < (Long.MIN_VALUE + d) / 10) {
+                return null; // out of range: reported by the slow path
+            }
+            v = v * 10 - d;
+        }
+        if (i < text.length() && isSymbolChar(text.charAt(i))) {
+            return null; // e.g. 1.5 or 12N
+        }
+        if (!negative && v == Long.MIN_VALUE) {
+            return null;
+        }
+        pos = i;
+        assert pos > start;
+        return new Edn.Int(negative ? v : -v);
+    }
+
     private Edn readKeyword() {
         pos++;
         String name = token();
@@ -182,6 +214,13 @@ public final class EdnReader {
         if (!isSymbolChar(first)) {
             throw error("unexpected character '" + first + "'");
         }
+        if (Character.isDigit(first) || (first == '-' || first == '+') && pos + 1 < text.length()
+            && Character.isDigit(text.charAt(pos + 1))) {
+            Edn n = readInteger();
+            if (n != null) {
+                return n;
+            }
+        }
         String t = token();
         switch (t) {
             case "nil":
@@ -194,7 +233,7 @@ public final class EdnReader {
                 break;
         }
         int digits = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-        if (t.length() > digits && Character.isDigit(t.charAt(digits))) {
+        if (t.length() > digits && t.substring(digits).chars().allMatch(Character::isDigit)) {
             try {
                 return new Edn.Int(Long.parseLong(t.startsWith("+") ? t.substring(1) : t));
             } catch (NumberFormatException e) {

@@ -181,7 +181,8 @@ public final class KvModel {
     }
 
     /**
-     * An open showed version {@code v}: versions after it are gone, and everything up to it must survive from now.
+     * An open showed version {@code v}: versions after it are gone (and no longer acknowledged; the caller says
+     * with {@link #acknowledge} how much of what the open showed must survive from now).
      *
      * @param v the version recovery kept
      */
@@ -196,7 +197,7 @@ public final class KvModel {
                 writtenIn.remove(id);
             }
         }
-        acknowledged = v;
+        acknowledged = Math.min(acknowledged, v);
     }
 
     /** @return who committed version {@code v} (1 .. version()) */

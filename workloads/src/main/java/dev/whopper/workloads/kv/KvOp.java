@@ -265,7 +265,13 @@ final class KvOp extends EngineOp {
         acknowledge("autocommit " + c.type().name().toLowerCase(java.util.Locale.ROOT) + " " + c.key());
     }
 
+    @Override
+    protected void refused(dev.whopper.core.db.DbError error) {
+        txn.commitEnded = true; // a commit that failed stays a candidate until the next publish or open
+    }
+
     private void acknowledge(String what) {
+        txn.commitEnded = true;
         int v = txn.committedAs();
         if (v >= 0) {
             w.model.acknowledge(v);

@@ -29,6 +29,8 @@ public final class KvTxn {
     final List<Read> reads = new ArrayList<>();
     /** The version it committed as, -1 while it has not. */
     int committedAs = -1;
+    /** True once its commit (or autocommit write) returned or failed: a later publish then supersedes it. */
+    boolean commitEnded;
 
     /** @param label who it is, for messages, e.g. {@code "txn 12 (fiber 3, DEFERRED)"} */
     public KvTxn(String label) {

@@ -27,8 +27,9 @@ final class KvWorld extends EngineWorld {
     final KvModel model = new KvModel();
     final KvProperties properties = new KvProperties();
     /**
-     * Transactions whose commit started and was not published (failed, or in flight at a crash): the next open may
-     * show one of them after the newest version. A later publish supersedes them.
+     * Transactions whose commit started and was not published: in flight (an autocommit write may still be waiting
+     * for the WRITER lock while others publish), failed, or cut off by a crash. The next open may show one of them
+     * after the newest version. A publish supersedes those whose commit had ended (failed) before it.
      */
     final List<KvTxn> candidates = new ArrayList<>();
     private long nextWriteId;
@@ -61,7 +62,7 @@ final class KvWorld extends EngineWorld {
     void published(KvTxn t, long walEnd) {
         int v = model.publish(t.writes, t.label, walEnd);
         t.committedAs = v;
-        candidates.clear();
+        candidates.removeIf(c -> c == t || c.commitEnded);
         properties.checkCommitted(model, t, v);
     }
 
@@ -103,6 +104,7 @@ final class KvWorld extends EngineWorld {
         return new RecoveryCheck() {
             private final CurrentMachine sub = new CurrentMachine();
             private int shown = -1;
+            private final boolean durable = recoveringFromCrash();
 
             @Override
             public IOResult<Void> step() {
@@ -126,17 +128,19 @@ final class KvWorld extends EngineWorld {
             @Override
             public void accept() {
                 int hi = model.version();
+                int acked = model.acknowledgedVersion();
                 if (shown > hi) {
                     KvTxn c = candidates.get(shown - hi - 1);
                     c.committedAs = model.publish(c.writes, c.label + ", shown by the open", -1);
-                    model.acknowledge(c.committedAs);
                 } else {
-                    if (shown < model.acknowledgedVersion()) {
-                        properties.commitsLostToBitRot += model.acknowledgedVersion() - shown;
+                    if (shown < acked) {
+                        properties.commitsLostToBitRot += acked - shown;
                     }
                     model.truncate(shown);
                 }
-                model.acknowledge(model.version());
+                // After a crash what the open shows is durable: it must survive every later crash. A reopen after a
+                // failed WAL sync may show a failed commit that is readable but not yet durable: it stays unacknowledged.
+                model.acknowledge(durable ? model.version() : Math.min(acked, model.version()));
                 candidates.clear();
             }
         };

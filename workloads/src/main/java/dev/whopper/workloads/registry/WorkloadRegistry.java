@@ -1,8 +1,12 @@
 package dev.whopper.workloads.registry;
 
 import dev.whopper.workloads.bank.BankWorkload;
+import dev.whopper.workloads.checkpoint.StormWorkload;
+import dev.whopper.workloads.churn.ChurnWorkload;
 import dev.whopper.workloads.counter.CounterWorkload;
 import dev.whopper.workloads.echo.DiskEcho;
+import dev.whopper.workloads.elle.ElleWorkload;
+import dev.whopper.workloads.history.Model;
 import dev.whopper.workloads.kernels.RaceKernel;
 import dev.whopper.workloads.kv.KvWorkload;
 import dev.whopper.workloads.mixed.MixedWorkload;
@@ -26,12 +30,16 @@ public final class WorkloadRegistry {
         for (BankWorkload.Variant v : BankWorkload.Variant.values()) {
             all.add(BankWorkload.of(v));
         }
-        all.add(KvWorkload.of());
-        all.add(CounterWorkload.of());
-        all.add(MixedWorkload.of());
+        all.add(StormWorkload.of());
+        all.add(ChurnWorkload.of());
         for (RaceKernel k : RaceKernel.values()) {
             all.add(k.workload());
         }
+        all.add(KvWorkload.of());
+        all.add(CounterWorkload.of());
+        all.add(MixedWorkload.of());
+        all.add(ElleWorkload.of(Model.LIST_APPEND));
+        all.add(ElleWorkload.of(Model.RW_REGISTER));
         all.add(DiskEcho.WORKLOAD);
         return all;
     }

@@ -78,6 +78,18 @@ public interface Workload<S> {
     }
 
     /**
+     * What the code under test reached, for a report's coverage: engine outcomes (BUSY, BUSY_SNAPSHOT, each
+     * checkpoint mode and result, evictions, shared in-flight reads, recovery paths, ...) with counts. Read once,
+     * after the run; must not change the world.
+     *
+     * @param world the world at the end of the run
+     * @return outcome name to count, in a stable order; empty by default
+     */
+    default Map<String, Long> coverage(S world) {
+        return Map.of();
+    }
+
+    /**
      * How a workload's world recovers after a crash: the simulated disk lost power, every operation in
      * flight was abandoned, and every fiber will reconnect with a fresh program.
      *

@@ -80,9 +80,25 @@ class CounterPropertiesTest {
         }, "after recovery #1");
         assertEquals(1, model.acked[0]);
         assertEquals(1, properties.lostToBitRot);
-        model.recovered(new long[] {1, 0});
+        model.recovered(new long[] {1, 0}, true);
         assertEquals(0, model.unknown[0]);
         assertEquals(Long.MAX_VALUE, model.firstLostWalEnd(0, 1), "nothing acknowledged since the open");
+    }
+
+    @Test
+    void aReopenAfterAFailedSyncLeavesWhatItShowsBeyondTheAcknowledgedUnknown() {
+        history();
+        model.outcomeUnknown(2); // the commit in flight failed too: the database is reopened
+        model.recovered(new long[] {3, 0}, false); // it shows one of the failed increments: readable, maybe not durable
+        assertEquals(2, model.lower(0));
+        assertEquals(3, model.upper(0));
+        model.crashed();
+        assertDoesNotThrow(() -> properties.checkRecovered(model, new long[] {2, 0}, CounterProperties.Excuse.NONE, "after recovery #1"));
+        assertThrows(PropertyViolation.class,
+            () -> properties.checkRecovered(model, new long[] {1, 0}, CounterProperties.Excuse.NONE, "after recovery #1"));
+        model.recovered(new long[] {3, 0}, true); // after a crash what shows is durable
+        assertEquals(3, model.lower(0));
+        assertEquals(3, model.upper(0));
     }
 
     @Test

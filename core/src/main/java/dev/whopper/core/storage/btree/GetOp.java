@@ -38,7 +38,7 @@ final class GetOp implements StateTransition<byte[]> {
         }
         int child = NodeLayout.checkedChildFor(img, key, tree.usable, page);
         if (child < 2) {
-            throw new IllegalStateException("page " + page + " has invalid child page " + child);
+            throw new MalformedPageException("page " + page + " has invalid child page " + child);
         }
         page = child;
         return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);

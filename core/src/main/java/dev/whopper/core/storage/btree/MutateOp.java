@@ -136,7 +136,7 @@ final class MutateOp implements StateTransition<Boolean> {
             int idx = NodeLayout.checkedChildIndex(img, key, tree.usable, page);
             int child = NodeLayout.child(img, idx);
             if (child < 2) {
-                throw new IllegalStateException("page " + page + " has invalid child page " + child);
+                throw new MalformedPageException("page " + page + " has invalid child page " + child);
             }
             pathIdx[pathLen - 1] = idx;
             page = child;

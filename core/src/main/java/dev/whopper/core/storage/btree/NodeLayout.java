@@ -206,7 +206,7 @@ final class NodeLayout {
      */
     static void requireValid(int pageNo, String problem) {
         if (problem != null) {
-            throw new IllegalStateException("page " + pageNo + " is not a valid tree page: " + problem);
+            throw new MalformedPageException("page " + pageNo + " is not a valid tree page: " + problem);
         }
     }
 

@@ -51,21 +51,21 @@ final class ScanOp implements StateTransition<List<Entry>> {
                 }
                 int child = NodeLayout.child(img, from == null ? 0 : NodeLayout.childIndex(img, from));
                 if (child < 2) {
-                    throw new IllegalStateException("page " + page + " has invalid child page " + child);
+                    throw new MalformedPageException("page " + page + " has invalid child page " + child);
                 }
                 page = child;
                 return tree.yieldOr(BTreeYieldPoint.PAGE_LOADED);
             }
             descending = false;
         } else if (!NodeLayout.isLeaf(img)) {
-            throw new IllegalStateException("right sibling page " + page + " of a leaf is not a leaf");
+            throw new MalformedPageException("right sibling page " + page + " of a leaf is not a leaf");
         }
         int n = NodeLayout.count(img);
         int i = from == null ? 0 : NodeLayout.lowerBound(img, from);
         if (followed && (n == 0 || i > 0)) {
             // Only the root leaf may be empty, and a right sibling holds no key below the first leaf's:
             // refusing here also makes a corrupt, cyclic chain end instead of looping forever.
-            throw new IllegalStateException("leaf chain corrupt at page " + page + ": " + (n == 0 ? "empty leaf"
+            throw new MalformedPageException("leaf chain corrupt at page " + page + ": " + (n == 0 ? "empty leaf"
                     : "keys below the scan's lower bound"));
         }
         for (; i < n; i++) {
@@ -74,7 +74,7 @@ final class ScanOp implements StateTransition<List<Entry>> {
             }
             byte[] k = NodeLayout.key(img, i);
             if (!out.isEmpty() && Arrays.compareUnsigned(out.get(out.size() - 1).key(), k) >= 0) {
-                throw new IllegalStateException("leaf chain out of order at page " + page);
+                throw new MalformedPageException("leaf chain out of order at page " + page);
             }
             out.add(new Entry(k, NodeLayout.value(img, i)));
             if (out.size() >= limit) {
@@ -86,7 +86,7 @@ final class ScanOp implements StateTransition<List<Entry>> {
             return Transition.done(List.copyOf(out));
         }
         if (next < 2) {
-            throw new IllegalStateException("page " + page + " has invalid right sibling " + next);
+            throw new MalformedPageException("page " + page + " has invalid right sibling " + next);
         }
         page = next;
         followed = true;
