@@ -98,6 +98,7 @@ class ReplayShrinkCommandTest {
         Repro minimal = Json.read(out.resolve("repro.json"), Repro.class);
         assertTrue(minimal.decisions() != null);
         assertTrue(Files.isRegularFile(out.resolve("decisions.replay")));
+        assertTrue(Files.readString(out.resolve("report.html")).contains(minimal.outcome().traceHash()), "the minimal run's report");
         assertTrue(r.out().contains("minimal trace hash: " + minimal.outcome().traceHash()), r.out());
         RunCommandTest.Run again = RunCommandTest.whopper("replay", out.toString());
         assertEquals(1, again.exit(), again.out());
