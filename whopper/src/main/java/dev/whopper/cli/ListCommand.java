@@ -2,6 +2,7 @@ package dev.whopper.cli;
 
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.config.RunConfig;
+import dev.whopper.sim.config.RunMode;
 import dev.whopper.sim.io.FaultConfig;
 import dev.whopper.sim.io.FaultKind;
 import dev.whopper.workloads.registry.WorkloadRegistry;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code whopper list}: what a run can be made of: the workloads with their properties (from
- * {@link WorkloadRegistry}), the strategies, the fault modes with each fault kind's rate, and every run option
+ * {@link WorkloadRegistry}), the strategies, the run modes, the fault modes with each fault kind's rate, and every run option
  * with its default (read from {@link RunConfig.Options}, the one place they are defined).
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -50,6 +51,12 @@ public final class ListCommand implements Callable<Integer> {
         out.println("strategies (--strategy):");
         for (String[] s : STRATEGIES) {
             out.printf(Locale.ROOT, "  %-8s %s%n", s[0], s[1]);
+        }
+        out.println();
+        out.println("run modes (--mode): defaults of --workload, --faults, --steps and --crashes");
+        for (RunMode m : RunMode.values()) {
+            out.printf(Locale.ROOT, "  %-16s workload %s, faults %s, %,d steps, %d crash%s%n", m.spelling(), m.workload(),
+                m.faults(), m.steps(), m.crashes(), m.crashes() == 1 ? "" : "es");
         }
         out.println();
         faultModes(out);

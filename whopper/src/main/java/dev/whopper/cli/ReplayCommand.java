@@ -1,6 +1,9 @@
 package dev.whopper.cli;
 
 import dev.whopper.sim.RunResult;
+import dev.whopper.sim.Simulation;
+import dev.whopper.sim.report.RunReports;
+import dev.whopper.sim.trace.DecisionLog;
 import dev.whopper.sim.config.RunConfig;
 import dev.whopper.sim.soak.Repro;
 import java.io.PrintWriter;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {"Rerun a recorded run exactly and check it gives the recorded trace hash.", ""},
     footer = {"", "Examples:",
         "  whopper replay soak-1/failures/seed-17                 # its repro.json",
-        "  whopper replay soak-1/failures/seed-17/shrunk/repro.json",
+        "  whopper replay soak-1/failures/seed-17/shrunk/repro.json --report minimal.html --trace minimal.jsonl",
         "  whopper replay --seed 17 --workload lost-update        # a seed with run options (as whopper run)"})
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
@@ -35,13 +39,24 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     RunConfig.Options run = new RunConfig.Options();
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the replayed run's HTML report to FILE.")
+    Path reportFile;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the replayed run's JSON report to FILE.")
+    Path jsonFile;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write every event of the replayed run to FILE (JSONL).")
+    Path traceFile;
+
+    private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("--report", "--json", "--trace");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (file == null) {
             return bySeed(out);
         }
-        if (!spec.commandLine().getParseResult().matchedOptions().isEmpty()) {
+        if (spec.commandLine().getParseResult().matchedOptions().stream().anyMatch(o -> !OUTPUT_OPTIONS.contains(o.longestName()))) {
             throw bad("replay: FILE holds the run's options (expected: FILE alone, or --seed N with run options, not both)");
         }
         Repro r;
@@ -50,8 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        RunResult result = r.rerun().withRepro(r.command());
-        out.print(result.describe());
+        RunResult result = watched(out, r.config(), r.log(), r.command());
         if (result.replayMisfit() != null) {
             out.flush();
             spec.commandLine().getErr().println("whopper: replay: the decision log of " + ReproFiles.file(file)
@@ -82,10 +96,24 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-        RunResult result = config.simulation().run();
-        out.print(result.describe());
+        RunResult result = watched(out, config, null, config.commandLine());
         out.flush();
         return RunCommand.exitCode(result.outcome());
+    }
+
+    /** Runs (or replays) the configuration, watched for the report files asked for, prints it and writes them. */
+    private RunResult watched(PrintWriter out, RunConfig config, DecisionLog log, String repro) {
+        Outputs outputs = Outputs.open(reportFile, jsonFile, traceFile, null, 1, this::bad);
+        Simulation<?> sim = config.simulation();
+        RunResult result;
+        long t0 = System.nanoTime();
+        try (outputs) {
+            result = (log == null ? sim.run(outputs.observation()) : sim.replay(log, outputs.observation())).withRepro(repro);
+        }
+        long wallNanos = System.nanoTime() - t0;
+        out.print(result.describe());
+        outputs.write(RunReports.of(result, config, outputs.lastEvents(), wallNanos), out);
+        return result;
     }
 
     private ParameterException bad(String message) {

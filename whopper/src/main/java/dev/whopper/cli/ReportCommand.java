@@ -1,5 +1,8 @@
 package dev.whopper.cli;
 
+import dev.whopper.reports.model.RunReport;
+import dev.whopper.reports.render.HtmlReport;
+import dev.whopper.reports.render.JsonReport;
 import dev.whopper.sim.soak.Json;
 import dev.whopper.sim.soak.SoakSummary;
 import dev.whopper.sim.soak.SummaryFiles;
@@ -27,20 +30,60 @@ import picocli.CommandLine.Spec;
     description = {"Merge the JSON results of shards or soaks into one summary (summary.json, summary.html).", ""},
     footer = {"", "Examples:",
         "  whopper report --merge shard-0 shard-1 shard-2 shard-3 --out merged",
-        "  whopper report --merge results/*/ --out merged          # e.g. the artifacts of a CI matrix"})
+        "  whopper report --merge results/*/ --out merged          # e.g. the artifacts of a CI matrix",
+        "  whopper report --merge a.json b.json --out both         # run reports of whopper run --json"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--merge", arity = "1..*", paramLabel = "DIR", required = true,
-        description = "Soak directories (each with summary.json), or summary.json files.")
+        description = "Soak directories (each with summary.json) or summary.json files; or run reports (whopper run --json "
+            + "files), merged through the report model into report.json and report.html.")
     List<Path> merge;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the merged summary, new or empty.")
     Path out;
 
+    /** @return true when the file is a run's JSON report ({@code whopper run --json}), not a soak summary */
+    private static boolean isRunReport(Path f) {
+        try {
+            return Json.MAPPER.readTree(f.toFile()).has("schemaVersion");
+        } catch (IOException e) {
+            return false; // not JSON: reported when read as a summary
+        }
+    }
+
+    /** Merges run reports ({@code whopper run --json} files) through the report model into report.json and report.html. */
+    private int mergeRunReports() {
+        List<RunReport> reports = new ArrayList<>();
+        RunReport merged;
+        try {
+            for (Path p : merge) {
+                if (!isRunReport(p)) {
+                    throw new IllegalArgumentException("--merge: " + p + " is not a run report (expected: every FILE a run's "
+                        + "--json report, or every DIR a soak directory)");
+                }
+                reports.add(JsonReport.read(p));
+            }
+            merged = JsonReport.merge(reports);
+            OutputDirs.requireNewOrEmpty("--out", out);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage().startsWith("--") ? e.getMessage() : "--merge: " + e.getMessage());
+        }
+        JsonReport.write(merged, out.resolve("report.json"));
+        HtmlReport.write(merged, out.resolve("report.html"));
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.println("merged " + reports.size() + " run reports: " + merged.seedsRun() + " runs, outcomes " + merged.outcomes());
+        pw.println("report: " + out.resolve("report.html") + ", " + out.resolve("report.json"));
+        pw.flush();
+        return merged.outcomes().entrySet().stream().anyMatch(e -> !e.getKey().equals("PASSED") && e.getValue() > 0) ? 1 : 0;
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (Files.isRegularFile(merge.get(0)) && isRunReport(merge.get(0))) {
+            return mergeRunReports();
+        }
         List<SoakSummary> parts = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         SoakSummary merged;

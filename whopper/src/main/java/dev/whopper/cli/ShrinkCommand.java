@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code whopper shrink FILE}: minimizes the failing run of a {@code repro.json} (fewer connections, fewer
  * steps, fault classes off, a delta-debugged decision log) while it fails the same way, and writes the minimal
- * repro ({@code repro.json}, {@code decisions.replay}, {@code command.txt}, {@code report.txt},
+ * repro ({@code repro.json}, {@code decisions.replay}, {@code command.txt}, {@code report.html}, {@code report.txt},
  * {@code trace-tail.txt}). Exit codes: 1 the minimal run fails (as it must), 2 bad arguments or a run that
  * passes, 3 internal error.
  */
@@ -70,6 +70,8 @@ public final class ShrinkCommand implements Callable<Integer> {
         Shrinker.Result s = new Shrinker(shrinkRuns).shrink(sim, failing);
         String logFile = dir.toAbsolutePath().normalize().resolve("decisions.replay").toString();
         FailureWriter.files(dir, s.simulation().config(), s, logFile, s.minimized());
+        FailureWriter.htmlReport(dir, s.simulation().config(), s.simulation(), s, s.simulation().config().commandLine()
+            + " --replay " + logFile);
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(s.describe(s.simulation().config().commandLine() + " --replay " + logFile));
         pw.println("minimal trace hash: " + s.minimized().traceHashHex());

@@ -33,7 +33,12 @@ class ListAndVersionTest {
         }
         assertTrue(r.out().contains("  io-error-read                   0              0          0.005           0.05              0"),
             r.out());
-        assertTrue(r.out().contains("--steps                    Step budget (default: " + RunConfig.DEFAULT_STEPS + ")."), r.out());
+        assertTrue(r.out().contains("\n  --steps                    Step budget (default: "), r.out());
+        for (dev.whopper.sim.config.RunMode m : dev.whopper.sim.config.RunMode.values()) {
+            assertTrue(r.out().contains("\n  " + m.spelling() + " ") && r.out().contains(" workload " + m.workload() + ", faults "
+                + m.faults() + ", "), m.spelling());
+        }
+        assertTrue(r.out().contains("\n  fast             workload bank, faults none, 100,000 steps, 0 crashes\n"), r.out());
         assertTrue(r.out().contains("--liveness-timeout-nanos"), r.out());
     }
 

@@ -42,6 +42,17 @@ class ReplayShrinkCommandTest {
         assertTrue(r.out().startsWith(recorded.outcome().detail() + "\n"), r.out());
         assertTrue(r.out().contains("replay: reproduced: same trace hash " + recorded.outcome().traceHash()
             + " and outcome VIOLATION as recorded"), r.out());
+        // with the report files: the same run, and its HTML and JSON reports and trace written
+        Path html = tmp.resolve("replay.html");
+        Path trace = tmp.resolve("replay.jsonl");
+        RunCommandTest.Run withFiles = RunCommandTest.whopper("replay", dir.toString(), "--report", html.toString(), "--trace",
+            trace.toString(), "--json", tmp.resolve("replay.json").toString());
+        assertEquals(recorded.outcome().traceHash(), withFiles.hash());
+        assertTrue(withFiles.out().contains("report: " + html), withFiles.out());
+        assertTrue(Files.readString(html).contains("<html"), "an HTML report");
+        assertTrue(Files.size(trace) > 0 && Files.size(tmp.resolve("replay.json")) > 0);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains(recorded.outcome().traceHash()),
+            "the failure directory's report.html is the run's report");
         // the same run from its seed and options
         RunCommandTest.Run bySeed = RunCommandTest.whopper(("replay " + String.join(" ", recorded.runOptions())).split(" "));
         assertEquals(recorded.outcome().traceHash(), bySeed.hash());
@@ -87,6 +98,7 @@ class ReplayShrinkCommandTest {
         Repro minimal = Json.read(out.resolve("repro.json"), Repro.class);
         assertTrue(minimal.decisions() != null);
         assertTrue(Files.isRegularFile(out.resolve("decisions.replay")));
+        assertTrue(Files.readString(out.resolve("report.html")).contains(minimal.outcome().traceHash()), "the minimal run's report");
         assertTrue(r.out().contains("minimal trace hash: " + minimal.outcome().traceHash()), r.out());
         RunCommandTest.Run again = RunCommandTest.whopper("replay", out.toString());
         assertEquals(1, again.exit(), again.out());

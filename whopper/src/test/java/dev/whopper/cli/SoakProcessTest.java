@@ -152,6 +152,22 @@ class SoakProcessTest {
             Files.readString(tmp.resolve("stopped.log")));
     }
 
+    @Test
+    void runReportsMergeThroughTheReportModel() throws IOException {
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        assertEquals(1, RunCommandTest.whopper("run", "--seed", "1", "--workload", "lost-update", "--json", a.toString()).exit());
+        assertEquals(0, RunCommandTest.whopper("run", "--seed", "2", "--workload", "lost-update-fixed", "--json", b.toString()).exit());
+        RunCommandTest.Run r = RunCommandTest.whopper("report", "--merge", a.toString(), b.toString(), "--out",
+            tmp.resolve("both").toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("merged 2 run reports: 2 runs, outcomes "), r.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("both/report.html")) && Files.isRegularFile(tmp.resolve("both/report.json")));
+        assertEquals("--merge: " + tmp + " is not a run report (expected: every FILE a run's --json report, or every DIR a soak "
+            + "directory)", SoakCommandTest.usageError(RunCommandTest.whopper("report", "--merge", a.toString(), tmp.toString(),
+            "--out", tmp.resolve("mixed").toString())));
+    }
+
     private void badMerges(List<String> merge) throws IOException {
         String shard0 = merge.get(2);
         assertEquals("--merge: shard 0/3 appears twice (in " + shard0 + "; expected: each shard once)", SoakCommandTest.usageError(

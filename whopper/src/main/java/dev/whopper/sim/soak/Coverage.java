@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * The coverage items of one run: which behaviours happened and how often, in power-of-two buckets as fuzzers
  * bucket hit counts (each operation kind that finished, each fault kind injected, each workload counter that
- * moved, e.g. {@code workload:busy@8-15}; a crash, injected yields, failed operations, the outcome kind). A soak
+ * moved, e.g. {@code workload:busy@8-15}, each named yield point reached and each engine outcome the workload saw,
+ * from the run's metrics; a crash, injected yields, failed operations, the outcome kind). A soak
  * sums them over its seeds ({@link CoverageSummary}); the items come from the run's counters, so they are as
  * deterministic as the run.
  */
@@ -25,6 +26,8 @@ public final class Coverage {
         positive(items, "op:", c.opsByKind());
         positive(items, "fault:", c.faultsByKind());
         positive(items, "workload:", r.workloadCounters());
+        positive(items, "yield:", r.metrics().yieldPoints());
+        positive(items, "engine:", r.metrics().engine());
         if (c.crashes() > 0) {
             items.add("crash");
         }

@@ -1,8 +1,13 @@
 package dev.whopper.sim.soak;
 
+import dev.whopper.reports.model.RunReport;
+import dev.whopper.reports.render.HtmlReport;
+import dev.whopper.sim.Observation;
 import dev.whopper.sim.RunResult;
 import dev.whopper.sim.Simulation;
 import dev.whopper.sim.config.RunConfig;
+import dev.whopper.sim.report.LastEvents;
+import dev.whopper.sim.report.RunReports;
 import dev.whopper.sim.shrink.Shrinker;
 import dev.whopper.sim.trace.Event;
 import java.io.IOException;
@@ -11,7 +16,8 @@ import java.nio.file.Path;
 
 /**
  * Writes one failure's directory, {@code failures/seed-<seed>/}: {@code repro.json} ({@link Repro}),
- * {@code command.txt} (the exact command), {@code report.txt} (the run's report) and {@code trace-tail.txt}
+ * {@code command.txt} (the exact command), {@code report.html} (the run's HTML report), {@code report.txt} (its
+ * text) and {@code trace-tail.txt}
  * (its last events); with shrinking, {@code shrunk/} holds the same for the minimal run plus its decision log
  * ({@code decisions.replay}, as {@code whopper run --replay} reads it). The directory is filled under a
  * temporary name and renamed, so it is there whole or not at all.
@@ -51,6 +57,7 @@ public final class FailureWriter {
         Path tmp = Files.createTempDirectory(parent, AtomicFiles.TEMP_PREFIX + "seed-" + r.seed() + "-");
         RunConfig config = sim.config();
         files(tmp, config, null, null, r);
+        htmlReport(tmp, config, sim, null, null);
         long minimalSteps = -1;
         String command = config.commandLine();
         if (shrink && r.kind() != dev.whopper.sim.Outcome.Kind.INTERNAL_ERROR) {
@@ -61,11 +68,37 @@ public final class FailureWriter {
             Files.createDirectories(shrunk);
             String logFile = soakDir.toAbsolutePath().normalize().resolve(rel).resolve("shrunk").resolve("decisions.replay").toString();
             files(shrunk, s.simulation().config(), s, logFile, s.minimized());
+            htmlReport(shrunk, s.simulation().config(), s.simulation(), s, s.simulation().config().commandLine() + " --replay "
+                + logFile);
             minimalSteps = s.minimized().counters().steps();
             command = s.simulation().config().commandLine() + " --replay " + logFile;
         }
         AtomicFiles.publishDirectory(tmp, soakDir.resolve(rel));
         return new Written(rel, minimalSteps, command);
+    }
+
+    /**
+     * Writes {@code report.html}, the run's HTML report ({@link HtmlReport}): the run again, watched for its last
+     * events (watching changes nothing in a run: the same trace hash).
+     *
+     * @param dir    the directory
+     * @param config the run's configuration
+     * @param sim    its simulation
+     * @param s      the shrink whose minimal run it is (replayed from its log), or {@code null}
+     * @param repro  the shrunk run's repro command, or {@code null}
+     * @throws IOException when it cannot be written
+     */
+    public static void htmlReport(Path dir, RunConfig config, Simulation<?> sim, Shrinker.Result s, String repro)
+        throws IOException {
+        LastEvents events = new LastEvents();
+        Observation watch = new Observation(events, false, null);
+        long t0 = System.nanoTime();
+        RunResult watched = s == null ? sim.run(watch) : sim.replay(s.log(), watch);
+        RunReport report = RunReports.of(watched, config, events, System.nanoTime() - t0);
+        if (s != null) {
+            report = RunReports.shrunk(report, s, repro);
+        }
+        AtomicFiles.write(dir.resolve("report.html"), HtmlReport.render(report));
     }
 
     /**

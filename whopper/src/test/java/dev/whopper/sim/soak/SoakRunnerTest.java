@@ -58,7 +58,7 @@ class SoakRunnerTest {
             assertEquals(30, failures.count());
         }
         Path seed5 = dir.resolve("failures/seed-5");
-        for (String f : List.of("repro.json", "command.txt", "report.txt", "trace-tail.txt")) {
+        for (String f : List.of("repro.json", "command.txt", "report.html", "report.txt", "trace-tail.txt")) {
             assertTrue(Files.isRegularFile(seed5.resolve(f)), f);
         }
         Repro r = Json.read(seed5.resolve("repro.json"), Repro.class);
@@ -88,6 +88,7 @@ class SoakRunnerTest {
         FailureGroup g = s.result().groups().get(0);
         Path shrunk = tmp.resolve("sh/failures/seed-3/shrunk");
         Repro minimal = Json.read(shrunk.resolve("repro.json"), Repro.class);
+        assertTrue(Files.readString(shrunk.resolve("report.html")).contains(minimal.outcome().traceHash()), "its HTML report");
         assertTrue(minimal.config().connections() < 6, minimal.command());
         assertTrue(minimal.decisions() != null);
         assertTrue(minimal.command().endsWith("--replay " + shrunk.toAbsolutePath().normalize().resolve("decisions.replay")));
