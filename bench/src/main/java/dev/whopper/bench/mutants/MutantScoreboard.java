@@ -68,6 +68,9 @@ public final class MutantScoreboard implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Skip the unmutated engine's run over the budget.")
     boolean noBaseline;
 
+    /** The failure keys the unmutated engine ended in over the budget: a mutant detection of one of these is suspect. */
+    private final java.util.Set<String> baselineKeys = new java.util.TreeSet<>();
+
     @Option(names = "--timeout-minutes", defaultValue = "60", paramLabel = "M",
         description = "Longest a mutant's JVM may run (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
@@ -211,6 +214,7 @@ public final class MutantScoreboard implements Callable<Integer> {
             } else if (line.startsWith("FAIL\t")) {
                 String[] f = line.split("\t");
                 failed.add(f[1] + "@" + f[2]);
+                baselineKeys.add(f[3]);
             }
         }
         String error = p.exitValue() == 0 && results.size() == strategyList.size() ? null
@@ -283,7 +287,7 @@ public final class MutantScoreboard implements Callable<Integer> {
         out.flush();
     }
 
-    private static void printSummary(PrintWriter out, Row baseline, List<Row> rows, List<String> strategyList) {
+    private void printSummary(PrintWriter out, Row baseline, List<Row> rows, List<String> strategyList) {
         out.println();
         StringBuilder head = new StringBuilder("| mutant | bug class |");
         StringBuilder rule = new StringBuilder("|---|---|");
@@ -302,12 +306,16 @@ public final class MutantScoreboard implements Callable<Integer> {
             out.println(summaryLine(r, false));
         }
         out.println();
+        if (!baselineKeys.isEmpty()) {
+            out.println("(*: the unmutated engine fails this way too on other seeds: " + String.join(", ", baselineKeys)
+                + "; such a detection may only show that the mutant moved the schedule)");
+        }
         out.println("(cells: seeds to the first detection, '-' not found within the budget; unmutated: failures in the budget."
             + " A run that ended before a planned crash is inconclusive: neither a pass nor a detection)");
         out.flush();
     }
 
-    private static String summaryLine(Row row, boolean baseline) {
+    private String summaryLine(Row row, boolean baseline) {
         StringBuilder sb = new StringBuilder("| ").append(row.mutant()).append(" | ").append(row.bugClass()).append(" |");
         String caught = row.error() != null ? "ERROR: " + row.error() : "not found";
         long wall = 0;
@@ -320,7 +328,8 @@ public final class MutantScoreboard implements Callable<Integer> {
                 sb.append(' ').append(r.toFirst() < 0 ? "-" : Integer.toString(r.toFirst())).append(" |");
                 if (r.firstSeed() >= 0 && caught.equals("not found")) {
                     caught = r.failureKey() + " (" + r.strategy() + ", seed " + r.firstSeed() + ")"
-                        + (row.unconfirmed().contains(r.strategy()) ? " UNCONFIRMED" : "");
+                        + (row.unconfirmed().contains(r.strategy()) ? " UNCONFIRMED" : "")
+                        + (baselineKeys.contains(r.failureKey()) ? " *" : "");
                 }
             }
         }
