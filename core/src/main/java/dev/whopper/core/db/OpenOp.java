@@ -16,9 +16,19 @@ import dev.whopper.core.storage.wal.WalRecovery;
 /**
  * Opens a database ({@link Database#open}): opens (creating when absent) the database file and its WAL;
  * a new database gets its header page written and synced, an existing one has its header's magic and
- * page size checked; then the whole WAL is read and recovered up to its last valid commit frame, and
- * what follows that frame is truncated away (and the WAL synced). A WAL without a valid header or
- * commit starts a new generation with new salts.
+ * page size checked; then the whole WAL is read and recovered up to its last valid commit frame, what
+ * follows that frame is truncated away, the recovered frames are written again and the WAL is synced
+ * before the database is handed out. A WAL without a valid header or commit starts a new generation
+ * with new salts.
+ *
+ * <p>Why write the recovered frames again: what the open reads is the volatile file, which may hold
+ * frames no sync made durable (a commit whose WAL sync failed and whose cut failed too, read back by a
+ * reopen in the same life of the disk). Readers of the reopened database would see that commit and new
+ * commits would chain after it, and a crash would then lose it (and cut the WAL before the later
+ * commits). A sync alone cannot help when the failed sync made the kernel forget those pages
+ * (fsyncgate): only writing them again makes them dirty, so that the sync persists them. So an open
+ * either makes everything it recovered durable or fails; the cost is one write of the valid WAL and one
+ * sync per open of a non-empty WAL.
  */
 final class OpenOp implements StateTransition<Database> {
     /**
@@ -40,7 +50,9 @@ final class OpenOp implements StateTransition<Database> {
         RECOVER_WAL,
         /** Cutting the WAL after its last valid commit. */
         TRUNCATING_WAL,
-        /** Syncing the truncated WAL. */
+        /** Writing the recovered WAL prefix again (so that the sync persists it, see the class comment). */
+        REWRITING_WAL,
+        /** Syncing the recovered (and maybe truncated) WAL. */
         SYNCING_WAL,
         /** Building the database. */
         DONE
@@ -56,6 +68,8 @@ final class OpenOp implements StateTransition<Database> {
     private byte[] prefix;
     private int pageSize;
     private byte[] walImage;
+    /** The WAL bytes the recovery trusts (header and valid frames), written again before the sync. */
+    private byte[] recoveredPrefix;
     private WalIndex index;
     /** The recovery path this open took (set as the open moves through its states). */
     private RecoveryPath recovery;
@@ -75,7 +89,8 @@ final class OpenOp implements StateTransition<Database> {
             case READING_HEADER -> checkHeader();
             case READING_WAL -> walRead();
             case RECOVER_WAL -> recoverWal();
-            case TRUNCATING_WAL -> syncWal();
+            case TRUNCATING_WAL -> rewriteWal();
+            case REWRITING_WAL -> syncWal();
             case SYNCING_WAL -> walSynced();
             case DONE -> Transition.done(new Database(io, path, options, pageSize, db, walF, index).recoveredBy(recovery));
         };
@@ -155,6 +170,7 @@ final class OpenOp implements StateTransition<Database> {
     private Transition<Database> recoverWal() {
         boolean hadWal = walImage != null;
         RecoveredWal r = walImage == null ? RecoveredWal.empty() : WalRecovery.recover(walImage, pageSize);
+        byte[] image = walImage;
         walImage = null;
         if (recovery != RecoveryPath.NEW_DATABASE) {
             recovery = !hadWal ? RecoveryPath.NO_WAL : !r.headerValid() ? RecoveryPath.WAL_INVALID
@@ -164,6 +180,7 @@ final class OpenOp implements StateTransition<Database> {
             index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
             index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
             long validEnd = WalFormat.frameOffset(pageSize, r.maxFrame() + 1);
+            recoveredPrefix = java.util.Arrays.copyOf(image, (int) validEnd);
             if (walF.size() > validEnd) {
                 // Cut off what follows the last valid commit: otherwise frames of dropped
                 // transactions could validate again once new frames recreate their predecessors.
@@ -172,17 +189,31 @@ final class OpenOp implements StateTransition<Database> {
                 recovery = RecoveryPath.WAL_TAIL_CUT;
                 return Transition.await(pending);
             }
-        } else {
-            // New salts: nothing left in the file can validate against the next header.
-            long salts = io.random().nextLong();
-            index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
+            return writeRecoveredPrefix();
         }
+        // New salts: nothing left in the file can validate against the next header.
+        long salts = io.random().nextLong();
+        index = new WalIndex((int) (salts >>> 32), (int) salts, r.checkpointSeq() + 1, 0, true);
         state = State.DONE;
         return Transition.proceed();
     }
 
-    private Transition<Database> syncWal() {
+    private Transition<Database> rewriteWal() {
         Database.checkIo(pending, "truncating the WAL of " + path + " after its last valid commit");
+        return writeRecoveredPrefix();
+    }
+
+    /** Writes the recovered header and frames again: they may be visible without being durable (class comment). */
+    private Transition<Database> writeRecoveredPrefix() {
+        byte[] bytes = recoveredPrefix;
+        recoveredPrefix = null;
+        pending = walF.pwrite(0, bytes, Completion.write(null));
+        state = State.REWRITING_WAL;
+        return Transition.await(pending);
+    }
+
+    private Transition<Database> syncWal() {
+        Database.checkIo(pending, "writing the recovered frames of the WAL of " + path + " again");
         pending = walF.sync(Completion.sync(null));
         state = State.SYNCING_WAL;
         return Transition.await(pending);

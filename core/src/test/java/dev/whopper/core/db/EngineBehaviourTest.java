@@ -97,6 +97,64 @@ class EngineBehaviourTest {
         assertEquals(List.of(), run(io, re.integrityCheck()));
     }
 
+    /**
+     * Regression (seed 764 of btree-churn under chaos): a commit's WAL sync fails and so does the cut of its frames,
+     * so the WAL still holds them, unsynced. A reopen reads them back and shows the commit (its outcome was unknown,
+     * so that is allowed); but then a crash must not lose it: what a reopened database shows is what readers and
+     * later commits build on. The open used to trust the volatile WAL as it found it and the crash dropped the commit
+     * again; now the open writes the recovered frames again and syncs them before anyone uses the database.
+     */
+    @Test
+    void aFailedCommitThatAReopenShowsSurvivesACrash() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Connection a = db.connect(YieldInjector.NONE);
+        fill(io, a, 20, "v");
+        boolean[] fail = {true};
+        int[] walOps = new int[CompletionKind.values().length];
+        io.setFaultHook((path, kind, offset, length) -> {
+            if (path.endsWith("-wal")) {
+                walOps[kind.ordinal()]++;
+            }
+            return path.endsWith("-wal") && fail[0] && (kind == CompletionKind.SYNC || kind == CompletionKind.TRUNCATE)
+                ? new CompletionError(ErrorCode.IO_ERROR, "injected " + kind + " error") : null;
+        });
+        assertEquals(DbError.IO_ERROR, expectDb(() -> run(io, a.put(b("k0003"), b("unknown")))).error());
+        assertEquals(1, walOps[CompletionKind.TRUNCATE.ordinal()], "the commit tried to cut its frames off");
+        assertTrue(db.isReadOnlyAfterSyncFailure());
+        fail[0] = false;
+        db.close();
+        Database re = open(io, SMALL);
+        Connection c = re.connect(YieldInjector.NONE);
+        assertEquals("unknown", s(run(io, c.get(b("k0003")))), "the uncut frames are read back: the commit shows");
+        re.close();
+        io.crash();
+        Database after = open(io, SMALL);
+        Connection d = after.connect(YieldInjector.NONE);
+        assertEquals("unknown", s(run(io, d.get(b("k0003")))), "what the reopen showed survived the crash");
+        assertEquals("v7", s(run(io, d.get(b("k0007")))));
+        assertEquals(List.of(), run(io, after.integrityCheck()));
+    }
+
+    /** The open's rewrite of the recovered WAL can fail: then the open fails, and a later open succeeds. */
+    @Test
+    void anOpenWhoseRewriteOfTheRecoveredWalFailsFailsAndALaterOpenSucceeds() {
+        MemoryIO io = MemoryIO.fifo();
+        Database db = open(io, SMALL);
+        Connection a = db.connect(YieldInjector.NONE);
+        fill(io, a, 5, "v");
+        db.close();
+        boolean[] fail = {true};
+        io.setFaultHook((path, kind, offset, length) -> path.endsWith("-wal") && kind == CompletionKind.WRITE && fail[0]
+            ? new CompletionError(ErrorCode.IO_ERROR, "injected write error") : null);
+        DbException e = expectDb(() -> open(io, SMALL));
+        assertEquals(DbError.IO_ERROR, e.error());
+        assertTrue(e.getMessage().contains("writing the recovered frames of the WAL"), e.getMessage());
+        fail[0] = false;
+        Database re = open(io, SMALL);
+        assertEquals("v4", s(run(io, re.connect(YieldInjector.NONE).get(b("k0004")))));
+    }
+
     @Test
     void busyTimeoutRetriesWithTimersThenFailsWithBusy() {
         MemoryIO io = MemoryIO.fifo();

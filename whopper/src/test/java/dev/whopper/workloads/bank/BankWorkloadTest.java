@@ -56,7 +56,10 @@ class BankWorkloadTest {
     /**
      * Pinned so that an accidental change of the engine's order of work shows up here: this run evicts
      * from the 64-page cache (176 evictions), checkpoints, crashes twice and recovers under chaos faults.
-     * The hash was the same before and after the page cache moved from a LinkedHashMap to EntryTable.
+     * The hash was the same before and after the page cache moved from a LinkedHashMap to EntryTable. It moved
+     * (9944bfdaa7340a4f to 30dc97ae22d08ad3) when an open started writing the recovered WAL frames again and syncing
+     * them before handing out the database (so that a reopen never shows a commit a crash can still drop): each
+     * recovery now does one more write and one more sync.
      */
     @Test
     void theTraceHashOfAnEngineRunIsPinned() {
@@ -66,7 +69,7 @@ class BankWorkloadTest {
             .faultWindowNanos(Simulation.Builder.FAULT_WINDOW_NEVER).livenessTimeoutNanos(0).build().run();
         assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
         assertEquals(2, r.counters().crashes());
-        assertEquals("9944bfdaa7340a4f", r.traceHashHex());
+        assertEquals("30dc97ae22d08ad3", r.traceHashHex());
     }
 
     @Test
