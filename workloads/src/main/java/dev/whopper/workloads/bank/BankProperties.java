@@ -2,7 +2,7 @@ package dev.whopper.workloads.bank;
 
 import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.IntegrityVerdict;
+import dev.whopper.workloads.dbclient.IntegrityVerdict;
 import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;

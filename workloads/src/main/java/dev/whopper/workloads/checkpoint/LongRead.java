@@ -6,7 +6,7 @@ import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 import java.util.List;
 
@@ -53,11 +53,6 @@ final class LongRead extends EngineOp<StormWorld> {
     @Override
     protected boolean rollsBackOnError() {
         return state != State.INTEGRITY;
-    }
-
-    @Override
-    protected void gaveUp() {
-        w.finalGaveUp = true;
     }
 
     private long checkpointsNow() {
@@ -117,7 +112,7 @@ final class LongRead extends EngineOp<StormWorld> {
                     return Transition.io(r.completion());
                 }
                 w.judgeIntegrity(r.value(), "at the end of the run");
-                w.finalVerified = true;
+                w.finalVerified();
                 return Transition.done("final");
             }
             default -> throw new AssertionError(state);

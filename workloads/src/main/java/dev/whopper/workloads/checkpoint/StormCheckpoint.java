@@ -6,7 +6,7 @@ import dev.whopper.core.db.DbError;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 
 /**

@@ -4,7 +4,7 @@ import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 
 /** The integrity check as an operation: clean, or damage a detected bit flip explains. */

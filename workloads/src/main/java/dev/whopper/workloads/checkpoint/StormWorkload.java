@@ -1,6 +1,7 @@
 package dev.whopper.workloads.checkpoint;
 
 import dev.whopper.core.db.DatabaseOptions;
+import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
@@ -8,7 +9,6 @@ import dev.whopper.workloads.spi.WeightedMix;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code checkpoint-storm}: writers (45%: IMMEDIATE transactions writing their id to 1..3 of
@@ -51,7 +51,7 @@ public final class StormWorkload {
         return of(DEFAULT_OPS_PER_FIBER);
     }
 
-    private record Storm(int opsPerFiber) implements Workload<StormWorld> {
+    private record Storm(int opsPerFiber) implements EngineWorkload<StormWorld> {
         @Override
         public String name() {
             return NAME;
@@ -66,11 +66,6 @@ public final class StormWorkload {
         @Override
         public int defaultConnections() {
             return 6;
-        }
-
-        @Override
-        public boolean usesDisk() {
-            return true;
         }
 
         @Override
@@ -92,41 +87,14 @@ public final class StormWorkload {
         public List<String> propertyNames() {
             return StormProperties.names();
         }
-
-        @Override
-        public CrashRecovery<StormWorld> crashRecovery() {
-            return StormWorld::crashed;
-        }
-
-        @Override
-        public Map<String, Long> counters(StormWorld world) {
-            return world.counters();
-        }
     }
 
     private static FiberProgram program(StormWorld w, FiberContext ctx) {
-        int id = ctx.id();
-        return () -> {
-            if (w.opsLeft[id] > 0) {
-                w.opsLeft[id]--;
-                return switch (MIX.pick(ctx)) {
-                    case 0 -> new StormWrite(w, ctx);
-                    case 1 -> new LongRead(w, ctx, false);
-                    case 2 -> new StormCheckpoint(w, ctx);
-                    default -> new StormIntegrity(w, ctx);
-                };
-            }
-            w.finished[id] = true;
-            for (boolean f : w.finished) {
-                if (!f) {
-                    return null;
-                }
-            }
-            if (!w.finalVerified && !w.finalRunning) {
-                w.finalRunning = true;
-                return new LongRead(w, ctx, true);
-            }
-            return null;
-        };
+        return w.program(ctx, () -> switch (MIX.pick(ctx)) {
+            case 0 -> new StormWrite(w, ctx);
+            case 1 -> new LongRead(w, ctx, false);
+            case 2 -> new StormCheckpoint(w, ctx);
+            default -> new StormIntegrity(w, ctx);
+        }, () -> new LongRead(w, ctx, true));
     }
 }

@@ -8,12 +8,11 @@ import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.EngineWorld;
-import dev.whopper.workloads.engine.IntegrityVerdict;
+import dev.whopper.workloads.dbclient.CurrentMachine;
+import dev.whopper.workloads.dbclient.EngineWorld;
+import dev.whopper.workloads.dbclient.IntegrityVerdict;
 import dev.whopper.workloads.spi.FaultOracle;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,10 @@ final class StormWorld extends EngineWorld {
 
     final StormModel model;
     final StormProperties properties = new StormProperties();
-    final int[] opsLeft;
-    final boolean[] finished;
-    boolean finalVerified;
-    boolean finalRunning;
-    boolean finalGaveUp;
     /** As in btree-churn: once a WAL cut short by a flipped bit came back, contents can no longer be judged. */
     boolean taintedByBitRot;
     long checksSkipped;
 
-    long commits;
     long snapshotsChecked;
     long rereads;
     /** Re-reads in a snapshot that a checkpoint (explicit or auto) ran under since the snapshot was taken. */
@@ -45,31 +38,13 @@ final class StormWorld extends EngineWorld {
     static final String[] OUTCOMES = {"ok", "busy", "partial", "failed"};
 
     StormWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int keys, int opsPerFiber) {
-        super(io, faults, options, PATH, fibers);
+        super(io, faults, options, PATH, fibers, opsPerFiber);
         this.model = new StormModel(keys);
-        this.opsLeft = new int[fibers];
-        Arrays.fill(opsLeft, opsPerFiber);
-        this.finished = new boolean[fibers];
-    }
-
-    @Override
-    public void crashed() {
-        super.crashed();
-        finalRunning = false;
     }
 
     @Override
     protected void corruptionSeen(String what) {
         properties.noCorruption.check(faults.bitFlipsInjected() ? null : what, "no bit flip explains it");
-    }
-
-    boolean finalCheckHeld() {
-        for (boolean f : finished) {
-            if (!f) {
-                return true;
-            }
-        }
-        return finalVerified || finalGaveUp;
     }
 
     /** @return false once {@link #taintedByBitRot}: the check is skipped (and counted) */
@@ -107,27 +82,16 @@ final class StormWorld extends EngineWorld {
     protected Verification verifyAfterOpen(Database db, Connection c, String when) {
         return new Verification() {
             private int state;
-            private StateMachine<?> machine;
+            private final CurrentMachine machine = new CurrentMachine();
             private long[] recovered;
 
-            @SuppressWarnings("unchecked")
-            private <T> IOResult<T> run(java.util.function.Supplier<StateMachine<T>> m) {
-                if (machine == null) {
-                    machine = m.get();
-                }
-                IOResult<T> r = ((StateMachine<T>) machine).step();
-                if (r.isDone()) {
-                    machine = null;
-                }
-                return r;
-            }
 
             @Override
             public IOResult<Void> step() {
                 while (true) {
                     switch (state) {
                         case 0 -> {
-                            IOResult<List<Entry>> r = run(() -> c.scan(null, null, model.keys + 8));
+                            IOResult<List<Entry>> r = machine.run(() -> c.scan(null, null, model.keys + 8));
                             if (r.isIo()) {
                                 return r.cast();
                             }
@@ -145,7 +109,7 @@ final class StormWorld extends EngineWorld {
                             state = 1;
                         }
                         case 1 -> {
-                            IOResult<IntegrityReport> r = run(db::integrityReport);
+                            IOResult<IntegrityReport> r = machine.run(db::integrityReport);
                             if (r.isIo()) {
                                 return r.cast();
                             }
@@ -167,7 +131,8 @@ final class StormWorld extends EngineWorld {
         };
     }
 
-    Map<String, Long> counters() {
+    @Override
+    public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("commits", commits);
         out.put("snapshots-checked", snapshotsChecked);

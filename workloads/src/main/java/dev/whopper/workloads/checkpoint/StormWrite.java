@@ -5,7 +5,7 @@ import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 
 /** A write: BEGIN IMMEDIATE, the transaction's id to 1..3 distinct keys, commit (which may auto-checkpoint). */

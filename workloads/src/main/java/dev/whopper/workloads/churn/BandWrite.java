@@ -5,7 +5,7 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,7 @@
 package dev.whopper.workloads.churn;
 
 import dev.whopper.core.db.DatabaseOptions;
+import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
@@ -8,7 +9,6 @@ import dev.whopper.workloads.spi.WeightedMix;
 import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code btree-churn}: connections insert and delete bands of keys in transactions, on 512-byte pages with a
@@ -55,7 +55,7 @@ public final class ChurnWorkload {
         return of(DEFAULT_OPS_PER_FIBER);
     }
 
-    private record Churn(int opsPerFiber) implements Workload<ChurnWorld> {
+    private record Churn(int opsPerFiber) implements EngineWorkload<ChurnWorld> {
         @Override
         public String name() {
             return NAME;
@@ -70,11 +70,6 @@ public final class ChurnWorkload {
         @Override
         public int defaultConnections() {
             return 4;
-        }
-
-        @Override
-        public boolean usesDisk() {
-            return true;
         }
 
         @Override
@@ -96,43 +91,16 @@ public final class ChurnWorkload {
         public List<String> propertyNames() {
             return ChurnProperties.names();
         }
-
-        @Override
-        public CrashRecovery<ChurnWorld> crashRecovery() {
-            return ChurnWorld::crashed;
-        }
-
-        @Override
-        public Map<String, Long> counters(ChurnWorld world) {
-            return world.counters();
-        }
     }
 
     private static FiberProgram program(ChurnWorld w, FiberContext ctx) {
-        int id = ctx.id();
-        return () -> {
-            if (w.opsLeft[id] > 0) {
-                w.opsLeft[id]--;
-                return switch (MIX.pick(ctx)) {
-                    case 0 -> new BandWrite(w, ctx, BandWrite.Kind.INSERT);
-                    case 1 -> new BandWrite(w, ctx, BandWrite.Kind.DELETE);
-                    case 2 -> new BandWrite(w, ctx, BandWrite.Kind.DRAIN);
-                    case 3 -> new Scan(w, ctx);
-                    case 4 -> new Maintenance(w, ctx, Maintenance.Kind.INTEGRITY);
-                    default -> new Maintenance(w, ctx, Maintenance.Kind.CHECKPOINT);
-                };
-            }
-            w.finished[id] = true;
-            for (boolean f : w.finished) {
-                if (!f) {
-                    return null;
-                }
-            }
-            if (!w.finalVerified && !w.finalRunning) {
-                w.finalRunning = true;
-                return new Maintenance(w, ctx, Maintenance.Kind.FINAL);
-            }
-            return null;
-        };
+        return w.program(ctx, () -> switch (MIX.pick(ctx)) {
+            case 0 -> new BandWrite(w, ctx, BandWrite.Kind.INSERT);
+            case 1 -> new BandWrite(w, ctx, BandWrite.Kind.DELETE);
+            case 2 -> new BandWrite(w, ctx, BandWrite.Kind.DRAIN);
+            case 3 -> new Scan(w, ctx);
+            case 4 -> new Maintenance(w, ctx, Maintenance.Kind.INTEGRITY);
+            default -> new Maintenance(w, ctx, Maintenance.Kind.CHECKPOINT);
+        }, () -> new Maintenance(w, ctx, Maintenance.Kind.FINAL));
     }
 }

@@ -8,12 +8,11 @@ import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.sm.StateMachine;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.EngineWorld;
-import dev.whopper.workloads.engine.IntegrityVerdict;
+import dev.whopper.workloads.dbclient.CurrentMachine;
+import dev.whopper.workloads.dbclient.EngineWorld;
+import dev.whopper.workloads.dbclient.IntegrityVerdict;
 import dev.whopper.workloads.spi.FaultOracle;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,7 @@ final class ChurnWorld extends EngineWorld {
 
     final ChurnModel model;
     final ChurnProperties properties = new ChurnProperties();
-    final int[] opsLeft;
-    final boolean[] finished;
-    boolean finalVerified;
-    boolean finalRunning;
-    boolean finalGaveUp;
 
-    long commits;
     long keysInserted;
     long keysDeleted;
     long scans;
@@ -54,32 +47,13 @@ final class ChurnWorld extends EngineWorld {
     int peakKeys;
 
     ChurnWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int keys, int opsPerFiber) {
-        super(io, faults, options, PATH, fibers);
+        super(io, faults, options, PATH, fibers, opsPerFiber);
         this.model = new ChurnModel(keys);
-        this.opsLeft = new int[fibers];
-        Arrays.fill(opsLeft, opsPerFiber);
-        this.finished = new boolean[fibers];
-    }
-
-    @Override
-    public void crashed() {
-        super.crashed();
-        finalRunning = false;
     }
 
     @Override
     protected void corruptionSeen(String what) {
         properties.noCorruption.check(faults.bitFlipsInjected(), what);
-    }
-
-    /** @return true when the final verification passed, or could not run (budget, or faults failed every attempt) */
-    boolean finalCheckHeld() {
-        for (boolean f : finished) {
-            if (!f) {
-                return true;
-            }
-        }
-        return finalVerified || finalGaveUp;
     }
 
     @Override
@@ -99,7 +73,7 @@ final class ChurnWorld extends EngineWorld {
     /** After an open: the whole tree against the model, then the integrity check; the model changes at the end only. */
     private final class Recovery implements Verification {
         private int state;
-        private StateMachine<?> machine;
+        private final CurrentMachine machine = new CurrentMachine();
         private TreeMap<String, String> recovered;
         private final Database db;
         private final Connection c;
@@ -111,31 +85,20 @@ final class ChurnWorld extends EngineWorld {
             this.when = when;
         }
 
-        @SuppressWarnings("unchecked")
-        private <T> IOResult<T> run(java.util.function.Supplier<StateMachine<T>> m) {
-            if (machine == null) {
-                machine = m.get();
-            }
-            IOResult<T> r = ((StateMachine<T>) machine).step();
-            if (r.isDone()) {
-                machine = null;
-            }
-            return r;
-        }
 
         @Override
         public IOResult<Void> step() {
             while (true) {
                 switch (state) {
                     case 0 -> {
-                        IOResult<Void> r = run(() -> c.begin(TxMode.DEFERRED));
+                        IOResult<Void> r = machine.run(() -> c.begin(TxMode.DEFERRED));
                         if (r.isIo()) {
                             return r;
                         }
                         state = 1;
                     }
                     case 1 -> {
-                        IOResult<List<Entry>> r = run(() -> c.scan(null, null, model.keys + 1));
+                        IOResult<List<Entry>> r = machine.run(() -> c.scan(null, null, model.keys + 1));
                         if (r.isIo()) {
                             return r.cast();
                         }
@@ -153,14 +116,14 @@ final class ChurnWorld extends EngineWorld {
                         state = 2;
                     }
                     case 2 -> {
-                        IOResult<Void> r = run(c::rollback);
+                        IOResult<Void> r = machine.run(c::rollback);
                         if (r.isIo()) {
                             return r;
                         }
                         state = 3;
                     }
                     case 3 -> {
-                        IOResult<IntegrityReport> r = run(db::integrityReport);
+                        IOResult<IntegrityReport> r = machine.run(db::integrityReport);
                         if (r.isIo()) {
                             return r.cast();
                         }
@@ -196,7 +159,8 @@ final class ChurnWorld extends EngineWorld {
     }
 
     /** @return what the run counted, in a stable order */
-    Map<String, Long> counters() {
+    @Override
+    public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("commits", commits);
         out.put("keys-inserted", keysInserted);

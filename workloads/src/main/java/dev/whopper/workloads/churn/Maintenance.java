@@ -9,7 +9,7 @@ import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 import java.util.List;
 
@@ -69,11 +69,6 @@ final class Maintenance extends EngineOp<ChurnWorld> {
     }
 
     @Override
-    protected void gaveUp() {
-        w.finalGaveUp = true;
-    }
-
-    @Override
     protected Transition<String> body() {
         switch (state) {
             case CHECKPOINT -> {
@@ -118,7 +113,7 @@ final class Maintenance extends EngineOp<ChurnWorld> {
                 }
                 w.judge(r.value(), job == Kind.FINAL ? "at the end of the run" : "integrity check by fiber " + id);
                 if (job == Kind.FINAL) {
-                    w.finalVerified = true;
+                    w.finalVerified();
                 }
                 return Transition.done(job == Kind.FINAL ? "final" : "integrity");
             }

@@ -4,7 +4,7 @@ import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.sm.Transition;
 import dev.whopper.core.storage.btree.Entry;
-import dev.whopper.workloads.engine.EngineOp;
+import dev.whopper.workloads.dbclient.EngineOp;
 import dev.whopper.workloads.spi.FiberContext;
 import java.util.List;
 import java.util.TreeMap;

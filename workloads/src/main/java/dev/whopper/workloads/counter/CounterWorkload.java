@@ -2,6 +2,7 @@ package dev.whopper.workloads.counter;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
@@ -11,7 +12,6 @@ import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code counter}: connections increment {@value #COUNTERS} counters by read-modify-write transactions (DEFERRED
@@ -69,35 +69,10 @@ public final class CounterWorkload {
      */
     public static WorkloadPart part(WorldContext ctx, int opsPerFiber) {
         CounterWorld world = new CounterWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), COUNTERS, opsPerFiber);
-        return new WorkloadPart() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public FiberProgram program(FiberContext fiber) {
-                return CounterWorkload.program(world, fiber);
-            }
-
-            @Override
-            public List<Property> properties() {
-                return CounterWorkload.properties(world);
-            }
-
-            @Override
-            public void crashed() {
-                world.crashed();
-            }
-
-            @Override
-            public Map<String, Long> counters() {
-                return world.counters();
-            }
-        };
+        return world.part(NAME, fiber -> CounterWorkload.program(world, fiber), () -> CounterWorkload.properties(world));
     }
 
-    private record Counter(int opsPerFiber) implements Workload<CounterWorld> {
+    private record Counter(int opsPerFiber) implements EngineWorkload<CounterWorld> {
         Counter {
             if (opsPerFiber <= 0) {
                 throw new IllegalArgumentException("opsPerFiber: " + opsPerFiber + " (expected: > 0)");
@@ -113,11 +88,6 @@ public final class CounterWorkload {
         public String description() {
             return "the engine: connections increment " + COUNTERS + " counters by read-modify-write transactions and read "
                 + "them; no acknowledged increment lost, none from nowhere, across crashes";
-        }
-
-        @Override
-        public boolean usesDisk() {
-            return true;
         }
 
         @Override
@@ -138,16 +108,6 @@ public final class CounterWorkload {
         @Override
         public List<String> propertyNames() {
             return CounterWorkload.propertyNames();
-        }
-
-        @Override
-        public CrashRecovery<CounterWorld> crashRecovery() {
-            return CounterWorld::crashed;
-        }
-
-        @Override
-        public Map<String, Long> counters(CounterWorld world) {
-            return world.counters();
         }
     }
 

@@ -12,10 +12,9 @@ import dev.whopper.workloads.spi.FiberContext;
  * An increment: begin (DEFERRED or IMMEDIATE), read the counter (checked against its bounds), write it + 1,
  * commit. From the commit's first step until it returns, the increment's outcome may be unknown.
  */
-final class Increment extends EngineOp {
+final class Increment extends EngineOp<CounterWorld> {
     private enum State { BEGIN, GET, PUT, COMMIT }
 
-    private final CounterWorld w;
     private State state;
     private int counter;
     private TxMode mode;
@@ -24,7 +23,6 @@ final class Increment extends EngineOp {
 
     Increment(CounterWorld world, FiberContext ctx) {
         super(world, ctx, "increment");
-        this.w = world;
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.List;
  * A read of every counter in one snapshot (each within its bounds), or a checkpoint; the final read pass is one
  * followed by the integrity check, run once by the last fiber when every fiber finished.
  */
-final class ReadCounters extends EngineOp {
+final class ReadCounters extends EngineOp<CounterWorld> {
     private static final CheckpointMode[] MODES = CheckpointMode.values();
 
     /** What the operation is. */
@@ -22,7 +22,6 @@ final class ReadCounters extends EngineOp {
 
     private enum State { BEGIN, SCAN, END, INTEGRITY }
 
-    private final CounterWorld w;
     private final Kind what;
     private State state;
     private long[] lowerAtSnapshot;
@@ -30,7 +29,6 @@ final class ReadCounters extends EngineOp {
 
     ReadCounters(CounterWorld world, FiberContext ctx, Kind what) {
         super(world, ctx, what == Kind.READ ? "read" : what == Kind.CHECKPOINT ? "checkpoint" : "final");
-        this.w = world;
         this.what = what;
     }
 

@@ -22,17 +22,19 @@ import java.util.function.Supplier;
  * <p>Expected engine errors (BUSY, BUSY_SNAPSHOT, I/O errors under faults, READONLY_AFTER_SYNC_FAILURE, CORRUPT
  * after a bit flip) roll the transaction back and end the operation with a label (its value, e.g. {@code "busy"});
  * the body hears of each through {@link #refused(DbError)} first. Anything else propagates and fails the run. The
- * final verification retries instead of giving up on the first transient fault.
+ * final verification retries instead of giving up on the first transient fault. (In the self-checked form of
+ * {@link EngineWorld} the refusal is counted before the body hears of it.)
+ *
+ * @param <W> the world
  */
-public abstract class EngineOp implements Operation<String> {
+public abstract class EngineOp<W extends EngineWorld> implements Operation<String> {
     private static final int MAX_FINAL_ATTEMPTS = 100;
     private static final int MAX_TRANSITIONS = 64;
-    private static final long REOPEN_WAIT_NANOS = 100_000;
 
     private enum Phase { ENSURE_OPEN, OPENING, CONNECT, CLEANUP, BODY, ROLLBACK, DONE }
 
     /** The world. */
-    protected final EngineWorld world;
+    protected final W w;
     /** The fiber. */
     protected final FiberContext ctx;
     /** The fiber's number. */
@@ -51,8 +53,8 @@ public abstract class EngineOp implements Operation<String> {
      * @param ctx   the fiber
      * @param kind  the operation's kind, for counters and traces
      */
-    protected EngineOp(EngineWorld world, FiberContext ctx, String kind) {
-        this.world = world;
+    protected EngineOp(W world, FiberContext ctx, String kind) {
+        this.w = world;
         this.ctx = ctx;
         this.id = ctx.id();
         this.kind = kind;
@@ -113,13 +115,17 @@ public abstract class EngineOp implements Operation<String> {
                         return r.cast();
                     }
                     opener = null;
-                    enter(); // the opener's own operation uses the database too: a reopen must wait for it
-                    phase = Phase.CONNECT;
+                    if (w.quota) {
+                        enter(); // the opener's own operation uses the database too: a reopen must wait for it
+                        phase = Phase.CONNECT;
+                    } else {
+                        phase = Phase.ENSURE_OPEN; // looks at the published database again
+                    }
                 }
                 case CONNECT -> {
-                    if (world.connections[id] == null || world.connectionEpoch[id] != world.epoch) {
-                        world.connections[id] = world.db.connect(ctx.yields());
-                        world.connectionEpoch[id] = world.epoch;
+                    if (w.connections[id] == null || w.connectionEpoch[id] != w.epoch) {
+                        w.connections[id] = w.db.connect(ctx.yields());
+                        w.connectionEpoch[id] = w.epoch;
                     }
                     if (conn().inTransaction()) {
                         phase = Phase.CLEANUP;
@@ -132,7 +138,7 @@ public abstract class EngineOp implements Operation<String> {
                     if (r.isIo()) {
                         return r.cast();
                     }
-                    world.rollbacks++;
+                    w.rollbacks++;
                     startBody();
                 }
                 case BODY -> {
@@ -159,49 +165,42 @@ public abstract class EngineOp implements Operation<String> {
 
     /** @return IO to wait, or null once this operation may connect (or open) */
     private IOResult<String> ensureOpen() {
-        if (world.db != null && world.db.isReadOnlyAfterSyncFailure()) {
-            world.reopenWanted = true;
+        if (w.db != null && w.db.isReadOnlyAfterSyncFailure()) {
+            w.reopenWanted = true;
         }
-        if (world.reopenWanted && world.db != null) {
-            if (world.inFlight > 0) {
-                return IOResult.io(ctx.sleep(REOPEN_WAIT_NANOS)); // let them finish on the old database
+        if (w.reopenWanted && w.db != null) {
+            if (w.inFlight > 0) {
+                return IOResult.io(w.untilIdle(ctx)); // let them finish on the old database
             }
-            reopen();
+            w.reopen();
         }
-        if (world.db != null) {
+        if (w.db != null) {
             enter();
             phase = Phase.CONNECT;
-        } else if (world.opening) {
-            return IOResult.io(world.opened.await());
+        } else if (w.opening) {
+            return IOResult.io(w.opened.await());
         } else {
-            world.opening = true;
-            opener = new Opener(world);
+            w.opening = true;
+            opener = new Opener(w);
             phase = Phase.OPENING;
         }
         return null;
     }
 
-    /** The database refuses writes after a failed WAL sync and nobody uses it: close it, let the open path reopen. */
-    private void reopen() {
-        world.db.close();
-        world.dropDatabase();
-        world.epoch++;
-        world.reopenWanted = false;
-        world.reopens++;
-        world.openReason = "after reopen #" + world.reopens;
-    }
-
     private void enter() {
         if (!inFlight) {
             inFlight = true;
-            world.inFlight++;
+            w.inFlight++;
         }
     }
 
     private void leave() {
         if (inFlight) {
             inFlight = false;
-            world.inFlight--;
+            w.inFlight--;
+            if (w.inFlight == 0) {
+                w.idle.signalAll();
+            }
         }
     }
 
@@ -216,7 +215,7 @@ public abstract class EngineOp implements Operation<String> {
             if (r.isIo()) {
                 return r.cast();
             }
-            world.rollbacks++;
+            w.rollbacks++;
         }
         if (retryFinal) {
             retryFinal = false;
@@ -257,7 +256,7 @@ public abstract class EngineOp implements Operation<String> {
 
     /** @return this fiber's connection */
     protected final Connection conn() {
-        return world.connections[id];
+        return w.connections[id];
     }
 
     private IOResult<String> finish(String outcome) {
@@ -271,10 +270,13 @@ public abstract class EngineOp implements Operation<String> {
         sub.reset();
         boolean opening = phase == Phase.OPENING;
         boolean rollbackFailed = phase == Phase.ROLLBACK;
-        if (phase == Phase.BODY) {
+        if (w.quota && phase == Phase.BODY) {
             refused(error);
         }
         label = refusal(error, message);
+        if (!w.quota && phase == Phase.BODY) {
+            refused(error);
+        }
         if (opening) {
             opener.abandon();
             opener = null;
@@ -292,7 +294,7 @@ public abstract class EngineOp implements Operation<String> {
             return IOResult.io(Completion.yielded());
         }
         if (isFinal()) {
-            world.finalGaveUp = true;
+            w.finalGaveUp = true;
         }
         if (opening || rollbackFailed || phase == Phase.DONE || phase == Phase.ENSURE_OPEN || phase == Phase.CONNECT
             || (phase == Phase.BODY && !rollsBackOnError())) {
@@ -305,20 +307,20 @@ public abstract class EngineOp implements Operation<String> {
     private String refusal(DbError error, String message) {
         switch (error) {
             case BUSY, BUSY_SNAPSHOT -> {
-                world.busy++;
+                w.busy++;
                 return "busy";
             }
             case IO_ERROR -> {
-                world.ioErrors++;
+                w.ioErrors++;
                 return "io-error";
             }
             case READONLY_AFTER_SYNC_FAILURE -> {
-                world.readOnly++;
+                w.readOnly++;
                 return "readonly";
             }
             case CORRUPT -> {
-                world.checks.noCorruption.check(world.faults().bitFlipsInjected(), "fiber " + id + " (" + kind + "): " + message);
-                world.corrupt++;
+                w.corruptionSeen("fiber " + id + " (" + kind + "): " + message);
+                w.corrupt++;
                 return "corrupt";
             }
             default -> throw new DbException(error, message);

@@ -2,27 +2,24 @@ package dev.whopper.workloads.dbclient;
 
 import dev.whopper.core.db.Connection;
 import dev.whopper.core.db.Database;
-import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateMachine;
-import java.util.List;
 
 /**
  * Opens the world's database (running the engine's recovery) and verifies what recovery kept before anyone else
- * may use it: the workload's {@link RecoveryCheck} in a read transaction of the opener's own, then the integrity
- * check. Then it publishes the database to the other fibers. One fiber at a time is the opener.
+ * may use it ({@link EngineWorld#verifyAfterOpen}, through a connection of the opener's own), then publishes the
+ * database to the other fibers. One fiber at a time is the opener.
  */
 final class Opener {
-    private enum State { OPENING, BEGIN, CHECK, END, INTEGRITY, DONE }
+    private enum State { OPENING, VERIFYING, DONE }
 
     private final EngineWorld w;
     private final StateMachine<Database> openMachine;
-    private final CurrentMachine sub = new CurrentMachine();
     private State state = State.OPENING;
     private Database opened;
     private Connection verifier;
-    private RecoveryCheck check;
+    private EngineWorld.Verification verification;
 
     Opener(EngineWorld world) {
         this.w = world;
@@ -43,36 +40,14 @@ final class Opener {
                     }
                     opened = r.value();
                     verifier = opened.connect(YieldInjector.NONE);
-                    check = w.recoveryCheck(verifier, opened);
-                    state = State.BEGIN;
+                    verification = w.verifyAfterOpen(opened, verifier, w.openReason);
+                    state = State.VERIFYING;
                 }
-                case BEGIN -> {
-                    IOResult<Void> r = sub.run(() -> verifier.begin(TxMode.DEFERRED));
+                case VERIFYING -> {
+                    IOResult<Void> r = verification.step();
                     if (r.isIo()) {
-                        return r.cast();
+                        return r;
                     }
-                    state = State.CHECK;
-                }
-                case CHECK -> {
-                    IOResult<Void> r = check.step();
-                    if (r.isIo()) {
-                        return r.cast();
-                    }
-                    state = State.END;
-                }
-                case END -> {
-                    IOResult<Void> r = sub.run(() -> verifier.rollback());
-                    if (r.isIo()) {
-                        return r.cast();
-                    }
-                    state = State.INTEGRITY;
-                }
-                case INTEGRITY -> {
-                    IOResult<List<String>> r = sub.run(() -> opened.integrityCheck());
-                    if (r.isIo()) {
-                        return r.cast();
-                    }
-                    w.checks.integrity.check(r.value(), w.openReason);
                     publish();
                     return IOResult.done();
                 }
@@ -84,7 +59,7 @@ final class Opener {
 
     private void publish() {
         state = State.DONE;
-        check.accept();
+        verification.accept();
         verifier.close();
         w.published(opened);
         w.opened.signalAll();
@@ -92,7 +67,6 @@ final class Opener {
 
     /** The open failed under faults: give the database up, so that a later operation retries. */
     void abandon() {
-        sub.reset();
         if (opened != null) {
             opened.close();
         }

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * commits in the engine's publish order, even when a publish's acknowledgement is still in flight (an
  * auto-checkpoint after it) while the next writer commits.
  */
-final class KvOp extends EngineOp {
+final class KvOp extends EngineOp<KvWorld> {
     private static final CheckpointMode[] MODES = CheckpointMode.values();
 
     /** What the operation is. */
@@ -44,7 +44,6 @@ final class KvOp extends EngineOp {
 
     private enum State { BEGIN, CALL, PAUSE, END, CHECKPOINT, INTEGRITY }
 
-    private final KvWorld w;
     private final Kind what;
     private State state;
     private TxMode mode;
@@ -66,7 +65,6 @@ final class KvOp extends EngineOp {
             case CHECKPOINT -> "checkpoint";
             case FINAL -> "final";
         });
-        this.w = world;
         this.what = what;
     }
 

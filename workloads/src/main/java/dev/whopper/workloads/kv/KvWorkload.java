@@ -2,6 +2,7 @@ package dev.whopper.workloads.kv;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.spi.FiberContext;
@@ -11,7 +12,6 @@ import dev.whopper.workloads.spi.Workload;
 import dev.whopper.workloads.spi.WorldContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code kv-model}: connections run transactions (DEFERRED or IMMEDIATE) of get, put, delete and scan on
@@ -74,35 +74,10 @@ public final class KvWorkload {
      */
     public static WorkloadPart part(WorldContext ctx, int opsPerFiber) {
         KvWorld world = new KvWorld(ctx.io(), ctx.faults(), simOptions(), ctx.connections(), opsPerFiber);
-        return new WorkloadPart() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public FiberProgram program(FiberContext fiber) {
-                return KvWorkload.program(world, fiber);
-            }
-
-            @Override
-            public List<Property> properties() {
-                return KvWorkload.properties(world);
-            }
-
-            @Override
-            public void crashed() {
-                world.crashed();
-            }
-
-            @Override
-            public Map<String, Long> counters() {
-                return world.counters();
-            }
-        };
+        return world.part(NAME, fiber -> KvWorkload.program(world, fiber), () -> KvWorkload.properties(world));
     }
 
-    private record Kv(int opsPerFiber) implements Workload<KvWorld> {
+    private record Kv(int opsPerFiber) implements EngineWorkload<KvWorld> {
         Kv {
             if (opsPerFiber <= 0) {
                 throw new IllegalArgumentException("opsPerFiber: " + opsPerFiber + " (expected: > 0)");
@@ -118,11 +93,6 @@ public final class KvWorkload {
         public String description() {
             return "the engine: transactions of get/put/delete/scan on " + KvKeys.KEYS + " keys, long readers, autocommit ops "
                 + "and checkpoints, a cache smaller than the store; every read equals a versioned model in commit order";
-        }
-
-        @Override
-        public boolean usesDisk() {
-            return true;
         }
 
         @Override
@@ -143,16 +113,6 @@ public final class KvWorkload {
         @Override
         public List<String> propertyNames() {
             return KvWorkload.propertyNames();
-        }
-
-        @Override
-        public CrashRecovery<KvWorld> crashRecovery() {
-            return KvWorld::crashed;
-        }
-
-        @Override
-        public Map<String, Long> counters(KvWorld world) {
-            return world.counters();
         }
     }
 

@@ -100,7 +100,12 @@ final class KvWorld extends EngineWorld {
     }
 
     @Override
-    protected RecoveryCheck recoveryCheck(Connection verifier, Database opened) {
+    protected Verification verifyAfterOpen(Database opened, Connection verifier, String when) {
+        return checkedRecovery(verifier, opened, recoveryCheck(verifier, opened));
+    }
+
+    /** @return what an open must show: read through {@code verifier} in its transaction, checked against the model */
+    private RecoveryCheck recoveryCheck(Connection verifier, Database opened) {
         return new RecoveryCheck() {
             private final CurrentMachine sub = new CurrentMachine();
             private int shown = -1;

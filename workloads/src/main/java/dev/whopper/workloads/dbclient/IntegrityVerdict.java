@@ -1,4 +1,4 @@
-package dev.whopper.workloads.engine;
+package dev.whopper.workloads.dbclient;
 
 import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.workloads.spi.FaultOracle;
