@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code whopper} command; without a subcommand it runs {@code run} with its defaults. */
+/**
+ * The top-level {@code whopper} command. Without any argument it is the main job: {@code run} with its defaults,
+ * writing the run's HTML report to {@link #MAIN_JOB_REPORT} and saying where it went.
+ */
 @Command(name = "whopper", mixinStandardHelpOptions = true, versionProvider = WhopperCommand.Version.class,
     description = "Deterministic multi-connection stress simulator for state-machine storage engines.",
     footer = {"", "Examples:",
@@ -29,8 +32,11 @@ public final class WhopperCommand implements Callable<Integer> {
         }
     }
 
+    /** Where the main job ({@code whopper} without arguments) writes its HTML report, relative to the working directory. */
+    public static final String MAIN_JOB_REPORT = "whopper-report.html";
+
     @Override
     public Integer call() {
-        return spec.commandLine().getSubcommands().get("run").execute();
+        return spec.commandLine().getSubcommands().get("run").execute("--report", MAIN_JOB_REPORT);
     }
 }

@@ -242,11 +242,21 @@ class RunCommandTest {
     }
 
     @Test
-    void noSubcommandRunsRunWithDefaults() {
-        Run r = whopper();
-        assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals(16, r.hash().length());
-        assertTrue(r.out().contains("--workload bank --connections 8"), r.out());
-        assertTrue(r.out().contains("outcome: PASSED"), r.out());
+    void noSubcommandRunsRunWithDefaultsAndWritesItsReport() throws java.io.IOException {
+        java.nio.file.Path report = java.nio.file.Path.of(WhopperCommand.MAIN_JOB_REPORT);
+        java.nio.file.Files.deleteIfExists(report);
+        try {
+            Run r = whopper();
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals(16, r.hash().length());
+            assertTrue(r.out().contains("--workload bank --connections 8"), r.out());
+            assertTrue(r.out().contains("outcome: PASSED"), r.out());
+            assertTrue(r.out().contains("report: " + WhopperCommand.MAIN_JOB_REPORT), r.out());
+            assertFalse(r.out().lines().filter(l -> l.startsWith("repro: ")).anyMatch(l -> l.contains("--report")), r.out());
+            String html = java.nio.file.Files.readString(report);
+            assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("PASSED"), "the report is a page naming the verdict");
+        } finally {
+            java.nio.file.Files.deleteIfExists(report);
+        }
     }
 }
