@@ -63,6 +63,19 @@ class RunReportsTest {
     }
 
     @Test
+    void theEngineWorkloadsReportWhatTheEngineReached() {
+        for (String w : List.of("kv-model", "counter", "checkpoint-storm", "btree-churn")) {
+            RunConfig config = config("--seed 3 --workload " + w + " --connections 4 --faults chaos --crashes 1");
+            RunResult r = config.simulation().run(new Observation(null, true, null));
+            var engine = RunReports.of(r, config, null, 1).coverage().engine();
+            assertEquals(r.workloadCounters().get("opens"), engine.get("opens"), w + ": " + engine);
+            assertEquals(r.workloadCounters().get("busy"), engine.get("busy"), w + ": " + engine);
+            assertTrue(engine.get("recoveries") >= 1, w + " recovered after its crash: " + engine);
+            assertTrue(engine.get("page-reads") > 0, w + " read pages back: " + engine);
+        }
+    }
+
+    @Test
     void aReportSaysWhatTheRunDid() {
         RunConfig config = config("--seed 5 --workload bank --connections 6 --faults chaos --crashes 2");
         RunResult r = config.simulation().run(new Observation(null, true, null));

@@ -25,4 +25,10 @@ public interface EngineWorkload<W extends EngineWorld> extends Workload<W> {
     default Map<String, Long> counters(W world) {
         return world.counters();
     }
+
+    /** Coverage: the engine outcomes the run reached ({@link EngineWorld#coverage()}). */
+    @Override
+    default Map<String, Long> coverage(W world) {
+        return world.coverage();
+    }
 }

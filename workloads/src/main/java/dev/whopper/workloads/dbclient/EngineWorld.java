@@ -458,6 +458,23 @@ public abstract class EngineWorld {
     }
 
     /**
+     * What the engine reached, for a report's coverage: refusals by kind, opens, recoveries, reopens, cache
+     * misses, evictions and page reads, integrity checks, auto-checkpoint results and the tree's structural
+     * changes, summed over every database the run opened. Reads only; the world is not changed.
+     *
+     * @return outcome name to count, in a stable order
+     */
+    public final Map<String, Long> coverage() {
+        Map<String, Long> out = new LinkedHashMap<>(engineCounters());
+        out.put("crashes-during-recovery", crashesDuringRecovery);
+        out.put("crashes-right-after-recovery", crashesRightAfterRecovery);
+        out.put("cache-evictions", cacheEvictions());
+        out.put("cache-misses", cacheMissesBefore + (db == null ? 0 : db.stats().cacheMisses()));
+        out.put("page-reads", pageReads());
+        return out;
+    }
+
+    /**
      * @param fiber a fiber
      * @return its connection to the open database
      */
