@@ -1,13 +1,10 @@
 package dev.whopper.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,18 +96,7 @@ class GoldenTraceHashTest {
     }
 
     private static Map<String, String> pinned() throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (InputStream in = GoldenTraceHashTest.class.getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, RESOURCE + " is missing");
-            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                int bar = l.indexOf(" => ");
-                out.put(l.substring(0, bar), l.substring(bar + 4));
-            }
-        }
-        return out;
+        return dev.whopper.sim.PinFile.read(RESOURCE);
     }
 
     @Test

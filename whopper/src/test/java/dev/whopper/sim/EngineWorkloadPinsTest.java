@@ -1,12 +1,9 @@
 package dev.whopper.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.whopper.sim.config.RunConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,18 +45,7 @@ class EngineWorkloadPinsTest {
     }
 
     private static Map<String, String> pinned() throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (InputStream in = EngineWorkloadPinsTest.class.getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, RESOURCE + " is missing");
-            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                int bar = l.indexOf(" => ");
-                out.put(l.substring(0, bar), l.substring(bar + 4));
-            }
-        }
-        return out;
+        return dev.whopper.sim.PinFile.read(RESOURCE);
     }
 
     @Test
