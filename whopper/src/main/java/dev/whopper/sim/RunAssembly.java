@@ -49,6 +49,8 @@ final class RunAssembly<S> {
     private final FaultConfig faults;
     /** Crash points are drawn in this many fractions of the run's length. */
     static final int CRASH_POINTS = 1 << 20;
+    /** Crash points are drawn over this many thirds of the run's crash-free length. */
+    static final long CRASH_SPAN_THIRDS = 2;
     /** The step budget of the run that measures a run's length for its crash plan. */
     static final long MEASURE_MAX_STEPS = 4_000_000;
 
@@ -214,7 +216,8 @@ final class RunAssembly<S> {
 
     /**
      * Draws the crash steps: with a crash window, uniformly from {@code [1, window)}; by default over the run's
-     * real length, as fractions (in {@value #CRASH_POINTS}ths) of the steps the same run takes without crashes,
+     * real length, as fractions (in {@value #CRASH_POINTS}ths) of the first two thirds of the steps the same run
+     * takes without crashes (with its own fault window, see {@link #crashSpan()}),
      * so that every planned crash happens whenever the run is long enough. The choices are recorded: replay
      * and shrinking move crashes too, and a fraction keeps its place when shrinking changes the length.
      */
@@ -265,10 +268,16 @@ final class RunAssembly<S> {
         return faultWindowNanos;
     }
 
-    /** @return the span crash points are drawn over: the given one, or the crash-free length measured once */
+    /**
+     * @return the span crash points are drawn over: the given one, or the first {@value #CRASH_SPAN_THIRDS} thirds
+     *         of the crash-free length measured once (the same share of the run as the default fault window): a
+     *         crash abandons the operations in flight, so a run with crashes can end earlier than its crash-free
+     *         twin, and a point in its last third could be past its end
+     */
     private long crashSpan() {
         if (crashSpan == 0) {
-            crashSpan = b.crashSpanSteps > 0 ? b.crashSpanSteps : Math.max(1, crashFreeSteps() - 1);
+            crashSpan = b.crashSpanSteps > 0 ? b.crashSpanSteps
+                : Math.max(1, (crashFreeSteps() - 1) / 3 * CRASH_SPAN_THIRDS);
         }
         return crashSpan;
     }
@@ -276,11 +285,16 @@ final class RunAssembly<S> {
     /**
      * @return the steps this run takes without crashes: a first, unrecorded run of the same seed, with a step
      *         budget of its own ({@value #MEASURE_MAX_STEPS} steps) so that the crash points do not move when
-     *         shrinking cuts the budget
+     *         shrinking cuts the budget, and with this run's own fault window: faults stop where they stop in
+     *         this run (with the default window, measured first), so the span is the length this run really has
+     *         and not the longer one of a run with faults all along
      */
     private long crashFreeSteps() {
         Simulation.Builder<S> measure = measuring(b);
         measure.maxSteps = MEASURE_MAX_STEPS;
+        if (b.faultWindowNanos == Simulation.Builder.FAULT_WINDOW_AUTO && b.io && !faults.isNone()) {
+            measure.faultWindowNanos = faultWindow();
+        }
         return new RunAssembly<>(measure, null, repro).run().counters().steps();
     }
 

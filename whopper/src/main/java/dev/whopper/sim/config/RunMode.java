@@ -75,8 +75,8 @@ public enum RunMode {
 
     /**
      * @return its default {@code --crash-window-steps}: modes with crashes draw them from the first steps (2,000; btree:
-     *         1,000) rather than over the run's measured length, which under heavy faults is measured with faults all
-     *         along and can be longer than the real run (a late crash would then never come)
+     *         1,000) rather than over the run's measured length: three crashes under ragnarok's fault rates abandon so
+     *         much work that the run can end before the last point drawn over its crash-free length (6 of 100 seeds)
      */
     public long crashWindowSteps() {
         return crashWindowSteps;
