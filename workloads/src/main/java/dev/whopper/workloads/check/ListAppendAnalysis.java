@@ -15,11 +15,8 @@ final class ListAppendAnalysis {
     private final Findings f;
     private final DepGraph g;
     private final Keys keys = new Keys();
-    /** (key, value) -> the transaction that appended it. */
-    private final PairIntMap writer;
-    /** (key, value) -> index into {@link #finalValues} when the appender appended again to the key later. */
-    private final PairIntMap intermediate;
-    private final LongList finalValues = new LongList();
+    /** Who appended each (key, value), and which appends the appender followed with another to the key. */
+    private final Writes writes;
     /** (key, value) -> position in the key's version order. */
     private final PairIntMap position;
     /** Per key id: the longest committed read (the version order) and who read it. */
@@ -34,8 +31,7 @@ final class ListAppendAnalysis {
         for (Txn x : t.txns) {
             ops += x.ops().size();
         }
-        writer = new PairIntMap(ops);
-        intermediate = new PairIntMap(16);
+        writes = new Writes(t, ops);
         position = new PairIntMap(ops);
     }
 
@@ -66,28 +62,10 @@ final class ListAppendAnalysis {
             List<MicroOp> ops = x.ops();
             for (int i = 0; i < ops.size(); i++) {
                 if (ops.get(i) instanceof MicroOp.Append a) {
-                    int k = kid(a.key());
-                    writer.putIfAbsent(k, a.value(), x.id());
-                    long last = lastAppend(ops, i);
-                    if (last != a.value()) {
-                        intermediate.putIfAbsent(k, a.value(), finalValues.size());
-                        finalValues.add(last);
-                    }
+                    writes.add(kid(a.key()), ops, i, x.id());
                 }
             }
         }
-    }
-
-    /** @return the value of the last append to the key of {@code ops[i]}, at or after {@code i} */
-    private static long lastAppend(List<MicroOp> ops, int i) {
-        MicroOp.Append a = (MicroOp.Append) ops.get(i);
-        long last = a.value();
-        for (int j = i + 1; j < ops.size(); j++) {
-            if (ops.get(j) instanceof MicroOp.Append b && b.key() == a.key()) {
-                last = b.value();
-            }
-        }
-        return last;
     }
 
     private void scanReads(Txn x) {
@@ -103,20 +81,13 @@ final class ListAppendAnalysis {
             }
             duplicates(x, r);
             for (int i = 0; i < r.size(); i++) {
-                long v = r.get(i);
-                int w = writer.get(k, v);
-                if (w == PairIntMap.ABSENT) {
-                    f.add(new Anomaly.GarbageRead(x, r.key(), v));
-                } else if (t.get(w).outcome() == Event.Type.FAIL) {
-                    f.add(new Anomaly.AbortedRead(x, r.key(), v, t.get(w)));
-                }
+                writes.checkRead(f, x, r.key(), k, r.get(i));
             }
             if (r.size() > 0) {
                 long v = r.get(r.size() - 1);
-                int w = writer.get(k, v);
-                int fin = intermediate.get(k, v);
-                if (w != PairIntMap.ABSENT && w != x.id() && fin != PairIntMap.ABSENT) {
-                    f.add(new Anomaly.IntermediateRead(x, r.key(), v, t.get(w), finalValues.get(fin)));
+                int w = writes.writer(k, v);
+                if (w != PairIntMap.ABSENT && w != x.id() && writes.intermediate(k, v)) {
+                    f.add(new Anomaly.IntermediateRead(x, r.key(), v, t.get(w), writes.finalValue(k, v)));
                 }
             }
         }
@@ -182,8 +153,8 @@ final class ListAppendAnalysis {
         for (int k = 0; k < longest.size(); k++) {
             MicroOp.ListRead l = longest.get(k);
             for (int i = 1; l != null && i < l.size(); i++) {
-                int w1 = committable(k, l.get(i - 1));
-                int w2 = committable(k, l.get(i));
+                int w1 = writes.committable(k, l.get(i - 1));
+                int w2 = writes.committable(k, l.get(i));
                 if (w1 >= 0 && w2 >= 0) {
                     g.add(w1, w2, EdgeKind.WW, keys.key(k), l.get(i - 1), l.get(i));
                 }
@@ -201,12 +172,6 @@ final class ListAppendAnalysis {
         }
     }
 
-    /** @return the appender of the value when it may have committed, else -1 */
-    private int committable(int k, long v) {
-        int w = writer.get(k, v);
-        return w != PairIntMap.ABSENT && t.mayHaveCommitted(w) ? w : -1;
-    }
-
     private void readEdges(Txn x, MicroOp.ListRead r) {
         int k = keys.id(r.key());
         MicroOp.ListRead l = longest.get(k);
@@ -214,14 +179,14 @@ final class ListAppendAnalysis {
         long seen = DepGraph.NONE;
         if (r.size() > 0) {
             seen = r.get(r.size() - 1);
-            int w = committable(k, seen);
+            int w = writes.committable(k, seen);
             if (w >= 0) {
                 g.add(w, x.id(), EdgeKind.WR, r.key(), seen, DepGraph.NONE);
             }
             next = r.size();
         }
         if (next < l.size()) {
-            int w2 = committable(k, l.get(next));
+            int w2 = writes.committable(k, l.get(next));
             if (w2 >= 0) {
                 g.add(x.id(), w2, EdgeKind.RW, r.key(), seen, l.get(next));
             }

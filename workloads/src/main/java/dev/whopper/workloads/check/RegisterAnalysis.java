@@ -19,9 +19,8 @@ final class RegisterAnalysis {
     private final Findings f;
     private final DepGraph g;
     private final Keys keys = new Keys();
-    private final PairIntMap writer;
-    private final PairIntMap intermediate = new PairIntMap(16);
-    private final LongList finalValues = new LongList();
+    /** Who wrote each (key, value), and which writes the writer overwrote itself. */
+    private final Writes writes;
     /** (key, value) -> index into {@link #readers}: the committed transactions whose external read saw it. */
     private final PairIntMap readerGroup;
     private final List<IntList> readers = new ArrayList<>();
@@ -38,7 +37,7 @@ final class RegisterAnalysis {
         for (Txn x : t.txns) {
             ops += x.ops().size();
         }
-        writer = new PairIntMap(ops);
+        writes = new Writes(t, ops);
         readerGroup = new PairIntMap(ops);
     }
 
@@ -73,29 +72,13 @@ final class RegisterAnalysis {
             for (int i = 0; i < ops.size(); i++) {
                 if (ops.get(i) instanceof MicroOp.Write w) {
                     int k = kid(w.key());
-                    writer.putIfAbsent(k, w.value(), x.id());
-                    long last = lastWrite(ops, i);
-                    if (last != w.value()) {
-                        intermediate.putIfAbsent(k, w.value(), finalValues.size());
-                        finalValues.add(last);
-                    } else if (t.mayHaveCommitted(x.id())) {
+                    if (writes.add(k, ops, i, x.id()) && t.mayHaveCommitted(x.id())) {
                         finalWriters.get(k).add(x.id());
                         finalWritten.get(k).add(w.value());
                     }
                 }
             }
         }
-    }
-
-    private static long lastWrite(List<MicroOp> ops, int i) {
-        MicroOp.Write a = (MicroOp.Write) ops.get(i);
-        long last = a.value();
-        for (int j = i + 1; j < ops.size(); j++) {
-            if (ops.get(j) instanceof MicroOp.Write b && b.key() == a.key()) {
-                last = b.value();
-            }
-        }
-        return last;
     }
 
     private void scanReads(Txn x) {
@@ -105,13 +88,9 @@ final class RegisterAnalysis {
             }
             int k = kid(r.key());
             long v = r.value();
-            int w = writer.get(k, v);
-            if (w == PairIntMap.ABSENT) {
-                f.add(new Anomaly.GarbageRead(x, r.key(), v));
-            } else if (t.get(w).outcome() == Event.Type.FAIL) {
-                f.add(new Anomaly.AbortedRead(x, r.key(), v, t.get(w)));
-            } else if (w != x.id() && intermediate.get(k, v) != PairIntMap.ABSENT) {
-                f.add(new Anomaly.IntermediateRead(x, r.key(), v, t.get(w), finalValues.get(intermediate.get(k, v))));
+            int w = writes.checkRead(f, x, r.key(), k, v);
+            if (w != PairIntMap.ABSENT && w != x.id() && writes.intermediate(k, v)) {
+                f.add(new Anomaly.IntermediateRead(x, r.key(), v, t.get(w), writes.finalValue(k, v)));
             }
         }
     }
@@ -161,11 +140,6 @@ final class RegisterAnalysis {
         }
     }
 
-    private int committable(int k, long v) {
-        int w = writer.get(k, v);
-        return w != PairIntMap.ABSENT && t.mayHaveCommitted(w) ? w : -1;
-    }
-
     private void readEdges() {
         for (Txn x : t.txns) {
             if (x.outcome() != Event.Type.OK) {
@@ -174,7 +148,7 @@ final class RegisterAnalysis {
             List<MicroOp> ops = x.ops();
             for (int i = 0; i < ops.size(); i++) {
                 if (ops.get(i) instanceof MicroOp.RegisterRead r && r.value() != null && ListAppendAnalysis.firstOnKey(ops, i)) {
-                    int w = committable(keys.id(r.key()), r.value());
+                    int w = writes.committable(keys.id(r.key()), r.value());
                     if (w >= 0) {
                         g.add(w, x.id(), EdgeKind.WR, r.key(), r.value(), DepGraph.NONE);
                     }
@@ -200,7 +174,7 @@ final class RegisterAnalysis {
                     continue;
                 }
                 int k = keys.id(r.key());
-                int w = committable(k, r.value());
+                int w = writes.committable(k, r.value());
                 if (w >= 0) {
                     g.add(w, x.id(), EdgeKind.WW, r.key(), r.value(), b);
                 }
