@@ -22,6 +22,8 @@ final class Transfer extends BankOp {
     private long seq;
     private long balanceFrom;
     private long balanceTo;
+    /** This transfer in the world's log (for blame), or null before it drew its accounts. */
+    private TransferLog.Entry logged;
 
     Transfer(BankWorld world, FiberContext ctx) {
         super(world, ctx, "transfer");
@@ -36,6 +38,14 @@ final class Transfer extends BankOp {
         mode = random.nextInt(2) == 0 ? TxMode.DEFERRED : TxMode.IMMEDIATE;
         seq = w.model.nextSeq(id);
         state = State.BEGIN;
+        logged = w.transfers.begin(id, ctx.opIndex(), ctx.clock().nowNanos(), from, to, amount);
+    }
+
+    @Override
+    void ended(String outcome) {
+        if (logged != null) {
+            w.transfers.end(logged, ctx.clock().nowNanos(), "transfer".equals(outcome), outcome);
+        }
     }
 
     @Override
@@ -99,6 +109,7 @@ final class Transfer extends BankOp {
         if (r.isIo()) {
             return Transition.io(r.completion());
         }
+        TransferLog.wrote(logged, ctx.clock().nowNanos());
         state = next;
         return Transition.proceed();
     }
