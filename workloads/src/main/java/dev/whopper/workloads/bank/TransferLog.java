@@ -42,6 +42,8 @@ final class TransferLog {
         }
     }
 
+    /** Transfers blamed at most (a run of thousands of fibers can have thousands of concurrent committers). */
+    static final int MAX_BLAMED = 32;
     /** Partial transfers kept at most (the first ones: each breaks the sum for good). */
     static final int MAX_PARTIAL = 16;
 
@@ -98,7 +100,7 @@ final class TransferLog {
      * @param model      the bank, for account names
      * @return the other fibers' transfers to blame: those left part-way (a debit without its credit: ended so, at
      *         any time, or still so when the audit scanned) first, then those that committed, or wrote their last
-     *         account, while the audit ran
+     *         account, while the audit ran; at most {@link #MAX_BLAMED}
      */
     List<Blamed> culprits(int auditor, long auditStart, long nowNanos, BankModel model) {
         List<Blamed> partWay = new ArrayList<>();
@@ -131,7 +133,7 @@ final class TransferLog {
             }
         }
         partWay.addAll(others);
-        return partWay;
+        return partWay.size() <= MAX_BLAMED ? partWay : List.copyOf(partWay.subList(0, MAX_BLAMED));
     }
 
     private static String key(BankModel model, int account) {

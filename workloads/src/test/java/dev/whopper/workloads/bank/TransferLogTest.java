@@ -35,6 +35,20 @@ class TransferLogTest {
     }
 
     @Test
+    void manyConcurrentCommittersAreBlamedUpToTheBound() {
+        TransferLog wide = new TransferLog(41);
+        for (int f = 1; f <= 40; f++) {
+            TransferLog.Entry e = wide.begin(f, 0, 100, 0, 1, 1);
+            TransferLog.wrote(e, 110);
+            TransferLog.wrote(e, 120);
+            wide.end(e, 1_000 + f, true, "transfer");
+        }
+        List<Blamed> blamed = wide.culprits(0, 500, 2_000, new BankModel(41, 8, 100));
+        assertEquals(TransferLog.MAX_BLAMED, blamed.size());
+        assertEquals(1, blamed.get(0).fiber(), "in fiber order");
+    }
+
+    @Test
     void aTransferThatEndedAfterItsDebitIsBlamedByEveryLaterAudit() {
         TransferLog.Entry broken = log.begin(1, 5, 100, 0, 1, 6);
         TransferLog.wrote(broken, 110);
