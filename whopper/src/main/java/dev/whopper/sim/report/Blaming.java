@@ -96,7 +96,7 @@ final class Blaming {
         List<Blame> blamed = new ArrayList<>();
         for (Blamed b : given) {
             Op op = find(ops, b, exact);
-            long opIndex = op != null ? op.opIndex() : exact ? b.opIndex() : -1;
+            long opIndex = exact && op != null ? op.opIndex() : b.opIndex(); // the ring's numbers are its own
             if (op != null) {
                 mark(events, index, op, b.reason(), why);
             }
@@ -151,9 +151,13 @@ final class Blaming {
         return from;
     }
 
-    /** Every fiber's operations in the events, in the order of their first event. */
+    /**
+     * Every fiber's operations in the events, in the order of their first event. An operation that never
+     * finished but was followed by another of its fiber (a crash abandoned it) ended when the next one started.
+     */
     private static List<Op> ops(List<TimelineEvent> events, long[] index) {
         Map<Long, Op> byKey = new LinkedHashMap<>();
+        Map<Integer, Long> current = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             if (e.fiber() < 0 || index[i] < 0) {
@@ -162,6 +166,12 @@ final class Blaming {
             long key = ((long) e.fiber() << 40) ^ index[i];
             Op op = byKey.get(key);
             if (op == null) {
+                Long before = current.put(e.fiber(), key);
+                Op abandoned = before == null ? null : byKey.get(before);
+                if (abandoned != null && !abandoned.finished()) {
+                    byKey.put(before, new Op(abandoned.fiber(), abandoned.opIndex(), abandoned.kind(),
+                        abandoned.startNanos(), abandoned.started(), e.timeNanos(), true));
+                }
                 op = new Op(e.fiber(), index[i], e.op(), e.timeNanos(), e.kind().equals("OP_START"), e.timeNanos(), false);
             }
             boolean ends = e.kind().equals("DONE") || e.kind().equals("FAILED");

@@ -74,6 +74,18 @@ class BlamingTest {
     }
 
     @Test
+    void anOperationACrashAbandonedEndedWhenItsFibersNextOneStarted() {
+        LastEvents e = new LastEvents();
+        e.event(1, 100, 1, "t", EventKind.OP_START, null);
+        e.event(2, 150, -1, "", EventKind.CRASH, null);
+        e.event(3, 200, 1, "t", EventKind.OP_START, null);
+        e.event(4, 250, 0, "audit", EventKind.OP_START, null);
+        Blaming.Result r = Blaming.of(e.kept(0, List.of(), 16), 0, 500, List.of());
+        assertEquals(List.of(new Blame(1, 1, 200, 500, "t", Blaming.OVERLAP, true)), r.blamed(),
+            "op 0 of fiber 1 never finished, but it was over when op 1 started at 200, before the failing op");
+    }
+
+    @Test
     void aFailureWithoutAFiberBlamesOnlyWhatThePropertyNames() {
         Blaming.Result r = Blaming.of(events().kept(-1, List.of(), 16), -1, 500, List.of());
         assertEquals(List.of(), r.blamed());

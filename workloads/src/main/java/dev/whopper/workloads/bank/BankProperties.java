@@ -95,6 +95,18 @@ final class BankProperties {
          * @throws PropertyViolation when a fiber shows less than acknowledged or more than attempted
          */
         void check(BankModel model, long[] recoveredSeq, Excuse excuse, String when) {
+            check(model, recoveredSeq, excuse, when, null);
+        }
+
+        /**
+         * @param model        the bank's expected state
+         * @param recoveredSeq per fiber, the sequence number recovery shows
+         * @param excuse       whether a flipped bit explains a loss (see above)
+         * @param when         which recovery, for the message
+         * @param transfers    the transfers, to blame the lost acknowledged ones; or null
+         * @throws PropertyViolation when a fiber shows less than acknowledged or more than attempted
+         */
+        void check(BankModel model, long[] recoveredSeq, Excuse excuse, String when, TransferLog transfers) {
             for (int f = 0; f < model.fibers; f++) {
                 if (recoveredSeq[f] < model.ackedSeq[f] && excuse.lostToBitRot(f, recoveredSeq[f] + 1)) {
                     // A flipped bit in the WAL ends the valid log early: acknowledged commits after it are
@@ -105,7 +117,8 @@ final class BankProperties {
                 if (recoveredSeq[f] < model.ackedSeq[f] || recoveredSeq[f] > model.attemptedSeq[f]) {
                     throw new PropertyViolation(violation(when + " fiber " + f + " shows commit #" + recoveredSeq[f]
                         + ", but #" + model.ackedSeq[f] + " was acknowledged and #" + model.attemptedSeq[f]
-                        + " was the last attempted"));
+                        + " was the last attempted").blaming(transfers == null ? List.of()
+                        : transfers.lost(f, recoveredSeq[f], model.ackedSeq[f], model)));
                 }
             }
         }

@@ -38,7 +38,7 @@ final class Transfer extends BankOp {
         mode = random.nextInt(2) == 0 ? TxMode.DEFERRED : TxMode.IMMEDIATE;
         seq = w.model.nextSeq(id);
         state = State.BEGIN;
-        logged = w.transfers.begin(id, ctx.opIndex(), ctx.clock().nowNanos(), from, to, amount);
+        logged = w.transfers.begin(id, ctx.opIndex(), ctx.clock().nowNanos(), from, to, amount, seq);
     }
 
     @Override
@@ -95,6 +95,7 @@ final class Transfer extends BankOp {
                     return Transition.io(r.completion());
                 }
                 m.acknowledged(id, seq);
+                TransferLog.acknowledged(logged);
                 m.acknowledgedAt(id, seq, w.db.walEndOfLastCommit(conn().id()));
                 w.commits++;
                 return Transition.done("transfer");
@@ -123,6 +124,7 @@ final class Transfer extends BankOp {
         w.model.attempted(id, seq);
         if (w.flavour.acknowledgesBeforeCommit()) {
             w.model.acknowledged(id, seq); // the broken twins: the client hears "done" too early
+            TransferLog.acknowledged(logged);
             w.model.acknowledgedAt(id, seq, Long.MAX_VALUE); // its frames: not written yet
         }
         if (!w.flavour.commits()) {

@@ -23,6 +23,8 @@ final class TransferLog {
         final int from;
         final int to;
         final long amount;
+        /** The fiber's commit sequence number it writes. */
+        final long seq;
         /** Account writes that returned: 0, 1 (the debit) or 2 (debit and credit). */
         int written;
         long firstWriteNanos = -1;
@@ -30,9 +32,12 @@ final class TransferLog {
         /** When it ended, or -1 while it runs. */
         long endNanos = -1;
         boolean committed;
+        /** True once its client was told it is done (early, in the broken twins). */
+        boolean acknowledged;
         String outcome = "";
 
-        Entry(int fiber, long opIndex, long startNanos, int from, int to, long amount) {
+        Entry(int fiber, long opIndex, long startNanos, int from, int to, long amount, long seq) {
+            this.seq = seq;
             this.fiber = fiber;
             this.opIndex = opIndex;
             this.startNanos = startNanos;
@@ -58,7 +63,7 @@ final class TransferLog {
     }
 
     /** A transfer of {@code fiber} drew its accounts; the fiber's previous one, if still open, ended by now. */
-    Entry begin(int fiber, long opIndex, long nowNanos, int from, int to, long amount) {
+    Entry begin(int fiber, long opIndex, long nowNanos, int from, int to, long amount, long seq) {
         ArrayDeque<Entry> q = recent.get(fiber);
         Entry last = q.peekLast();
         if (last != null && last.endNanos < 0) {
@@ -67,9 +72,14 @@ final class TransferLog {
         if (q.size() == PER_FIBER) {
             q.removeFirst();
         }
-        Entry e = new Entry(fiber, opIndex, nowNanos, from, to, amount);
+        Entry e = new Entry(fiber, opIndex, nowNanos, from, to, amount, seq);
         q.addLast(e);
         return e;
+    }
+
+    /** Its client was told it is done. */
+    static void acknowledged(Entry e) {
+        e.acknowledged = true;
     }
 
     /** One of its account writes returned. */
@@ -134,6 +144,25 @@ final class TransferLog {
         }
         partWay.addAll(others);
         return partWay.size() <= MAX_BLAMED ? partWay : List.copyOf(partWay.subList(0, MAX_BLAMED));
+    }
+
+    /**
+     * @param fiber     a fiber whose acknowledged commits a recovery lost
+     * @param recovered the sequence number the recovery shows
+     * @param acked     the highest acknowledged one
+     * @param model     the bank, for account names
+     * @return its kept transfers whose commits (after {@code recovered}, up to {@code acked}) were acknowledged
+     *         and lost
+     */
+    List<Blamed> lost(int fiber, long recovered, long acked, BankModel model) {
+        List<Blamed> out = new ArrayList<>();
+        for (Entry e : recent.get(fiber)) {
+            if (e.seq > recovered && e.seq <= acked && e.acknowledged) {
+                out.add(new Blamed(fiber, e.opIndex, e.startNanos, Math.max(e.startNanos, e.endNanos), "transfer " + moves(e, model)
+                    + " was acknowledged as commit #" + e.seq + " and is not there after the recovery"));
+            }
+        }
+        return out;
     }
 
     private static String key(BankModel model, int account) {
