@@ -1,7 +1,5 @@
 package dev.whopper.reports.model;
 
-import java.util.Objects;
-
 /**
  * One operation a failure is blamed on, as the report lists it: {@code blamed: fiber 3, transfer #12 at
  * t=1.200 ms: wrote acct/0003 but not yet acct/0007 when the audit scanned}.
@@ -26,14 +24,5 @@ public record Blame(int fiber, long opIndex, long fromNanos, long toNanos, Strin
         return "fiber " + fiber + ", " + (op.isEmpty() ? "operation" : op) + (opIndex >= 0 ? " #" + opIndex : "")
             + " at t=" + fromNanos + "ns" + (toNanos > fromNanos ? ".." + toNanos + "ns" : "") + ": " + reason
             + (guessed ? " (guessed)" : "");
-    }
-
-    /**
-     * @param other a blame
-     * @return true when both name the same operation
-     */
-    public boolean sameOperation(Blame other) {
-        Objects.requireNonNull(other, "other");
-        return fiber == other.fiber && opIndex >= 0 && opIndex == other.opIndex;
     }
 }
