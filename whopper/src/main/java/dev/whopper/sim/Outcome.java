@@ -72,11 +72,28 @@ public sealed interface Outcome
      * @param step      the step it was found in
      * @param timeNanos simulated time
      * @param fiber     the fiber whose step revealed it, or -1
+     * @param blamed    the operations the property blames (of any fiber), most to blame first; empty when it
+     *                  does not say (the report then falls back to a heuristic)
      */
-    record Violation(String property, String message, long step, long timeNanos, int fiber) implements Outcome {
+    record Violation(String property, String message, long step, long timeNanos, int fiber,
+                     List<dev.whopper.workloads.property.Blamed> blamed) implements Outcome {
         public Violation {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(message, "message");
+            blamed = blamed == null ? List.of() : List.copyOf(blamed);
+        }
+
+        /**
+         * A violation that blames nobody in particular.
+         *
+         * @param property  the property's name
+         * @param message   what went wrong
+         * @param step      the step it was found in
+         * @param timeNanos simulated time
+         * @param fiber     the fiber whose step revealed it, or -1
+         */
+        public Violation(String property, String message, long step, long timeNanos, int fiber) {
+            this(property, message, step, timeNanos, fiber, List.of());
         }
 
         @Override

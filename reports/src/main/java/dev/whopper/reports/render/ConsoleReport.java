@@ -1,12 +1,13 @@
 package dev.whopper.reports.render;
 
+import dev.whopper.reports.model.Blame;
 import dev.whopper.reports.model.Failure;
 import dev.whopper.reports.model.RunReport;
 import dev.whopper.reports.model.TimelineEvent;
 
 /**
  * The text {@code whopper run} prints for a report: outcome, strategy, counters, warnings, workload counters,
- * the last events of a failure, the repro line and the trace hash (for a merge: runs, outcomes, failures with
+ * the last events of a failure and the operations it is blamed on, the repro line and the trace hash (for a merge: runs, outcomes, failures with
  * their repro lines).
  */
 public final class ConsoleReport {
@@ -43,6 +44,13 @@ public final class ConsoleReport {
             for (Failure f : r.failures()) {
                 for (TimelineEvent e : f.lastEvents()) {
                     sb.append("  ").append(e.line()).append('\n');
+                }
+            }
+            for (Failure f : r.failures()) {
+                if (f.violation() != null) {
+                    for (Blame b : f.violation().blamed()) {
+                        sb.append("blamed: ").append(b.line()).append('\n');
+                    }
                 }
             }
         }

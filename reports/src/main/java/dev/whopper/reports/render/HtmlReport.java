@@ -6,6 +6,7 @@ import static dev.whopper.reports.render.Html.nanos;
 import static dev.whopper.reports.render.Html.num;
 import static dev.whopper.reports.render.Html.wall;
 
+import dev.whopper.reports.model.Blame;
 import dev.whopper.reports.model.Failure;
 import dev.whopper.reports.model.FaultEvent;
 import dev.whopper.reports.model.FiberLine;
@@ -342,6 +343,7 @@ public final class HtmlReport {
             sb.append("<p class=\"message\">").append(esc(f.summary())).append("</p>");
         }
         sb.append("</div>\n");
+        blamed(sb, f, i);
         if (several) {
             sb.append("<p>repro: <code>").append(esc(f.repro())).append("</code></p>\n");
         }
@@ -352,6 +354,24 @@ public final class HtmlReport {
         Timeline.render(sb, f, i);
         events(sb, f, i);
         sb.append("</article>\n");
+    }
+
+    /** The operations the failure is blamed on, as the property (or the heuristic, marked a guess) named them. */
+    private static void blamed(StringBuilder sb, Failure f, int i) {
+        if (f.violation() == null || f.violation().blamed().isEmpty()) {
+            return;
+        }
+        sb.append("<ul class=\"blamed\" id=\"blamed-").append(i).append("\">\n");
+        for (Blame b : f.violation().blamed()) {
+            sb.append("<li data-fiber=\"").append(b.fiber()).append("\" data-op-index=\"").append(b.opIndex())
+                .append(b.guessed() ? "\" class=\"guessed" : "").append("\">blamed: <strong>fiber ").append(b.fiber())
+                .append("</strong>, ").append(esc(b.op().isEmpty() ? "operation" : b.op()))
+                .append(b.opIndex() >= 0 ? " #" + b.opIndex() : "").append(" at t=").append(esc(nanos(b.fromNanos())))
+                .append(b.toNanos() > b.fromNanos() ? " to " + esc(nanos(b.toNanos())) : "").append(": ")
+                .append(esc(b.reason())).append(b.op().isEmpty() ? " <span class=\"note\">(not in the kept events)</span>" : "")
+                .append(b.guessed() ? " <span class=\"note\">(guessed)</span>" : "").append("</li>\n");
+        }
+        sb.append("</ul>\n");
     }
 
     private static void shrink(StringBuilder sb, Shrink s, int i) {
@@ -377,7 +397,8 @@ public final class HtmlReport {
             .append(")</summary>\n<table><thead><tr><th>step</th><th>time</th><th>fiber</th>")
             .append("<th>op</th><th>event</th><th>value</th></tr></thead><tbody>\n");
         for (TimelineEvent e : events) {
-            sb.append("<tr").append(e.offending() ? " class=\"offending\"" : "").append("><td class=\"n\">").append(num(e.step()))
+            sb.append("<tr").append(e.offending() ? " class=\"offending\"" : "")
+                .append(e.blame().isEmpty() ? "" : " title=\"blamed: " + esc(e.blame()) + "\"").append("><td class=\"n\">").append(num(e.step()))
                 .append("</td><td class=\"n\">").append(esc(nanos(e.timeNanos()))).append("</td><td class=\"n\">")
                 .append(e.fiber() < 0 ? "system" : Integer.toString(e.fiber())).append("</td><td>").append(esc(e.op()))
                 .append("</td><td>").append(esc(e.kind())).append("</td><td class=\"value\">").append(esc(e.value()))

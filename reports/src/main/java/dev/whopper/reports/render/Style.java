@@ -42,6 +42,9 @@ final class Style {
         details { margin: 6px 0; }
         summary { cursor: pointer; color: #0b57d0; }
         tr.offending td { background: #fde7e5; }
+        ul.blamed { margin: .4em 0; padding-left: 1.2em; }
+        ul.blamed li { border-left: 3px solid var(--fail); padding-left: .4em; margin: .15em 0; list-style: none; }
+        ul.blamed li.guessed { border-left-style: dashed; }
         td.value { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; word-break: break-word; max-width: 560px; }
         .swim { display: flex; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
         .swim svg.lanelabels { flex: none; border-right: 1px solid var(--line); background: #fff; }

@@ -86,7 +86,10 @@ final class Timeline {
         return LABEL + COL * (i + 1);
     }
 
-    /** The failing fiber first, then the fibers whose last event is latest. */
+    /**
+     * The lanes drawn: the failing fiber first, then the fibers with blamed events, then the fibers whose last event
+     * is latest; drawn in that order (each group by fiber id).
+     */
     static Map<Integer, Integer> lanes(List<TimelineEvent> events, int first) {
         Map<Integer, Integer> last = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -95,9 +98,17 @@ final class Timeline {
             }
         }
         List<Integer> order = new ArrayList<>(last.keySet());
-        order.sort((a, b) -> a == first ? -1 : b == first ? 1 : Integer.compare(last.get(b), last.get(a)));
+        java.util.Set<Integer> blamed = new java.util.TreeSet<>();
+        for (TimelineEvent e : events) {
+            if (e.offending() && e.fiber() >= 0) {
+                blamed.add(e.fiber());
+            }
+        }
+        order.sort((a, b) -> a == first ? -1 : b == first ? 1 : blamed.contains(a) != blamed.contains(b)
+            ? (blamed.contains(a) ? -1 : 1) : Integer.compare(last.get(b), last.get(a)));
         List<Integer> chosen = new ArrayList<>(order.subList(0, Math.min(MAX_LANES, order.size())));
-        chosen.sort((a, b) -> a == first ? -1 : b == first ? 1 : Integer.compare(a, b));
+        chosen.sort((a, b) -> a == first ? -1 : b == first ? 1 : blamed.contains(a) != blamed.contains(b)
+            ? (blamed.contains(a) ? -1 : 1) : Integer.compare(a, b));
         Map<Integer, Integer> lanes = new LinkedHashMap<>();
         for (int f : chosen) {
             lanes.put(f, lanes.size());
@@ -119,40 +130,47 @@ final class Timeline {
     /** Each operation a bar from its start to its finish (from the left edge when it started earlier). */
     private static void spans(StringBuilder sb, List<TimelineEvent> events, Map<Integer, Integer> lanes) {
         Map<Integer, Integer> start = new HashMap<>();
-        Map<Integer, Boolean> offending = new HashMap<>();
+        Map<Integer, String> blame = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             if (e.fiber() < 0) {
                 continue;
             }
-            offending.merge(e.fiber(), e.offending(), Boolean::logicalOr);
             if (e.kind().equals("OP_START")) {
                 start.put(e.fiber(), i);
-                offending.put(e.fiber(), e.offending());
-            } else if (e.kind().equals("DONE") || e.kind().equals("FAILED")) {
-                bar(sb, lanes.get(e.fiber()), start.getOrDefault(e.fiber(), -1), i, offending.get(e.fiber()), e.op(), false);
+                blame.remove(e.fiber());
+            }
+            if (e.offending()) {
+                blame.putIfAbsent(e.fiber(), e.blame());
+            }
+            if (e.kind().equals("DONE") || e.kind().equals("FAILED")) {
+                bar(sb, lanes.get(e.fiber()), start.getOrDefault(e.fiber(), -1), i, blame.get(e.fiber()), e.op(), false);
                 start.remove(e.fiber());
-                offending.remove(e.fiber());
+                blame.remove(e.fiber());
             }
         }
         for (Map.Entry<Integer, Integer> open : start.entrySet()) {
-            bar(sb, lanes.get(open.getKey()), open.getValue(), events.size(), offending.get(open.getKey()),
+            bar(sb, lanes.get(open.getKey()), open.getValue(), events.size(), blame.get(open.getKey()),
                 events.get(open.getValue()).op(), true);
         }
     }
 
-    private static void bar(StringBuilder sb, int lane, int from, int to, boolean offending, String op, boolean open) {
+    /** @param blame null when the operation is not blamed, else why (may be empty) */
+    private static void bar(StringBuilder sb, int lane, int from, int to, String blame, String op, boolean open) {
+        boolean offending = blame != null;
         double x1 = from < 0 ? LABEL : x(from);
         double x2 = x(to);
         double y = 12 + LANE * lane + 6;
         sb.append("<rect class=\"op").append(offending ? " offending" : "").append(open ? " open" : "")
             .append("\" x=\"").append(c(x1)).append("\" y=\"").append(c(y)).append("\" width=\"").append(c(Math.max(2, x2 - x1)))
             .append("\" height=\"").append(LANE - 12).append("\" rx=\"3\"><title>").append(esc(op))
-            .append(open ? " (in flight)" : "").append(offending ? " — blamed" : "").append("</title></rect>\n");
+            .append(open ? " (in flight)" : "").append(offending ? " — blamed" + (blame.isEmpty() ? "" : ": " + esc(blame)) : "")
+            .append("</title></rect>\n");
     }
 
     private static void mark(StringBuilder sb, TimelineEvent e, double x, double y, int height) {
-        String tip = e.line() + (e.value().isEmpty() ? "" : ": " + e.value());
+        String tip = e.line() + (e.value().isEmpty() ? "" : ": " + e.value())
+            + (e.blame().isEmpty() ? "" : " — blamed: " + e.blame());
         String cls = "ev " + e.kind().toLowerCase(java.util.Locale.ROOT) + (e.offending() ? " offending" : "");
         String shape = switch (e.kind()) {
             case "CRASH", "RECOVERY", "FAULTS_END" -> "<line class=\"" + cls + "\" x1=\"" + c(x) + "\" y1=\"4\" x2=\""

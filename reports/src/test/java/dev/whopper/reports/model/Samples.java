@@ -27,6 +27,9 @@ public final class Samples {
         return r.snapshot();
     }
 
+    /** Why the sample failure blames fiber 2's audit (carries markup, to test escaping). */
+    public static final String BLAME_REASON = "read acct/0003 while <i>fiber 1</i> was part-way";
+
     /**
      * @param seed    the seed
      * @param failed  whether it failed
@@ -69,10 +72,12 @@ public final class Samples {
             List<TimelineEvent> events = List.of(
                 new TimelineEvent(4990, 1_990_000_000L, 1, "transfer", "OP_START", "transfer 5 from 0 to 2", false),
                 new TimelineEvent(4991, 1_990_001_000L, -1, "WRITE", "IO_COMPLETE", "bank.db-wal @ 8192", false),
-                new TimelineEvent(4992, 1_990_002_000L, 2, "audit", "DONE", "total=995", true),
-                new TimelineEvent(4993, 1_990_003_000L, 1, "transfer", "DONE", message, true));
+                new TimelineEvent(4992, 1_990_002_000L, 2, "audit", "DONE", "total=995", true, BLAME_REASON),
+                new TimelineEvent(4993, 1_990_003_000L, 1, "transfer", "DONE", message, true, "the failing operation"));
+            List<Blame> blamed = List.of(new Blame(2, 7, 1_989_000_000L, 1_990_002_000L, "audit", BLAME_REASON, false),
+                new Blame(0, 3, 1_000_000L, 2_000_000L, "", "committed <b>long</b> before", false));
             failures = List.of(new Failure(seed, outcome, "VIOLATION of conservation at step 4993: " + message, repro,
-                "00000000deadbeef", new Violation("conservation", message, 4993, 1_990_003_000L, 1), events, events,
+                "00000000deadbeef", new Violation("conservation", message, 4993, 1_990_003_000L, 1, blamed), events, events,
                 null));
         }
         return new RunReport(RunReport.SCHEMA_VERSION, RunReport.RUN, "bank, seed " + seed, seed, 1, List.of(seed),

@@ -68,6 +68,44 @@ class HtmlReportTest {
     }
 
     @Test
+    void theBlamedOperationsOfOtherFibersAreOutlinedAndListedWithTheirReasons() {
+        RunReport r = Samples.report(9, true, "money appeared");
+        Document d = Jsoup.parse(HtmlReport.render(r));
+        List<Element> items = d.select("#blamed-0 li");
+        assertEquals(2, items.size());
+        assertEquals("blamed: fiber 2, audit #7 at t=1.989 s to 1.990 s: " + Samples.BLAME_REASON, items.get(0).text());
+        assertEquals("2", items.get(0).attr("data-fiber"));
+        assertEquals("7", items.get(0).attr("data-op-index"));
+        assertTrue(items.get(1).text().contains("committed <b>long</b> before"), "escaped, shown as text: " + items.get(1).text());
+        assertTrue(items.get(1).text().contains("(not in the kept events)"), items.get(1).text());
+        Element row = d.select("#events-0 tr.offending").get(0);
+        assertEquals("blamed: " + Samples.BLAME_REASON, row.attr("title"));
+        List<Element> marks = d.select("#timeline-0 .ev.offending");
+        assertEquals(2, marks.size(), "one blamed mark of fiber 2 and the failing fiber's");
+        assertTrue(marks.stream().anyMatch(m -> m.selectFirst("title").text().contains("fiber 2 audit DONE: total=995 — blamed: "
+            + Samples.BLAME_REASON)), "the reason is in the tooltip");
+        assertTrue(d.select("#timeline-0 rect.op.offending title").eachText().stream()
+            .anyMatch(t -> t.equals("audit — blamed: " + Samples.BLAME_REASON)), "the blamed bar says why");
+        assertTrue(d.select("#blamed-0 i, #blamed-0 b, #events-0 i, #timeline-0 i").isEmpty(), "markup in a reason is escaped");
+    }
+
+    @Test
+    void aLaneOfABlamedFiberIsDrawnEvenWhenOthersWereActiveLater() {
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(new TimelineEvent(1, 1_000, 0, "transfer", "OP_START", "", true, "part-way"));
+        for (int f = 1; f <= 20; f++) {
+            events.add(new TimelineEvent(1 + f, 1_000 + f, f, "read", "OP_START", "", false));
+        }
+        events.add(new TimelineEvent(30, 2_000, 21, "audit", "OP_START", "", true, "the failing operation"));
+        Failure f = new Failure(1, "VIOLATION", "", "", "", new Violation("p", "m", 30, 2_000, 21), events, events, null);
+        RunReport r = Samples.report(9, true, "x").withFailures(List.of(f));
+        List<String> lanes = Jsoup.parse(HtmlReport.render(r)).select("#timeline-0 text.lane").eachText();
+        assertEquals(Timeline.MAX_LANES + 1, lanes.size());
+        assertEquals("fiber 21 ✱", lanes.get(0));
+        assertTrue(lanes.contains("fiber 0"), "the blamed fiber 0 is drawn though 20 fibers were active after it: " + lanes);
+    }
+
+    @Test
     void aValueHoldingMarkupIsEscaped() {
         String evil = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         RunReport r = Samples.report(3, true, evil);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whopper.reports.model.Blame;
 import dev.whopper.reports.model.LatencyHistogram;
 import dev.whopper.reports.model.RunReport;
 import dev.whopper.reports.model.Samples;
+import dev.whopper.reports.model.TimelineEvent;
+import dev.whopper.reports.model.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +28,33 @@ class JsonReportTest {
             assertEquals(r, back);
             assertEquals(json, JsonReport.write(back), "writing is stable");
         }
+    }
+
+    @Test
+    void blameRoundTripsAndAVersion1ReportWithoutItStillReads() throws Exception {
+        RunReport r = Samples.report(4, true, "lost");
+        RunReport back = JsonReport.read(JsonReport.write(r));
+        Violation v = back.failures().get(0).violation();
+        assertEquals(2, v.blamed().size());
+        assertEquals(new Blame(2, 7, 1_989_000_000L, 1_990_002_000L, "audit", Samples.BLAME_REASON, false), v.blamed().get(0));
+        TimelineEvent audit = back.failures().get(0).timeline().get(2);
+        assertTrue(audit.offending());
+        assertEquals(Samples.BLAME_REASON, audit.blame());
+        // A report written before blame was kept (schema 1 without "blamed" and "blame") reads with none.
+        ObjectNode tree = (ObjectNode) JsonReport.mapper().readTree(JsonReport.write(r));
+        ObjectNode failure = (ObjectNode) tree.get("failures").get(0);
+        ((ObjectNode) failure.get("violation")).remove("blamed");
+        for (JsonNode e : failure.get("timeline")) {
+            ((ObjectNode) e).remove("blame");
+        }
+        for (JsonNode e : failure.get("lastEvents")) {
+            ((ObjectNode) e).remove("blame");
+        }
+        RunReport old = JsonReport.read(JsonReport.mapper().writeValueAsString(tree));
+        assertEquals(List.of(), old.failures().get(0).violation().blamed());
+        assertTrue(old.failures().get(0).timeline().get(2).offending(), "offending is kept");
+        assertEquals("", old.failures().get(0).timeline().get(2).blame());
+        assertEquals(1, tree.get("schemaVersion").asInt(), "blame is a new field old readers ignore: still schema 1");
     }
 
     @Test

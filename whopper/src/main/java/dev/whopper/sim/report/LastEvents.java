@@ -20,10 +20,15 @@ public final class LastEvents implements TraceSink {
     private final int perFiber;
     private final List<ArrayDeque<Kept>> fibers = new ArrayList<>();
     private final ArrayDeque<Kept> system = new ArrayDeque<>();
+    /** Per fiber, the operations it started (OP_START events): the running one is number {@code started - 1}. */
+    private long[] started = new long[0];
     private long seq;
 
-    /** An event and the order it came in. */
-    record Kept(long seq, TimelineEvent event) { }
+    /**
+     * An event, the order it came in, and for a fiber's event the number of the operation it belongs to (as
+     * {@code FiberContext.opIndex()} numbers them; -1 for the system and before a fiber's first operation).
+     */
+    record Kept(long seq, TimelineEvent event, long opIndex) { }
 
     /** Keeps {@link #DEFAULT_PER_FIBER} events per fiber. */
     public LastEvents() {
@@ -40,7 +45,18 @@ public final class LastEvents implements TraceSink {
 
     @Override
     public void event(long step, long timeNanos, int fiber, String op, EventKind kind, Object value) {
-        Kept k = new Kept(seq++, new TimelineEvent(step, timeNanos, fiber, op, kind.name(), Values.of(value), false));
+        long opIndex = -1;
+        if (fiber >= 0) {
+            if (fiber >= started.length) {
+                started = java.util.Arrays.copyOf(started, Math.max(fiber + 1, started.length * 2));
+            }
+            if (kind == EventKind.OP_START) {
+                started[fiber]++;
+            }
+            opIndex = started[fiber] - 1;
+        }
+        Kept k = new Kept(seq++, new TimelineEvent(step, timeNanos, fiber, op, kind.name(), Values.of(value), false),
+            opIndex);
         ArrayDeque<Kept> q;
         int cap;
         if (fiber < 0) {
@@ -73,13 +89,36 @@ public final class LastEvents implements TraceSink {
      * @return the events
      */
     public List<TimelineEvent> timeline(int first, int lanes) {
+        List<Kept> kept = kept(first, List.of(), lanes);
+        List<TimelineEvent> events = new ArrayList<>(kept.size());
+        for (Kept k : kept) {
+            events.add(k.event());
+        }
+        return events;
+    }
+
+    /**
+     * Like {@link #timeline}, with each event's operation number, and with the fibers in {@code also} (those a
+     * failure blames) drawn right after {@code first}, before the most recently active ones.
+     *
+     * @param first a fiber to show first (the failing one), or -1
+     * @param also  fibers to show next, in order (ignored when they have no kept event)
+     * @param lanes fibers shown at most, &gt; 0
+     * @return the events, in the order they happened
+     */
+    List<Kept> kept(int first, List<Integer> also, int lanes) {
         List<Integer> chosen = new ArrayList<>();
         if (first >= 0 && first < fibers.size() && fibers.get(first) != null) {
             chosen.add(first);
         }
+        for (int f : also) {
+            if (chosen.size() < lanes && f >= 0 && f < fibers.size() && fibers.get(f) != null && !chosen.contains(f)) {
+                chosen.add(f);
+            }
+        }
         List<Integer> byRecency = new ArrayList<>();
         for (int f = 0; f < fibers.size(); f++) {
-            if (fibers.get(f) != null && f != first) {
+            if (fibers.get(f) != null && !chosen.contains(f)) {
                 byRecency.add(f);
             }
         }
@@ -102,10 +141,6 @@ public final class LastEvents implements TraceSink {
             }
         }
         out.sort(Comparator.comparingLong(Kept::seq));
-        List<TimelineEvent> events = new ArrayList<>(out.size());
-        for (Kept k : out) {
-            events.add(k.event());
-        }
-        return events;
+        return out;
     }
 }

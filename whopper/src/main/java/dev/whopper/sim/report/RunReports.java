@@ -1,5 +1,6 @@
 package dev.whopper.sim.report;
 
+import dev.whopper.reports.model.Blame;
 import dev.whopper.reports.model.Coverage;
 import dev.whopper.reports.model.Failure;
 import dev.whopper.reports.model.PropertyResult;
@@ -13,6 +14,7 @@ import dev.whopper.sim.RunResult;
 import dev.whopper.sim.config.RunConfig;
 import dev.whopper.sim.shrink.Shrinker;
 import dev.whopper.sim.trace.Event;
+import dev.whopper.workloads.property.Blamed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,11 +135,27 @@ public final class RunReports {
     private static Failure failure(RunResult r, LastEvents events) {
         Violation v = violation(r.outcome());
         int fiber = v == null ? -1 : v.fiber();
+        List<Blamed> given = r.outcome() instanceof Outcome.Violation ov ? ov.blamed() : List.of();
         List<TimelineEvent> last = new ArrayList<>();
         for (Event e : r.lastEvents()) {
             last.add(new TimelineEvent(e.step(), e.timeNanos(), e.fiber(), e.op(), e.kind().name(), "", false));
         }
-        List<TimelineEvent> timeline = events == null ? List.of() : offending(events.timeline(fiber, MAX_LANES), fiber);
+        List<TimelineEvent> timeline = List.of();
+        if (v != null) {
+            List<Blame> blamed;
+            if (events != null) {
+                List<Integer> culprits = new ArrayList<>();
+                given.forEach(b -> culprits.add(b.fiber()));
+                Blaming.Result b = Blaming.of(events.kept(fiber, culprits, MAX_LANES), fiber, v.timeNanos(), given);
+                timeline = b.timeline();
+                blamed = b.blamed();
+            } else {
+                blamed = Blaming.fromRing(last, fiber, v.timeNanos(), given);
+            }
+            v = new Violation(v.property(), v.message(), v.step(), v.timeNanos(), v.fiber(), blamed);
+        } else if (events != null) {
+            timeline = events.timeline(-1, MAX_LANES);
+        }
         return new Failure(r.seed(), r.kind().name(), summary(r.outcome()), r.repro(), r.traceHashHex(), v, last,
             timeline, null);
     }
@@ -157,28 +175,5 @@ public final class RunReports {
             return new Violation("INTERNAL_ERROR", e.message(), e.step(), 0, -1);
         }
         return null;
-    }
-
-    /**
-     * Marks what the failure is blamed on: the failing fiber's events from the start of its last operation, and
-     * the faults injected while it ran.
-     */
-    private static List<TimelineEvent> offending(List<TimelineEvent> events, int fiber) {
-        long since = Long.MAX_VALUE;
-        for (TimelineEvent e : events) {
-            if (e.fiber() == fiber && fiber >= 0 && e.kind().equals("OP_START")) {
-                since = e.step();
-            }
-        }
-        if (since == Long.MAX_VALUE && fiber >= 0) {
-            since = Long.MIN_VALUE; // its operation started before the kept events: all of them
-        }
-        List<TimelineEvent> out = new ArrayList<>(events.size());
-        for (TimelineEvent e : events) {
-            boolean mine = fiber >= 0 && e.fiber() == fiber && e.step() >= since;
-            boolean fault = e.kind().equals("FAULT") && fiber >= 0 && e.step() >= since;
-            out.add(mine || fault ? new TimelineEvent(e.step(), e.timeNanos(), e.fiber(), e.op(), e.kind(), e.value(), true) : e);
-        }
-        return out;
     }
 }

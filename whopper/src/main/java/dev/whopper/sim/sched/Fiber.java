@@ -25,6 +25,8 @@ final class Fiber implements FiberContext, YieldInjector {
     Completion sleepCompletion;
     long wakeAtNanos;
     int yieldsThisOp;
+    /** Operations started (OP_START events), across crashes: the running one is number {@code opsStarted - 1}. */
+    long opsStarted;
     /** Where the operation in flight last yielded by injection ({@code null}: it has not), for traces. */
     YieldPoint lastYieldPoint;
     /**
@@ -44,6 +46,11 @@ final class Fiber implements FiberContext, YieldInjector {
     @Override
     public int id() {
         return id;
+    }
+
+    @Override
+    public long opIndex() {
+        return scheduler.ops[id] == null ? -1 : opsStarted - 1;
     }
 
     @Override

@@ -1074,6 +1074,7 @@ public final class Scheduler implements SchedulerView {
             return;
         }
         ops[f.id] = next;
+        f.opsStarted++;
         liveness.opEnded(f); // a program may start an operation while the last is in flight (a reconnect)
         String kind = next.kind();
         f.opKind = kind;
@@ -1109,7 +1110,7 @@ public final class Scheduler implements SchedulerView {
 
     private void fail(Violation v, int fiber) {
         if (failure == null) {
-            failure = new Outcome.Violation(v.property(), v.message(), clock.steps(), clock.nowNanos(), fiber);
+            failure = new Outcome.Violation(v.property(), v.message(), clock.steps(), clock.nowNanos(), fiber, v.blamed());
             prepare = true;
         }
     }

@@ -55,10 +55,13 @@ class RunReportsTest {
             RunConfig config = config(line);
             RunResult r = config.simulation().run();
             RunReport report = RunReports.of(r, config, null, 0);
-            assertEquals(r.describe(), ConsoleReport.render(report), line);
+            String console = ConsoleReport.render(report);
+            assertEquals(r.describe(), console.replaceAll("(?m)^blamed: .*\n", ""), line + ": describe() plus the blame");
+            assertEquals(r.failed() && report.failures().get(0).violation() != null
+                    && !report.failures().get(0).violation().blamed().isEmpty(), console.contains("\nblamed: fiber "), line);
             RunReport back = JsonReport.read(JsonReport.write(report));
             assertEquals(report, back, line + ": a real run's report round-trips through JSON");
-            assertEquals(r.describe(), ConsoleReport.render(back), line + ": and so does the report read back from JSON");
+            assertEquals(console, ConsoleReport.render(back), line + ": and so does the report read back from JSON");
         }
     }
 
@@ -130,6 +133,9 @@ class RunReportsTest {
         assertTrue(f.timeline().stream().anyMatch(e -> e.kind().equals("IO_SUBMIT")));
         List<TimelineEvent> offending = f.timeline().stream().filter(TimelineEvent::offending).toList();
         assertFalse(offending.isEmpty());
-        assertTrue(offending.stream().allMatch(e -> e.fiber() == f.violation().fiber() || e.kind().equals("FAULT")));
+        assertTrue(offending.stream().allMatch(e -> !e.blame().isEmpty()), "every blamed event says why");
+        assertTrue(offending.stream().allMatch(e -> e.fiber() == f.violation().fiber() || e.kind().equals("FAULT")
+            || f.violation().blamed().stream().anyMatch(b -> b.fiber() == e.fiber() && b.reason().equals(e.blame()))),
+            "only the failing operation, its faults and what the property blames: " + offending);
     }
 }

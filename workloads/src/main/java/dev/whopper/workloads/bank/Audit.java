@@ -19,6 +19,7 @@ final class Audit extends BankOp {
 
     private final boolean last;
     private State state;
+    private long startNanos;
 
     /**
      * @param last true for the final verification
@@ -31,6 +32,7 @@ final class Audit extends BankOp {
     @Override
     void start(RandomSource random) {
         state = State.BEGIN;
+        startNanos = ctx.clock().nowNanos();
     }
 
     @Override
@@ -59,7 +61,9 @@ final class Audit extends BankOp {
                 if (r.isIo()) {
                     return Transition.io(r.completion());
                 }
-                w.properties.conservation.check(w.model, r.value(), "audit by fiber " + id);
+                long now = ctx.clock().nowNanos();
+                w.properties.conservation.check(w.model, r.value(), "audit by fiber " + id,
+                    () -> w.transfers.culprits(id, startNanos, now, w.model));
                 state = State.END;
             }
             case END -> {

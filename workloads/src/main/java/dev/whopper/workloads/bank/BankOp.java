@@ -234,7 +234,16 @@ abstract class BankOp implements Operation<String> {
         return w.connections[id];
     }
 
+    /**
+     * The operation ends with {@code outcome} (its value): a hook for the body's bookkeeping.
+     *
+     * @param outcome the operation's value
+     */
+    void ended(String outcome) {
+    }
+
     private IOResult<String> finish(String outcome) {
+        ended(outcome);
         leave();
         phase = Phase.DONE;
         sub.reset();

@@ -7,7 +7,9 @@ import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.PropertyViolation;
+import dev.whopper.workloads.property.Blamed;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The bank's properties. Conservation, durability, integrity and no-corruption are checked by the bank's
@@ -32,12 +34,25 @@ final class BankProperties {
         }
 
         /**
+         * A check that blames nobody in particular (a recovery's scan: no transfer runs concurrently).
+         *
          * @param model    the bank's expected state
-         * @param accounts the account entries a snapshot scan returned (absent accounts hold the initial balance)
+         * @param accounts the account entries the scan returned
          * @param when     when it was observed, for the message
          * @throws PropertyViolation when they do not sum to the total
          */
         void check(BankModel model, List<Entry> accounts, String when) {
+            check(model, accounts, when, List::of);
+        }
+
+        /**
+         * @param model    the bank's expected state
+         * @param accounts the account entries a snapshot scan returned (absent accounts hold the initial balance)
+         * @param when     when it was observed, for the message
+         * @param culprits whom a wrong sum is blamed on (asked only then)
+         * @throws PropertyViolation when they do not sum to the total
+         */
+        void check(BankModel model, List<Entry> accounts, String when, Supplier<List<Blamed>> culprits) {
             long sum = 0;
             for (Entry e : accounts) {
                 sum += BankModel.decode(e.value(), 0);
@@ -49,7 +64,8 @@ final class BankProperties {
                     sb.append(' ').append(BankModel.text(e.key())).append('=').append(BankModel.decode(e.value(), 0));
                 }
                 throw new PropertyViolation(violation(when + ": accounts sum to " + sum + ", expected " + model.total()
-                    + " (" + accounts.size() + " of " + model.accounts + " accounts stored:" + sb + ")"));
+                    + " (" + accounts.size() + " of " + model.accounts + " accounts stored:" + sb + ")")
+                    .blaming(culprits.get()));
             }
         }
     }
@@ -79,6 +95,18 @@ final class BankProperties {
          * @throws PropertyViolation when a fiber shows less than acknowledged or more than attempted
          */
         void check(BankModel model, long[] recoveredSeq, Excuse excuse, String when) {
+            check(model, recoveredSeq, excuse, when, null);
+        }
+
+        /**
+         * @param model        the bank's expected state
+         * @param recoveredSeq per fiber, the sequence number recovery shows
+         * @param excuse       whether a flipped bit explains a loss (see above)
+         * @param when         which recovery, for the message
+         * @param transfers    the transfers, to blame the lost acknowledged ones; or null
+         * @throws PropertyViolation when a fiber shows less than acknowledged or more than attempted
+         */
+        void check(BankModel model, long[] recoveredSeq, Excuse excuse, String when, TransferLog transfers) {
             for (int f = 0; f < model.fibers; f++) {
                 if (recoveredSeq[f] < model.ackedSeq[f] && excuse.lostToBitRot(f, recoveredSeq[f] + 1)) {
                     // A flipped bit in the WAL ends the valid log early: acknowledged commits after it are
@@ -89,7 +117,8 @@ final class BankProperties {
                 if (recoveredSeq[f] < model.ackedSeq[f] || recoveredSeq[f] > model.attemptedSeq[f]) {
                     throw new PropertyViolation(violation(when + " fiber " + f + " shows commit #" + recoveredSeq[f]
                         + ", but #" + model.ackedSeq[f] + " was acknowledged and #" + model.attemptedSeq[f]
-                        + " was the last attempted"));
+                        + " was the last attempted").blaming(transfers == null ? List.of()
+                        : transfers.lost(f, recoveredSeq[f], model.ackedSeq[f], model)));
                 }
             }
         }

@@ -31,6 +31,8 @@ final class BankWorld {
     final TransferFlavour flavour;
     final BankModel model;
     final BankProperties properties = new BankProperties();
+    /** The last transfers of every fiber: whom a broken conservation is blamed on. */
+    final TransferLog transfers;
 
     /** The open database, or {@code null} when it must be (re)opened. */
     Database db;
@@ -89,6 +91,7 @@ final class BankWorld {
         this.options = options;
         this.flavour = flavour;
         this.model = new BankModel(fibers, accounts, initialBalance);
+        this.transfers = new TransferLog(fibers);
         this.connections = new Connection[fibers];
         this.connectionEpoch = new long[fibers];
         this.opsLeft = new int[fibers];

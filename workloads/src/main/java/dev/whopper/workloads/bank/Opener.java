@@ -62,7 +62,7 @@ final class Opener {
                         return r.cast();
                     }
                     recoveredSeq = sequenceNumbers(r.value());
-                    w.properties.durability.check(w.model, recoveredSeq, this::lostToBitRot, recovery());
+                    w.properties.durability.check(w.model, recoveredSeq, this::lostToBitRot, recovery(), w.transfers);
                     state = State.VERIFY_ACCOUNTS;
                 }
                 case VERIFY_ACCOUNTS -> {

@@ -22,6 +22,8 @@ final class Transfer extends BankOp {
     private long seq;
     private long balanceFrom;
     private long balanceTo;
+    /** This transfer in the world's log (for blame), or null before it drew its accounts. */
+    private TransferLog.Entry logged;
 
     Transfer(BankWorld world, FiberContext ctx) {
         super(world, ctx, "transfer");
@@ -36,6 +38,14 @@ final class Transfer extends BankOp {
         mode = random.nextInt(2) == 0 ? TxMode.DEFERRED : TxMode.IMMEDIATE;
         seq = w.model.nextSeq(id);
         state = State.BEGIN;
+        logged = w.transfers.begin(id, ctx.opIndex(), ctx.clock().nowNanos(), from, to, amount, seq);
+    }
+
+    @Override
+    void ended(String outcome) {
+        if (logged != null) {
+            w.transfers.end(logged, ctx.clock().nowNanos(), "transfer".equals(outcome), outcome);
+        }
     }
 
     @Override
@@ -85,6 +95,7 @@ final class Transfer extends BankOp {
                     return Transition.io(r.completion());
                 }
                 m.acknowledged(id, seq);
+                TransferLog.acknowledged(logged);
                 m.acknowledgedAt(id, seq, w.db.walEndOfLastCommit(conn().id()));
                 w.commits++;
                 return Transition.done("transfer");
@@ -99,6 +110,7 @@ final class Transfer extends BankOp {
         if (r.isIo()) {
             return Transition.io(r.completion());
         }
+        TransferLog.wrote(logged, ctx.clock().nowNanos());
         state = next;
         return Transition.proceed();
     }
@@ -112,6 +124,7 @@ final class Transfer extends BankOp {
         w.model.attempted(id, seq);
         if (w.flavour.acknowledgesBeforeCommit()) {
             w.model.acknowledged(id, seq); // the broken twins: the client hears "done" too early
+            TransferLog.acknowledged(logged);
             w.model.acknowledgedAt(id, seq, Long.MAX_VALUE); // its frames: not written yet
         }
         if (!w.flavour.commits()) {

@@ -41,6 +41,8 @@ public final class CounterProperties {
 
     public final NoLostIncrement noLost = new NoLostIncrement();
     public final NoPhantomIncrement noPhantom = new NoPhantomIncrement();
+    /** The last increments of every counter: whom a broken bound is blamed on. */
+    final IncrementLog increments = new IncrementLog();
     /** Acknowledged increments a flipped WAL bit cut off (counted, not a violation). */
     long lostToBitRot;
 
@@ -56,12 +58,14 @@ public final class CounterProperties {
     public void check(CounterModel model, int k, long observed, long lower, long upper, String when) {
         if (observed < lower) {
             throw new PropertyViolation(noLost.violation(when + ": " + text(model, k) + " is " + observed + ", but "
-                + lower + " increments were acknowledged (" + (lower - observed) + " lost)"));
+                + lower + " increments were acknowledged (" + (lower - observed) + " lost)")
+                .blaming(increments.culprits(k, text(model, k), observed, lower, upper)));
         }
         if (observed > upper) {
             throw new PropertyViolation(noPhantom.violation(when + ": " + text(model, k) + " is " + observed
                 + ", but at most " + upper + " increments can have happened (" + model.acked[k] + " acknowledged, "
-                + model.unknown[k] + " of unknown outcome, " + model.inCommit[k] + " committing)"));
+                + model.unknown[k] + " of unknown outcome, " + model.inCommit[k] + " committing)")
+                .blaming(increments.culprits(k, text(model, k), observed, lower, upper)));
         }
     }
 

@@ -20,6 +20,8 @@ final class Increment extends EngineOp<CounterWorld> {
     private TxMode mode;
     private long lowerAtSnapshot = -1;
     private long value;
+    /** This increment in the properties' log (for blame). */
+    private IncrementLog.Entry logged;
 
     Increment(CounterWorld world, FiberContext ctx) {
         super(world, ctx, "increment");
@@ -31,6 +33,7 @@ final class Increment extends EngineOp<CounterWorld> {
         mode = random.nextInt(2) == 0 ? TxMode.DEFERRED : TxMode.IMMEDIATE;
         lowerAtSnapshot = -1;
         state = State.BEGIN;
+        logged = w.properties.increments.begin(counter, id, ctx.opIndex(), ctx.clock().nowNanos());
     }
 
     @Override
@@ -75,6 +78,7 @@ final class Increment extends EngineOp<CounterWorld> {
                     return Transition.io(r.completion());
                 }
                 m.acknowledged(id, w.db().walEndOfLastCommit(conn().id()));
+                IncrementLog.acknowledged(logged, ctx.clock().nowNanos(), value + 1);
                 w.committed();
                 w.increments++;
                 return Transition.done("increment");

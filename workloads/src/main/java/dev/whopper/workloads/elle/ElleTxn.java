@@ -98,7 +98,7 @@ final class ElleTxn implements Operation<String> {
         if (w.clock == null) {
             w.clock = ctx.clock();
         }
-        w.invoked(id, plan);
+        w.invoked(id, plan, ctx.opIndex());
         phase = Phase.ENSURE_OPEN;
         return null;
     }

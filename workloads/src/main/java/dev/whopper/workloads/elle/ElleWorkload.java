@@ -103,7 +103,8 @@ public final class ElleWorkload {
 
         @Override
         public List<Property> properties(ElleWorld world) {
-            world.property = new HistoryProperty(model, consistency, world::history, () -> world.recoveredAfterBitFlip);
+            world.property = new HistoryProperty(model, consistency, world::history, () -> world.recoveredAfterBitFlip,
+                world::opIndexOfInvocation);
             return List.of(world.property);
         }
 

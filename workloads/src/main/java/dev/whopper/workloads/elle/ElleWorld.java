@@ -97,6 +97,17 @@ public final class ElleWorld {
         return model;
     }
 
+    /** Per history index of an invocation: the fiber's operation number + 1 (0: none recorded). */
+    private long[] invokeOps = new long[64];
+
+    /**
+     * @param historyIndex a history event's index
+     * @return the operation number of the fiber that invoked there ({@code FiberContext.opIndex()}), or -1
+     */
+    long opIndexOfInvocation(long historyIndex) {
+        return historyIndex < 0 || historyIndex >= invokeOps.length ? -1 : invokeOps[(int) historyIndex] - 1;
+    }
+
     /** @return the history recorded so far (in flight transactions have only their invocation) */
     public History history() {
         return recorder.history();
@@ -129,7 +140,12 @@ public final class ElleWorld {
     }
 
     /** Records a fiber's invocation. */
-    void invoked(int fiber, List<MicroOp> ops) {
+    void invoked(int fiber, List<MicroOp> ops, long opIndex) {
+        int index = recorder.size();
+        if (index >= invokeOps.length) {
+            invokeOps = java.util.Arrays.copyOf(invokeOps, Math.max(index + 1, invokeOps.length * 2));
+        }
+        invokeOps[index] = opIndex + 1; // stored + 1: 0 means "no invocation here"
         pending[fiber] = recorder.invoke(fiber, clock.nowNanos(), ops);
         pendingOps.set(fiber, ops);
     }

@@ -13,17 +13,20 @@ import dev.whopper.workloads.property.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
  * The end-of-run property of {@code list-append} and {@code rw-register}: the recorded history is valid under a
- * consistency model. Its violation names the forbidden anomaly classes and shows the first one's witness.
+ * consistency model. Its violation names the forbidden anomaly classes and shows the first one's witness, and
+ * blames that witness's transactions (each one's fiber and operation, with its part in the anomaly).
  */
 public final class HistoryProperty implements Property {
     private final Model model;
     private final Consistency consistency;
     private final Supplier<History> history;
     private final BooleanSupplier excused;
+    private final LongUnaryOperator opIndexOf;
     private long excusedFailures;
 
     /**
@@ -44,6 +47,20 @@ public final class HistoryProperty implements Property {
      *                    counted ({@link #excusedFailures()}), not a violation
      */
     public HistoryProperty(Model model, Consistency consistency, Supplier<History> history, BooleanSupplier excused) {
+        this(model, consistency, history, excused, index -> -1);
+    }
+
+    /**
+     * @param model       list-append or rw-register
+     * @param consistency the model the history must satisfy
+     * @param history     the history at the end of the run
+     * @param excused     true when a fault explains lost data (see above)
+     * @param opIndexOf   the fiber's operation number ({@code FiberContext.opIndex()}) of the invocation at a history
+     *                    index, or -1: a violation blames the first anomaly's witness transactions by it
+     */
+    public HistoryProperty(Model model, Consistency consistency, Supplier<History> history, BooleanSupplier excused,
+                           LongUnaryOperator opIndexOf) {
+        this.opIndexOf = Objects.requireNonNull(opIndexOf, "opIndexOf");
         this.model = Objects.requireNonNull(model, "model");
         this.consistency = Objects.requireNonNull(consistency, "consistency");
         this.history = Objects.requireNonNull(history, "history");
@@ -103,6 +120,6 @@ public final class HistoryProperty implements Property {
                 r.indeterminate(), List.of(forbidden.get(0)), r.found(), r.truncated()));
             sb.append(witness.substring(witness.indexOf("\n\n") + 2).strip());
         }
-        return violation(sb.toString());
+        return violation(sb.toString()).blaming(forbidden.isEmpty() ? List.of() : Witnesses.of(forbidden.get(0), opIndexOf));
     }
 }

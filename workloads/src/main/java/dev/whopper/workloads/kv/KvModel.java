@@ -63,6 +63,19 @@ public final class KvModel {
     /** What one committed version was: its writes, who made it, where its frames end in the WAL. */
     private record Version(TreeMap<String, Long> writes, String label, long walEnd) { }
 
+    /**
+     * Who committed a version: the fiber, its operation number, and when the transaction began and was published.
+     *
+     * @param fiber     the fiber
+     * @param opIndex   its operation number, or -1
+     * @param fromNanos when the transaction began
+     * @param toNanos   when it was published
+     */
+    public record Committer(int fiber, long opIndex, long fromNanos, long toNanos) { }
+
+    /** Per version - 1: who committed it, or null when not known (shown by an open). */
+    private final List<Committer> committers = new ArrayList<>();
+
     /** Key (ASCII, so String order is the engine's unsigned byte order) to history; only walked in key order. */
     private final TreeMap<String, History> keys = new TreeMap<>();
     private final List<Version> versions = new ArrayList<>();
@@ -174,6 +187,46 @@ public final class KvModel {
         return v;
     }
 
+    /**
+     * @param v version, 1 .. version()
+     * @param c who committed it
+     */
+    public void committedBy(int v, Committer c) {
+        checkVersion(v);
+        while (committers.size() < v) {
+            committers.add(null);
+        }
+        committers.set(v - 1, c);
+    }
+
+    /** @return who committed version {@code v}, or null when not known */
+    public Committer committer(int v) {
+        return v < 1 || v > committers.size() ? null : committers.get(v - 1);
+    }
+
+    /**
+     * @param key a key
+     * @param v   a version
+     * @return the version that gave {@code key} its value at {@code v} (0: none, the initial state)
+     */
+    public int versionOf(String key, int v) {
+        checkVersion(v);
+        History h = keys.get(key);
+        int found = 0;
+        if (h != null) {
+            for (int i = 0; i < h.size && h.versions[i] <= v; i++) {
+                found = h.versions[i];
+            }
+        }
+        return found;
+    }
+
+    /** @return the version that wrote write id {@code value}, or 0 when none in the model does */
+    public int writtenBy(long value) {
+        Integer v = value == ABSENT ? null : writtenIn.get(value);
+        return v == null ? 0 : v;
+    }
+
     /** Version {@code v} was acknowledged to its client: it, and every version before it, must survive a crash. */
     public void acknowledge(int v) {
         checkVersion(v);
@@ -190,6 +243,9 @@ public final class KvModel {
         checkVersion(v);
         for (History h : keys.values()) {
             h.truncate(v);
+        }
+        while (committers.size() > v) {
+            committers.remove(committers.size() - 1);
         }
         while (versions.size() > v) {
             Version gone = versions.remove(versions.size() - 1);

@@ -116,6 +116,7 @@ final class KvOp extends EngineOp<KvWorld> {
         }
         String who = what == Kind.AUTO ? "autocommit" : what == Kind.TXN ? "txn" : what == Kind.FINAL ? "final" : "long read";
         txn = new KvTxn(who + " " + w.newTxn() + " (fiber " + id + (what == Kind.TXN ? ", " + mode : "") + ")");
+        txn.ranBy(id, ctx.opIndex(), ctx.clock().nowNanos());
     }
 
     private Call call(RandomSource random, boolean readOnly) {
@@ -328,7 +329,7 @@ final class KvOp extends EngineOp<KvWorld> {
                     throw new PropertyViolation(w.properties.model.violation(who() + " (" + txn + "): one step of its commit "
                         + "published " + published + " commits" + (txn.committedAs() >= 0 ? ", again" : "")));
                 }
-                w.published(txn, db.walEndOfLastCommit(conn().id()));
+                w.published(txn, db.walEndOfLastCommit(conn().id()), ctx.clock().nowNanos());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.whopper.workloads.kv;
 
+import dev.whopper.workloads.property.Blamed;
 import dev.whopper.workloads.property.Property;
 import dev.whopper.workloads.property.PropertyViolation;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class KvProperties {
         if (expected != observed) {
             throw new PropertyViolation(model.violation(who + " (" + t + ") get " + key + " returned " + m.describe(observed)
                 + ", but the model at its snapshot v" + t.snapshot + (t.writes.containsKey(key) ? " with its own write" : "")
-                + " has " + m.describe(expected)));
+                + " has " + m.describe(expected)).blaming(blameRead(m, t, key, expected, observed, "get")));
         }
         if (!t.writes.containsKey(key)) {
             t.seen.put(key, observed);
@@ -99,7 +100,8 @@ public final class KvProperties {
         List<Map.Entry<String, Long>> expected = m.scan(from, to, limit, t.snapshot, t.writes);
         if (!expected.equals(observed)) {
             throw new PropertyViolation(model.violation(who + " (" + t + ") " + what + " returned " + show(m, observed)
-                + ", but the model at its snapshot v" + t.snapshot + " gives " + show(m, expected)));
+                + ", but the model at its snapshot v" + t.snapshot + " gives " + show(m, expected))
+                .blaming(blameScan(m, t, got, what)));
         }
         for (Map.Entry<String, Long> e : got.entrySet()) {
             if (!t.writes.containsKey(e.getKey())) {
@@ -212,6 +214,47 @@ public final class KvProperties {
             }
         }
         return out;
+    }
+
+    /**
+     * Whom a wrong read is blamed on: the reader, the commit that gave the key the value its snapshot should show
+     * (the write it missed), and the commit whose write it saw instead.
+     */
+    private static List<Blamed> blameRead(KvModel m, KvTxn t, String key, long expected, long observed, String how) {
+        List<Blamed> out = new ArrayList<>();
+        if (t.fiber >= 0) {
+            out.add(new Blamed(t.fiber, t.opIndex, t.startNanos, t.startNanos, "its " + how + " of " + key + " at snapshot v"
+                + t.snapshot + " returned " + m.describe(observed) + " instead of " + m.describe(expected)));
+        }
+        if (!t.writes.containsKey(key) && t.snapshot >= 0 && t.snapshot <= m.version()) {
+            int missed = m.versionOf(key, t.snapshot);
+            committed(out, m, missed, "committed v" + missed + ", which set " + key + " to " + m.describe(expected)
+                + ": the write the " + how + " of " + key + " missed");
+        }
+        int seen = m.writtenBy(observed);
+        if (seen > 0 && (t.snapshot < 0 || t.snapshot > m.version() || seen != m.versionOf(key, t.snapshot))) {
+            committed(out, m, seen, "committed v" + seen + ", whose write of " + key + " the " + how + " at snapshot v"
+                + t.snapshot + " saw");
+        }
+        return out;
+    }
+
+    private static List<Blamed> blameScan(KvModel m, KvTxn t, TreeMap<String, Long> got, String what) {
+        for (Map.Entry<String, Long> e : got.entrySet()) {
+            long expected = expected(m, t, e.getKey());
+            if (expected != e.getValue()) {
+                return blameRead(m, t, e.getKey(), expected, e.getValue(), what);
+            }
+        }
+        return t.fiber >= 0 ? List.of(new Blamed(t.fiber, t.opIndex, t.startNanos, t.startNanos, "its " + what
+            + " at snapshot v" + t.snapshot + " differs from the model")) : List.of();
+    }
+
+    private static void committed(List<Blamed> out, KvModel m, int v, String why) {
+        KvModel.Committer c = m.committer(v);
+        if (c != null) {
+            out.add(new Blamed(c.fiber(), c.opIndex(), c.fromNanos(), c.toNanos(), why));
+        }
     }
 
     private static long expected(KvModel m, KvTxn t, String key) {

@@ -32,6 +32,23 @@ public final class KvTxn {
     /** True once its commit (or autocommit write) returned or failed: a later publish then supersedes it. */
     boolean commitEnded;
 
+    /** The fiber that runs it and its operation number (for blame), -1 until {@link #ranBy}. */
+    int fiber = -1;
+    long opIndex = -1;
+    /** When it began (simulated). */
+    long startNanos;
+
+    /**
+     * @param fiber     the fiber that runs it
+     * @param opIndex   its operation number ({@code FiberContext.opIndex()})
+     * @param nowNanos  when it began
+     */
+    public void ranBy(int fiber, long opIndex, long nowNanos) {
+        this.fiber = fiber;
+        this.opIndex = opIndex;
+        this.startNanos = nowNanos;
+    }
+
     /** @param label who it is, for messages, e.g. {@code "txn 12 (fiber 3, DEFERRED)"} */
     public KvTxn(String label) {
         this.label = label;

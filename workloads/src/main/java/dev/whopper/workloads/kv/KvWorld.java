@@ -57,10 +57,14 @@ final class KvWorld extends EngineWorld {
      * The engine published {@code t}'s commit: it is the model's next version, its reads must be those of the
      * version before it, and every commit of unknown outcome is superseded.
      *
-     * @param walEnd where its frames end in the WAL
+     * @param walEnd   where its frames end in the WAL
+     * @param nowNanos when it was published
      */
-    void published(KvTxn t, long walEnd) {
+    void published(KvTxn t, long walEnd, long nowNanos) {
         int v = model.publish(t.writes, t.label, walEnd);
+        if (t.fiber >= 0) {
+            model.committedBy(v, new KvModel.Committer(t.fiber, t.opIndex, t.startNanos, Math.max(t.startNanos, nowNanos)));
+        }
         t.committedAs = v;
         candidates.removeIf(c -> c == t || c.commitEnded);
         properties.checkCommitted(model, t, v);

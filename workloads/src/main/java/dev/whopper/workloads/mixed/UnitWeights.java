@@ -28,6 +28,11 @@ final class UnitWeights implements FiberContext {
     }
 
     @Override
+    public long opIndex() {
+        return fiber.opIndex();
+    }
+
+    @Override
     public RandomSource random() {
         return fiber.random();
     }

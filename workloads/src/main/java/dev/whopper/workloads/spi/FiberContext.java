@@ -14,6 +14,19 @@ public interface FiberContext {
     /** @return the fiber's number, from 0 */
     int id();
 
+    /**
+     * The number of the operation this fiber is running: its operations are numbered from 0 in the order the
+     * fiber started them (the order of their {@code OP_START} events), across crashes and reconnects. A property
+     * names an operation it blames by it ({@link dev.whopper.workloads.property.Blamed}). Read it from the
+     * operation's steps: while a program's {@code next()} creates the operation, it is not running yet. Reading
+     * it decides nothing and draws no randomness.
+     *
+     * @return the operation's number, or -1 when no operation is running or the runner does not count them
+     */
+    default long opIndex() {
+        return -1;
+    }
+
     /** @return the fiber's own random stream ({@code "fiber/<id>"}) */
     RandomSource random();
 

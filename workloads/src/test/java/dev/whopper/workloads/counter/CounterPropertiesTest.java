@@ -45,6 +45,26 @@ class CounterPropertiesTest {
     }
 
     @Test
+    void aLostIncrementBlamesTheAcknowledgedIncrementsTheReadMissedAndTwinsThatWroteTheSameValue() {
+        IncrementLog.Entry a = properties.increments.begin(0, 0, 4, 1_000);
+        IncrementLog.acknowledged(a, 2_000, 1);
+        IncrementLog.Entry b = properties.increments.begin(0, 1, 7, 1_500);
+        IncrementLog.acknowledged(b, 2_500, 1); // read 0 too: wrote the same value, one increment lost
+        IncrementLog.Entry c = properties.increments.begin(0, 2, 2, 3_000);
+        IncrementLog.acknowledged(c, 4_000, 2);
+        properties.increments.begin(1, 2, 3, 3_000); // another counter
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.check(model, 0, 1, 3, 3, "fiber 1 (read)"));
+        var blamed = v.violation().blamed();
+        assertEquals(3, blamed.size(), blamed.toString());
+        assertEquals(new dev.whopper.workloads.property.Blamed(0, 4, 1_000, 2_000,
+            "wrote ctr/00 = 1 (acknowledged), as fiber 1's increment #7 did: one of the two increments was lost"), blamed.get(0));
+        assertEquals(1, blamed.get(1).fiber());
+        assertEquals("wrote ctr/00 = 2 (acknowledged), but the read saw 1", blamed.get(2).reason());
+        assertEquals(2, blamed.get(2).opIndex());
+    }
+
+    @Test
     void anIncrementFromNowhereIsCaught() {
         history();
         PropertyViolation v = assertThrows(PropertyViolation.class,

@@ -46,6 +46,32 @@ class HistoryPropertyTest {
     }
 
     @Test
+    void aViolationBlamesEachWitnessTransactionsFiberAndOperation() {
+        HistoryProperty strict = new HistoryProperty(Model.LIST_APPEND, Consistency.STRICT_SERIALIZABLE,
+            HistoryPropertyTest::staleRead, () -> false, index -> 100 + index);
+        Violation v = strict.onEnd(DONE);
+        assertNotNull(v);
+        List<dev.whopper.workloads.property.Blamed> blamed = v.blamed();
+        assertEquals(2, blamed.size(), blamed.toString());
+        var byFiber = new java.util.TreeMap<Integer, dev.whopper.workloads.property.Blamed>();
+        blamed.forEach(b -> byFiber.put(b.fiber(), b));
+        assertEquals(List.of(0, 1), List.copyOf(byFiber.keySet()), "process 0 appended, process 1 read stale");
+        assertEquals(100, byFiber.get(0).opIndex(), "T1 was invoked at history index 0");
+        assertEquals(102, byFiber.get(1).opIndex(), "T3 was invoked at history index 2");
+        assertEquals(10, byFiber.get(0).fromNanos());
+        assertEquals(20, byFiber.get(0).toNanos());
+        assertEquals(30, byFiber.get(1).fromNanos());
+        assertTrue(byFiber.get(0).reason().startsWith("T1 in the G-single-realtime cycle: realtime edge to T3 (T1 completed"),
+            byFiber.get(0).reason());
+        assertTrue(byFiber.get(1).reason().startsWith("T3 in the G-single-realtime cycle: rw edge on key 1 to T1"),
+            byFiber.get(1).reason());
+        Violation plain = new HistoryProperty(Model.LIST_APPEND, Consistency.STRICT_SERIALIZABLE, HistoryPropertyTest::staleRead)
+            .onEnd(DONE);
+        assertEquals(List.of(-1L, -1L), plain.blamed().stream().map(b -> b.opIndex()).toList(),
+            "without operation numbers the fibers are still named; the timeline then matches by time");
+    }
+
+    @Test
     void aBitFlipBeforeARecoveryExcusesAFailureAndCountsIt() {
         HistoryProperty excused = new HistoryProperty(Model.LIST_APPEND, Consistency.STRICT_SERIALIZABLE,
             HistoryPropertyTest::staleRead, () -> true);

@@ -46,6 +46,35 @@ class KvPropertiesTest {
     }
 
     @Test
+    void aReadThatMissesACommitBlamesTheReaderTheCommitItMissedAndTheOneItSaw() {
+        history();
+        model.committedBy(1, new KvModel.Committer(0, 5, 1_000, 2_000));
+        model.committedBy(2, new KvModel.Committer(1, 8, 1_500, 3_000));
+        KvTxn t = reader(2);
+        t.ranBy(4, 11, 2_500);
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.checkGet(model, t, "k/01", 10, "fiber 4"));
+        assertEquals(KvProperties.MODEL, v.violation().property());
+        var blamed = v.violation().blamed();
+        assertEquals(3, blamed.size(), blamed.toString());
+        assertEquals(new dev.whopper.workloads.property.Blamed(4, 11, 2_500, 2_500, "its get of k/01 at snapshot v2 returned "
+            + "write #10 (v1: txn 1 (fiber 0, DEFERRED)) instead of write #11 (v2: txn 2 (fiber 1, IMMEDIATE))"), blamed.get(0));
+        assertEquals(new dev.whopper.workloads.property.Blamed(1, 8, 1_500, 3_000, "committed v2, which set k/01 to write #11 "
+            + "(v2: txn 2 (fiber 1, IMMEDIATE)): the write the get of k/01 missed"), blamed.get(1));
+        assertEquals(new dev.whopper.workloads.property.Blamed(0, 5, 1_000, 2_000, "committed v1, whose write of k/01 the get "
+            + "at snapshot v2 saw"), blamed.get(2));
+    }
+
+    @Test
+    void aCommitWhoseCommitterIsUnknownIsNotBlamed() {
+        history();
+        KvTxn t = reader(2);
+        PropertyViolation v = assertThrows(PropertyViolation.class,
+            () -> properties.checkGet(model, t, "k/01", 10, "fiber 4"));
+        assertEquals(List.of(), v.violation().blamed(), "neither the reader (no fiber) nor commits shown by an open");
+    }
+
+    @Test
     void theModelKeepsEveryVersion() {
         history();
         assertEquals(3, model.version());
