@@ -171,7 +171,7 @@ public final class LatencyRecorder {
     }
 
     private static LatencyHistogram frozen(SparseCounts c) {
-        return c == null ? LatencyHistogram.empty() : LatencyHistogram.ofCounts(c.values(), c.counts());
+        return c == null ? LatencyHistogram.empty() : c.frozen();
     }
 
     /** @return what was recorded so far, frozen */

@@ -1,28 +1,40 @@
 package dev.whopper.reports.latency;
 
+import dev.whopper.reports.model.LatencyHistogram;
 import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * Counts of values in HdrHistogram's buckets, kept sparse: the distinct buckets hit (each as its lowest
- * equivalent value, ascending) and a count for each, with the latest values pending until {@link #flush}. A
- * run's kind or interval sees tens to thousands of values, but a full counts array of the range they span is
- * tens of kilobytes at 3 significant digits; growing such an array one bucket at a time (as an auto-resizing
- * histogram does) copies it at each new bucket. {@link #into} gives HdrHistogram the same counts, so its
- * figures (percentiles, minimum, maximum, mean, encoding) are exactly the dense histogram's.
+ * Counts of values in HdrHistogram's buckets, kept sparse while they are few: the distinct buckets hit (each
+ * as its lowest equivalent value, ascending) and a count for each, with the latest values pending until
+ * {@link #flush}. A short run's kind or interval sees tens to hundreds of values, but a full counts array of
+ * the range they span is tens of kilobytes at 3 significant digits, and growing such an array one bucket at a
+ * time (as an auto-resizing histogram does) copies it at each new bucket. Past {@value #DENSE_AT} distinct
+ * buckets or {@value #DENSE_AFTER_VALUES} values (a long run), the counts move into an ordinary histogram
+ * sized at once for the largest value, and values go straight into it. {@link #into} and {@link #frozen} give HdrHistogram the same counts either way,
+ * so its figures (percentiles, minimum, maximum, mean, encoding) are exactly a dense histogram's.
  */
 final class SparseCounts {
     /** Values kept pending before they are sorted into the counts. */
     static final int PENDING = 256;
+    /** Distinct buckets kept sparse at most; past them the counts go dense. */
+    static final int DENSE_AT = 1024;
+    /**
+     * Values counted sparse at most: past them (a long run) the counts go dense, where a value costs one
+     * array increment instead of its share of a sort and a merge, and the dense array is a few bytes per value.
+     */
+    static final long DENSE_AFTER_VALUES = 4096;
 
     private static final long[] NO_VALUES = new long[0];
 
     private final Histogram buckets; // only its bucket arithmetic is used (lowestEquivalentValue)
+    private Histogram dense; // null while sparse
     private long[] values = NO_VALUES;
     private long[] counts = NO_VALUES;
     private int size;
     private long[] pending = new long[8];
     private int pendingSize;
+    private long flushed; // values sorted into the sparse counts so far
 
     /** @param buckets a histogram of the digits to count with (only its bucket arithmetic is used) */
     SparseCounts(Histogram buckets) {
@@ -31,20 +43,31 @@ final class SparseCounts {
 
     /** @param value a value, &gt;= 0 */
     void record(long value) {
-        if (pendingSize == pending.length) {
+        if (pendingSize == pending.length && dense == null) {
             if (pendingSize < PENDING) {
                 pending = Arrays.copyOf(pending, Math.max(8, pendingSize * 2));
             } else {
-                flush();
+                flush(); // may go dense
             }
         }
+        if (dense != null) {
+            dense.recordValue(value);
+            return;
+        }
         pending[pendingSize++] = value;
+    }
+
+    /** @return true once the counts went dense */
+    boolean dense() {
+        return dense != null;
     }
 
     /** Sorts the pending values into the counts and lets their buffer go (for counts that get no more values soon). */
     void compact() {
         flush();
-        pending = NO_VALUES;
+        if (dense == null) {
+            pending = NO_VALUES;
+        }
     }
 
     /** Sorts the pending values into the counts. */
@@ -73,14 +96,42 @@ final class SparseCounts {
                 c[n++] = 1;
             }
         }
+        flushed += pendingSize;
         pendingSize = 0;
         merge(v, c, n);
+        if (size > DENSE_AT || flushed >= DENSE_AFTER_VALUES) {
+            goDense();
+        }
+    }
+
+    /** Moves the counts into a histogram sized for the largest (the last) bucket. */
+    private void goDense() {
+        dense = new Histogram(1, Math.max(2, size > 0 ? values[size - 1] : 2), buckets.getNumberOfSignificantValueDigits());
+        dense.setAutoResize(true);
+        for (int i = 0; i < size; i++) {
+            dense.recordValueWithCount(values[i], counts[i]);
+        }
+        values = NO_VALUES;
+        counts = NO_VALUES;
+        size = 0;
+        pending = NO_VALUES;
     }
 
     /** @param other counts of the same digits, added to these */
     void add(SparseCounts other) {
         other.flush();
+        flush();
+        if (other.dense != null && dense == null) {
+            goDense();
+        }
+        if (dense != null) {
+            other.into(dense);
+            return;
+        }
         merge(other.values, other.counts, other.size);
+        if (size > DENSE_AT) {
+            goDense();
+        }
     }
 
     /** Merges the ascending buckets {@code (v, c)} into these. */
@@ -124,21 +175,20 @@ final class SparseCounts {
         size = n;
     }
 
-    /** @return the buckets hit so far (lowest equivalent values, ascending), a copy */
-    long[] values() {
+    /** @return the counts so far as an immutable histogram (of the report's digits), built only when read */
+    LatencyHistogram frozen() {
         flush();
-        return Arrays.copyOf(values, size);
+        return dense != null ? LatencyHistogram.of(dense) : LatencyHistogram.ofCounts(Arrays.copyOf(values, size),
+            Arrays.copyOf(counts, size));
     }
 
-    /** @return their counts, a copy */
-    long[] counts() {
-        flush();
-        return Arrays.copyOf(counts, size);
-    }
-
-    /** @param h an empty auto-resizing histogram of the digits these were counted with; gets these counts */
+    /** @param h an auto-resizing histogram of the digits these were counted with; gets these counts added */
     void into(Histogram h) {
         flush();
+        if (dense != null) {
+            h.add(dense);
+            return;
+        }
         for (int i = 0; i < size; i++) {
             h.recordValueWithCount(values[i], counts[i]);
         }

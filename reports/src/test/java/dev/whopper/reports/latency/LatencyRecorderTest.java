@@ -34,7 +34,7 @@ class LatencyRecorderTest {
             for (int i = 0; i < n; i++) {
                 // bursts: many values end in one interval (more than a batch), then time jumps
                 t += random.nextInt(10) == 0 ? random.nextLong(20_000_000) : random.nextLong(3_000);
-                long latencyNanos = random.nextInt(5) == 0 ? random.nextLong(2_000_000_000L) : random.nextLong(50_000);
+                long latencyNanos = random.nextInt(5) == 0 ? random.nextLong(2_000_000_000L) : random.nextLong(5_000_000);
                 int kind = random.nextInt(3) == 0 ? 1 : 0;
                 r.finished(kind, i % 4, t - latencyNanos, t);
                 ops.add(new Op(kind, t, latencyNanos / 1_000));
