@@ -28,7 +28,8 @@ import java.util.Map;
  * threads (workers and collector, sampled from {@code com.sun.management.ThreadMXBean} every
  * {@value #SAMPLE_MILLIS} ms while they live, so a thread's last few milliseconds may be missed), the CPU time
  * of the workers, of the collector (the calling thread) and of the whole process (which adds the GC and JIT
- * threads), and the young and old GC pause time of the soak. The process CPU time per seed of {@code --jobs 2}
+ * threads), the cores the process used on average (its CPU time over the wall time), and the young and old GC
+ * pause time of the soak. The process CPU time per seed of {@code --jobs 2}
  * against {@code --jobs 1} shows where the second job loses: a ratio of seeds/s below 2 with equal CPU per seed
  * means the cores were busy with other work (another process, or this one's GC/JIT threads on the core the
  * jobs-1 soak left free); a higher CPU per seed means contention inside the process.
@@ -64,6 +65,7 @@ public final class SoakScaling {
         System.out.println("warm-up (jobs 2): " + soak(warm, seeds, 2).line());
         double[] ratios = new double[rounds];
         double[] oneJob = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             Measured one = soak(run, seeds, 1);
             Measured two = soak(run, seeds, 2);
@@ -73,6 +75,7 @@ public final class SoakScaling {
             }
             ratios[r] = two.rate() / one.rate();
             oneJob[r] = one.rate();
+            cpuRatios[r] = two.cpuPerSeedMillis() / one.cpuPerSeedMillis();
             System.out.printf(Locale.ROOT, "round %d: ratio %.2f (digest %s)%n  jobs 1: %s%n  jobs 2: %s%n", r + 1,
                 ratios[r], one.summary.result().digest(), one.line(), two.line());
         }
@@ -80,8 +83,10 @@ public final class SoakScaling {
             double ratio = median(ratios);
             double rate = median(oneJob);
             System.out.printf(Locale.ROOT, "verdict (issue 13): jobs 2 / jobs 1 = %.2fx median of %d rounds %s (target >= %.1fx): %s;"
-                    + " jobs 1 = %.1f seeds/s median (target >= %.0f): %s%n", ratio, rounds, range(ratios), RATIO_TARGET,
-                ratio >= RATIO_TARGET ? "MET" : "NOT MET", rate, ONE_JOB_TARGET, rate >= ONE_JOB_TARGET ? "MET" : "NOT MET");
+                    + " jobs 1 = %.1f seeds/s median (target >= %.0f): %s; CPU per seed jobs 2 / jobs 1 = %.2f median (1.00:"
+                    + " the second job costs no extra work, so a ratio below 2 is cores this process did not get)%n", ratio,
+                rounds, range(ratios), RATIO_TARGET, ratio >= RATIO_TARGET ? "MET" : "NOT MET", rate, ONE_JOB_TARGET,
+                rate >= ONE_JOB_TARGET ? "MET" : "NOT MET", median(cpuRatios));
         }
     }
 
@@ -119,11 +124,22 @@ public final class SoakScaling {
 
         String line() {
             double n = summary.result().seeds();
-            return String.format(Locale.ROOT, "%.1f seeds/s; per seed: %.0f KB allocated, CPU %.2f ms (workers %.2f,"
-                    + " collector %.3f, process %.2f); GC %d pauses, %d ms young + %d ms old (%.1f%% of the soak's wall time)",
-                rate(), allocatedBytes / n / 1024, processCpuNanos / n / 1e6, workerCpuNanos / n / 1e6,
-                collectorCpuNanos / n / 1e6, processCpuNanos / n / 1e6, gcCount, youngGcMillis, oldGcMillis,
+            return String.format(Locale.ROOT, "%.1f seeds/s using %.2f cores; per seed: %.0f KB allocated, CPU %.2f ms"
+                    + " (workers %.2f, collector %.3f, the rest GC/JIT); GC %d pauses, %d ms young + %d ms old (%.1f%% of"
+                    + " the soak's wall time)",
+                rate(), cores(), allocatedBytes / n / 1024, cpuPerSeedMillis(), workerCpuNanos / n / 1e6,
+                collectorCpuNanos / n / 1e6, gcCount, youngGcMillis, oldGcMillis,
                 100.0 * (youngGcMillis + oldGcMillis) / Math.max(1, summary.run().elapsedMillis()));
+        }
+
+        /** @return the process's CPU time per seed, ms */
+        double cpuPerSeedMillis() {
+            return processCpuNanos / (double) summary.result().seeds() / 1e6;
+        }
+
+        /** @return cores the process used on average over the soak (its CPU time over the soak's wall time) */
+        double cores() {
+            return processCpuNanos / 1e6 / Math.max(1, summary.run().elapsedMillis());
         }
     }
 
