@@ -69,10 +69,20 @@ public final class LatencyHistogram {
      *               digits, ascending, &gt;= 0 (kept: the caller must not change them)
      * @param counts the count of each, &gt; 0 (kept)
      * @return the histogram holding those counts
+     * @throws IllegalArgumentException when the values are not ascending and non-negative, or a count is not
+     *                                  positive, or the arrays differ in length
      */
     public static LatencyHistogram ofCounts(long[] values, long[] counts) {
         if (values.length != counts.length) {
             throw new IllegalArgumentException("values: " + values.length + ", counts: " + counts.length + " (expected: equal)");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || i > 0 && values[i] <= values[i - 1]) {
+                throw new IllegalArgumentException("values[" + i + "]: " + values[i] + " (expected: >= 0 and ascending)");
+            }
+            if (counts[i] <= 0) {
+                throw new IllegalArgumentException("counts[" + i + "]: " + counts[i] + " (expected: > 0)");
+            }
         }
         return values.length == 0 ? EMPTY : new LatencyHistogram(values, counts);
     }

@@ -35,6 +35,24 @@ class SparseCountsTest {
     }
 
     @Test
+    void countsGivenByHandAreChecked() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> LatencyHistogram.ofCounts(new long[] {5, 3}, new long[] {1, 1}));
+        assertEquals("values[1]: 3 (expected: >= 0 and ascending)", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> LatencyHistogram.ofCounts(new long[] {5}, new long[] {0}));
+        assertEquals("counts[0]: 0 (expected: > 0)", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> LatencyHistogram.ofCounts(new long[] {5}, new long[] {1, 2}));
+        assertEquals("values: 1, counts: 2 (expected: equal)", e.getMessage());
+        assertEquals(LatencyHistogram.empty(), LatencyHistogram.ofCounts(new long[0], new long[0]));
+        LatencyHistogram h = LatencyHistogram.ofCounts(new long[] {3, 2048}, new long[] {2, 1});
+        assertEquals(3, h.count());
+        assertEquals(3, h.percentile(50));
+        assertEquals(LatencyHistogram.newHistogram().highestEquivalentValue(2048), h.max());
+    }
+
+    @Test
     void addingMergesSparseAndDense() {
         SparseCounts a = new SparseCounts(LatencyHistogram.newHistogram());
         SparseCounts b = new SparseCounts(LatencyHistogram.newHistogram());
