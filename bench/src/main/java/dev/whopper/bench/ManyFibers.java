@@ -156,7 +156,17 @@ public final class ManyFibers implements Callable<Integer> {
                 median(stepsPerSecond[k]), median(ratio[k]), range(ratio[k]), median(stepsPerCpuSecond[k]),
                 median(cpuRatio[k]), range(cpuRatio[k]), best, best0 / best);
         }
+        int last = fibers.length - 1;
+        if (last > 0) {
+            double verdict = median(cpuRatio[last]);
+            out.printf(Locale.ROOT, "verdict (issue 10 item 8): %d fibers / %d fibers = %.2fx CPU time per step, median of %d"
+                    + " rounds %s (target <= %.1fx): %s%n", fibers[last], fibers[0], verdict, rounds, range(cpuRatio[last]),
+                RATIO_TARGET, verdict <= RATIO_TARGET ? "MET" : "NOT MET");
+        }
     }
+
+    /** Issue 10 item 8: a step at many fibers costs at most this many times a step at few. */
+    static final double RATIO_TARGET = 2.0;
 
     private static double max(double[] values) {
         double m = values[0];

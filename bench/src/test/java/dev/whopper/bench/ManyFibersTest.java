@@ -34,7 +34,7 @@ class ManyFibersTest {
         Run r = run(ManyFibers.commandLine(), "--fibers", "4,40", "--steps", "2000", "--rounds", "3");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
-        assertEquals(4, lines.length, r.out());
+        assertEquals(5, lines.length, r.out());
         assertEquals("workload wait, paired: 3 rounds of 2000 steps per count (after one for warm-up)", lines[0]);
         Pattern row = Pattern.compile("^(\\d+) +(\\d+) +(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| +(\\d+) +"
             + "(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| (\\d+), (\\d+\\.\\d\\d)$");
@@ -53,6 +53,11 @@ class ManyFibersTest {
                 assertEquals("1.00", m.group(11));
             }
         }
+        Matcher verdict = Pattern.compile("^verdict \\(issue 10 item 8\\): 40 fibers / 4 fibers = (\\d+\\.\\d\\d)x CPU time per"
+            + " step, median of 3 rounds \\[[0-9.]+-[0-9.]+\\] \\(target <= 2\\.0x\\): (MET|NOT MET)$").matcher(lines[4]);
+        assertTrue(verdict.matches(), lines[4]);
+        assertEquals(Double.parseDouble(verdict.group(1)) <= 2.0 ? "MET" : "NOT MET", verdict.group(2));
+        assertTrue(lines[3].contains(" " + verdict.group(1) + " "), "the verdict is the last row's CPU ratio: " + lines[3]);
     }
 
     @ParameterizedTest

@@ -17,6 +17,11 @@ import org.HdrHistogram.Histogram;
  * ({@link #logTo(IntervalLog)}). Single-threaded, like the run; it reads no clock and draws no random
  * number, so recording cannot change a run.
  *
+ * <p>Recording allocates little, since a soak runs thousands of these a second: a kind and an interval keep only the
+ * buckets they hit ({@link SparseCounts}), a kind's wall-clock counts exist only once a wall-clock time is
+ * recorded for it, and a snapshot's histograms are built only when read ({@link LatencyHistogram#ofCounts});
+ * every figure is HdrHistogram's own over the same counts.
+ *
  * <p>Kinds are registered by index ({@link #kind(int, String)}), densely from 0 in first-seen order, so the
  * simulator can reuse the index it already has for its operation counts; recording is then array access.
  */
@@ -28,11 +33,17 @@ public final class LatencyRecorder {
     private static final int INTERVAL_DIGITS = 2;
 
     private final List<String> names = new ArrayList<>();
-    private Histogram[] simulated = new Histogram[8];
-    private Histogram[] wall = new Histogram[8];
-    private final long[] fiberOps;
-    private final long[] fiberLongestNanos;
-    private final List<Histogram> intervals = new ArrayList<>();
+    private SparseCounts[] simulated = new SparseCounts[8];
+    private SparseCounts[] wall = new SparseCounts[8]; // a kind's stays null until a wall-clock time is recorded for it
+    /**
+     * By fiber: {@code [2 f]} its finished operations, {@code [2 f + 1]} its longest one in nanoseconds; one
+     * array, so that recording a random fiber's finish (one of many thousands) touches one cache line, not two.
+     */
+    private final long[] fiberStats;
+    private final List<SparseCounts> intervals = new ArrayList<>(); // null: an interval without values
+    private int openInterval = -1; // the interval that got the latest value
+    private final Histogram kindBuckets = LatencyHistogram.newHistogram(); // bucket arithmetic of the kinds
+    private final Histogram intervalBuckets = new Histogram(INTERVAL_DIGITS); // the intervals', and a scratch
     private long intervalNanos = FIRST_INTERVAL_NANOS;
     private IntervalLog log;
 
@@ -41,8 +52,7 @@ public final class LatencyRecorder {
         if (fibers <= 0) {
             throw new IllegalArgumentException("fibers: " + fibers + " (expected: > 0)");
         }
-        fiberOps = new long[fibers];
-        fiberLongestNanos = new long[fibers];
+        fiberStats = new long[2 * fibers];
     }
 
     /** @param log where interval histograms go as the run's simulated time passes (null: nowhere) */
@@ -71,8 +81,7 @@ public final class LatencyRecorder {
             wall = java.util.Arrays.copyOf(wall, index * 2);
         }
         names.add(name);
-        simulated[index] = LatencyHistogram.newHistogram();
-        wall[index] = LatencyHistogram.newHistogram();
+        simulated[index] = new SparseCounts(kindBuckets);
     }
 
     /** @return kinds registered */
@@ -91,12 +100,12 @@ public final class LatencyRecorder {
     public void finished(int kind, int fiber, long startNanos, long endNanos) {
         long nanos = Math.max(0, endNanos - startNanos);
         long micros = nanos / 1_000;
-        simulated[kind].recordValue(micros);
-        fiberOps[fiber]++;
-        if (nanos > fiberLongestNanos[fiber]) {
-            fiberLongestNanos[fiber] = nanos;
+        simulated[kind].record(micros);
+        fiberStats[2 * fiber]++;
+        if (nanos > fiberStats[2 * fiber + 1]) {
+            fiberStats[2 * fiber + 1] = nanos;
         }
-        interval(endNanos).recordValue(micros);
+        interval(endNanos, micros);
         if (log != null) {
             log.record(names.get(kind), endNanos, micros);
         }
@@ -109,10 +118,14 @@ public final class LatencyRecorder {
      * @param nanos wall-clock nanoseconds
      */
     public void wall(int kind, long nanos) {
-        wall[kind].recordValue(Math.max(0, nanos));
+        if (wall[kind] == null) {
+            wall[kind] = new SparseCounts(kindBuckets);
+        }
+        wall[kind].record(Math.max(0, nanos));
     }
 
-    private Histogram interval(long endNanos) {
+    /** Counts {@code micros} in the interval that ends at {@code endNanos}, the latest (end times never decrease). */
+    private void interval(long endNanos, long micros) {
         long index = endNanos / intervalNanos;
         while (index >= MAX_INTERVALS) {
             coarsen();
@@ -121,21 +134,26 @@ public final class LatencyRecorder {
         while (intervals.size() <= index) {
             intervals.add(null);
         }
-        Histogram h = intervals.get((int) index);
-        if (h == null) {
-            h = new Histogram(INTERVAL_DIGITS);
-            h.setAutoResize(true);
-            intervals.set((int) index, h);
+        if (index != openInterval) {
+            if (openInterval >= 0 && intervals.get(openInterval) != null) {
+                intervals.get(openInterval).compact(); // end times never decrease: it gets no more values
+            }
+            openInterval = (int) index;
         }
-        return h;
+        SparseCounts c = intervals.get((int) index);
+        if (c == null) {
+            c = new SparseCounts(intervalBuckets);
+            intervals.set((int) index, c);
+        }
+        c.record(micros);
     }
 
     /** Doubles the interval width: intervals 2k and 2k+1 become interval k. */
     private void coarsen() {
-        List<Histogram> merged = new ArrayList<>();
+        List<SparseCounts> merged = new ArrayList<>();
         for (int i = 0; i < intervals.size(); i += 2) {
-            Histogram a = intervals.get(i);
-            Histogram b = i + 1 < intervals.size() ? intervals.get(i + 1) : null;
+            SparseCounts a = intervals.get(i);
+            SparseCounts b = i + 1 < intervals.size() ? intervals.get(i + 1) : null;
             if (a == null) {
                 a = b;
             } else if (b != null) {
@@ -146,6 +164,7 @@ public final class LatencyRecorder {
         intervals.clear();
         intervals.addAll(merged);
         intervalNanos *= 2;
+        openInterval = -1;
     }
 
     /** @return the width of the latency-over-time intervals now, simulated nanoseconds */
@@ -153,26 +172,34 @@ public final class LatencyRecorder {
         return intervalNanos;
     }
 
+    private static LatencyHistogram frozen(SparseCounts c) {
+        return c == null ? LatencyHistogram.empty() : c.frozen();
+    }
+
     /** @return what was recorded so far, frozen */
     public LatencySnapshot snapshot() {
         List<KindLatency> kinds = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            kinds.add(new KindLatency(names.get(i), LatencyHistogram.of(simulated[i]), LatencyHistogram.of(wall[i])));
+            kinds.add(new KindLatency(names.get(i), frozen(simulated[i]), frozen(wall[i])));
         }
         List<LatencyInterval> overTime = new ArrayList<>();
+        intervalBuckets.setAutoResize(true);
         for (int i = 0; i < intervals.size(); i++) {
-            Histogram h = intervals.get(i);
+            SparseCounts counts = intervals.get(i);
             long start = i * intervalNanos;
-            if (h == null) {
+            if (counts == null) {
                 overTime.add(new LatencyInterval(start, start + intervalNanos, 0, 0, 0, 0));
             } else {
+                Histogram h = intervalBuckets;
+                h.reset();
+                counts.into(h);
                 overTime.add(new LatencyInterval(start, start + intervalNanos, h.getTotalCount(),
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue()));
             }
         }
-        List<FiberLine> fibers = new ArrayList<>(fiberOps.length);
-        for (int f = 0; f < fiberOps.length; f++) {
-            fibers.add(new FiberLine(f, fiberOps[f], fiberLongestNanos[f]));
+        List<FiberLine> fibers = new ArrayList<>(fiberStats.length / 2);
+        for (int f = 0; f < fiberStats.length / 2; f++) {
+            fibers.add(new FiberLine(f, fiberStats[2 * f], fiberStats[2 * f + 1]));
         }
         return new LatencySnapshot(kinds, overTime, fibers);
     }

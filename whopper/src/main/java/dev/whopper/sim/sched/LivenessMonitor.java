@@ -25,21 +25,20 @@ final class LivenessMonitor {
     private final long timeoutNanos;
     private final long faultsEndNanos;
     /**
-     * The operations in flight, oldest first: a doubly linked list through {@link #olderOp}/{@link #newerOp},
-     * indexed by fiber id. Kept in arrays of their own, not in the fibers: ending an operation unlinks it from
-     * its two neighbours, random other fibers, and touching their objects cost a cache miss each with many
-     * fibers; three int arrays and a long array stay compact.
+     * The operations in flight, oldest first: a doubly linked list indexed by fiber id, kept in one array of
+     * two longs per fiber ({@link #links}), not in the fibers: ending an operation unlinks it from its two
+     * neighbours, random other fibers, and each separate array read for a random fiber is a cache miss with
+     * many fibers (four arrays by id cost up to four misses where one record costs one).
      */
     private int oldest = -1;
     private int newest = -1;
-    /** Each fiber's neighbour in the list that started before it, or -1; by fiber id. */
-    private final int[] olderOp;
-    /** Each fiber's neighbour in the list that started after it, or -1; by fiber id. */
-    private final int[] newerOp;
-    /** When each fiber's operation in the list started ({@link Fiber#opStartNanos} when it joined); by fiber id. */
-    private final long[] startNanos;
-    /** Whether each fiber (by id) is in that list. */
-    private final boolean[] inFlight;
+    /**
+     * By fiber id, two words: {@code links[2 id]} is {@link #IN_FLIGHT} set when the fiber is in the list, with
+     * its older neighbour + 1 in bits 32-62 and its newer neighbour + 1 in bits 0-31 (0: none); {@code
+     * links[2 id + 1]} is when its operation started ({@link Fiber#opStartNanos} when it joined).
+     */
+    private final long[] links;
+    private static final long IN_FLIGHT = Long.MIN_VALUE;
     /** The scheduler tells of every operation's start and end ({@link #trackOperations}): checks use the list. */
     private boolean tracked;
 
@@ -56,10 +55,7 @@ final class LivenessMonitor {
         this.clock = clock;
         this.timeoutNanos = timeoutNanos;
         this.faultsEndNanos = faultsEndNanos;
-        this.inFlight = new boolean[fibers.length];
-        this.olderOp = new int[fibers.length];
-        this.newerOp = new int[fibers.length];
-        this.startNanos = new long[fibers.length];
+        this.links = new long[2 * fibers.length];
     }
 
     /** @return true when a liveness timeout is set */
@@ -90,45 +86,66 @@ final class LivenessMonitor {
         int id = f.id;
         long start = f.opStartNanos;
         int at = newest;
-        while (at >= 0 && startNanos[at] > start) {
-            at = olderOp[at]; // never taken while the clock only moves forward
+        while (at >= 0 && links[2 * at + 1] > start) {
+            at = older(at); // never taken while the clock only moves forward
         }
-        int newer = at < 0 ? oldest : newerOp[at];
-        olderOp[id] = at;
-        newerOp[id] = newer;
-        startNanos[id] = start;
+        int newer = at < 0 ? oldest : newer(at);
+        links[2 * id] = link(at, newer);
+        links[2 * id + 1] = start;
         if (at < 0) {
             oldest = id;
         } else {
-            newerOp[at] = id;
+            links[2 * at] = link(older(at), id);
         }
         if (newer < 0) {
             newest = id;
         } else {
-            olderOp[newer] = id;
+            links[2 * newer] = link(id, newer(newer));
         }
-        inFlight[id] = true;
     }
 
     /** Fiber {@code f}'s operation is no longer in flight (it finished or was abandoned); idempotent. */
     void opEnded(Fiber f) {
         int id = f.id;
-        if (!inFlight[id]) {
+        long l = links[2 * id];
+        if (l == 0) {
             return;
         }
-        inFlight[id] = false;
-        int older = olderOp[id];
-        int newer = newerOp[id];
+        links[2 * id] = 0;
+        int older = olderOf(l);
+        int newer = newerOf(l);
         if (older < 0) {
             oldest = newer;
         } else {
-            newerOp[older] = newer;
+            links[2 * older] = link(older(older), newer);
         }
         if (newer < 0) {
             newest = older;
         } else {
-            olderOp[newer] = older;
+            links[2 * newer] = link(older, newer(newer));
         }
+    }
+
+    private static long link(int older, int newer) {
+        return IN_FLIGHT | ((long) (older + 1) << 32) | (newer + 1);
+    }
+
+    /** @return fiber {@code id}'s older neighbour in the list, or -1 */
+    private int older(int id) {
+        return olderOf(links[2 * id]);
+    }
+
+    /** @return fiber {@code id}'s newer neighbour in the list, or -1 */
+    private int newer(int id) {
+        return newerOf(links[2 * id]);
+    }
+
+    private static int olderOf(long link) {
+        return (int) ((link & ~IN_FLIGHT) >>> 32) - 1;
+    }
+
+    private static int newerOf(long link) {
+        return (int) link - 1;
     }
 
     /**
@@ -140,7 +157,7 @@ final class LivenessMonitor {
      */
     Outcome.Liveness overdue() {
         long now = clock.nowNanos();
-        if (tracked && (oldest < 0 || now - Math.max(startNanos[oldest], faultsEndNanos) <= timeoutNanos)) {
+        if (tracked && (oldest < 0 || now - Math.max(links[2 * oldest + 1], faultsEndNanos) <= timeoutNanos)) {
             return null;
         }
         for (Fiber f : fibers) {

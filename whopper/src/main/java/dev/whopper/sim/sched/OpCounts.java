@@ -14,6 +14,9 @@ import java.util.Map;
 final class OpCounts {
     private final LinkedHashMap<String, Integer> index = new LinkedHashMap<>();
     private final List<String> names = new ArrayList<>();
+    /** The first {@value #BY_IDENTITY} kinds' names, matched by identity first (kinds are usually literals). */
+    private final String[] byIdentity = new String[BY_IDENTITY];
+    private static final int BY_IDENTITY = 8;
     private long[] finished = new long[8];
     private long failed;
 
@@ -22,11 +25,19 @@ final class OpCounts {
      * @return its index, assigned in order of first appearance
      */
     int kindIndex(String kind) {
+        for (int i = 0; i < BY_IDENTITY; i++) {
+            if (byIdentity[i] == kind) {
+                return i; // no hashing: an operation start looks up its kind every time
+            }
+        }
         Integer idx = index.get(kind);
         if (idx == null) {
             idx = names.size();
             index.put(kind, idx);
             names.add(kind);
+            if (idx < BY_IDENTITY) {
+                byIdentity[idx] = kind;
+            }
             if (idx >= finished.length) {
                 finished = Arrays.copyOf(finished, finished.length * 2);
             }

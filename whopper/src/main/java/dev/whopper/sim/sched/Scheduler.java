@@ -139,6 +139,12 @@ public final class Scheduler implements SchedulerView {
     private final boolean afterChecks;
     private final OpCounts opCounts = new OpCounts();
     /**
+     * By kind index ({@link #opCounts}'s): the FNV-1a hash of the kind's name and its event-ring id, computed at
+     * the kind's first start instead of at every operation start (a UTF-8 copy, a hash and a map lookup).
+     */
+    private long[] kindHashes = new long[8];
+    private int[] kindRingIds = new int[8];
+    /**
      * Each finished operation's simulated latency per kind (indexed as {@link #opCounts}) and per fiber: reads
      * only simulated times, never the run's randomness, so recording cannot move a trace hash.
      */
@@ -1078,21 +1084,33 @@ public final class Scheduler implements SchedulerView {
         liveness.opEnded(f); // a program may start an operation while the last is in flight (a reconnect)
         String kind = next.kind();
         f.opKind = kind;
-        f.opKindIndex = opCounts.kindIndex(kind);
-        if (f.opKindIndex == latency.kinds()) {
-            latency.kind(f.opKindIndex, kind);
+        int k = opCounts.kindIndex(kind);
+        f.opKindIndex = k;
+        if (k == latency.kinds()) {
+            newKind(k, kind);
         }
-        ringOps[f.id] = ring.opId(kind);
+        ringOps[f.id] = kindRingIds[k];
         f.opStartNanos = clock.nowNanos();
         liveness.opStarted(f);
         f.yieldsThisOp = 0;
         f.lastYieldPoint = null;
-        hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ Fnv1a.hash64(kind));
+        hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ kindHashes[k]);
         ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
         if (sink != null) {
             sink.event(clock.steps(), clock.nowNanos(), f.id, kind, EventKind.OP_START, Described.of(next));
         }
         properties.opStart(f.id, next);
+    }
+
+    /** Kind {@code k} started for the first time: its latency slot, event-ring id and trace-hash word, once. */
+    private void newKind(int k, String kind) {
+        latency.kind(k, kind);
+        if (k == kindHashes.length) {
+            kindHashes = java.util.Arrays.copyOf(kindHashes, 2 * k);
+            kindRingIds = java.util.Arrays.copyOf(kindRingIds, 2 * k);
+        }
+        kindHashes[k] = Fnv1a.hash64(kind);
+        kindRingIds[k] = ring.opId(kind);
     }
 
     boolean decideYield(Fiber f) {

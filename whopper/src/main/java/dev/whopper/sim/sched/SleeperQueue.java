@@ -2,7 +2,7 @@ package dev.whopper.sim.sched;
 
 /**
  * The sleeping fibers, ordered by (wake-up time, fiber id): a 4-ary min-heap whose entries hold their keys
- * (the wake-up time and the id, in two arrays indexed by heap position), with each fiber's position kept,
+ * (the wake-up time and the id, two words per heap position), with each fiber's position kept,
  * so that the earliest wake-up is read in O(1) and a fiber is added or removed (a crash abandons a sleeper)
  * in O(log n). Holds each fiber at most once; allocates nothing after construction.
  *
@@ -13,18 +13,18 @@ package dev.whopper.sim.sched;
  * comparison with many fibers asleep. Four children per node halve the depth of a binary heap.
  */
 final class SleeperQueue {
-    /** The wake-up time of the entry at each heap position. */
-    private final long[] wakeAt;
-    /** The fiber of the entry at each heap position. */
-    private final int[] idAt;
+    /**
+     * The entries by heap position, two words each: {@code [2 p]} the wake-up time, {@code [2 p + 1]} the fiber
+     * (one array, so that a sift reads one record per node it visits, not a line of each of two arrays).
+     */
+    private final long[] heap;
     /** Each fiber's position in the heap, or -1 when it is not in the queue; by fiber id. */
     private final int[] position;
     private int size;
 
     /** @param fibers how many fibers there are */
     SleeperQueue(int fibers) {
-        wakeAt = new long[fibers];
-        idAt = new int[fibers];
+        heap = new long[2 * fibers];
         position = new int[fibers];
         java.util.Arrays.fill(position, -1);
     }
@@ -36,12 +36,12 @@ final class SleeperQueue {
 
     /** @return the earliest wake-up time, or {@link Long#MAX_VALUE} when nobody sleeps */
     long nextWakeNanos() {
-        return size == 0 ? Long.MAX_VALUE : wakeAt[0];
+        return size == 0 ? Long.MAX_VALUE : heap[0];
     }
 
     /** @return the fiber that wakes first (the lowest id among equal times); the queue must not be empty */
     int peek() {
-        return idAt[0];
+        return (int) heap[1];
     }
 
     /**
@@ -64,9 +64,9 @@ final class SleeperQueue {
         position[id] = -1;
         int last = --size;
         if (at < last) {
-            long w = wakeAt[last];
-            int i = idAt[last];
-            if (at > 0 && before(w, i, wakeAt[(at - 1) >>> 2], idAt[(at - 1) >>> 2])) {
+            long w = heap[2 * last];
+            int i = (int) heap[2 * last + 1];
+            if (at > 0 && before(w, i, heap[2 * ((at - 1) >>> 2)], (int) heap[2 * ((at - 1) >>> 2) + 1])) {
                 up(at, w, i);
             } else {
                 down(at, w, i);
@@ -82,8 +82,8 @@ final class SleeperQueue {
     private void up(int at, long w, int id) {
         while (at > 0) {
             int parent = (at - 1) >>> 2;
-            long pw = wakeAt[parent];
-            int p = idAt[parent];
+            long pw = heap[2 * parent];
+            int p = (int) heap[2 * parent + 1];
             if (!before(w, id, pw, p)) {
                 break;
             }
@@ -101,12 +101,12 @@ final class SleeperQueue {
                 break;
             }
             int min = first;
-            long mw = wakeAt[first];
-            int mi = idAt[first];
+            long mw = heap[2 * first];
+            int mi = (int) heap[2 * first + 1];
             int end = Math.min(first + 4, size);
             for (int c = first + 1; c < end; c++) {
-                long cw = wakeAt[c];
-                int ci = idAt[c];
+                long cw = heap[2 * c];
+                int ci = (int) heap[2 * c + 1];
                 if (before(cw, ci, mw, mi)) {
                     min = c;
                     mw = cw;
@@ -123,8 +123,8 @@ final class SleeperQueue {
     }
 
     private void put(int at, long w, int id) {
-        wakeAt[at] = w;
-        idAt[at] = id;
+        heap[2 * at] = w;
+        heap[2 * at + 1] = id;
         position[id] = at;
     }
 }
