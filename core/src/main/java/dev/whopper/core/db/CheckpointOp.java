@@ -258,11 +258,11 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         try {
             headerSum = WalFormat.headerChecksum(walHeader);
         } catch (IllegalArgumentException e) {
-            throw new DbException(DbError.CORRUPT, where + " has a damaged header (" + e.getMessage() + ")");
+            throw walDamaged(where, "its header is damaged (" + e.getMessage() + ")", backfilled);
         }
         if (PageEnvelope.getInt(walHeader, 16) != wal.salt1() || PageEnvelope.getInt(walHeader, 20) != wal.salt2()
             || backfilled == 0 && headerSum != wal.backfilledChecksum()) {
-            throw new DbException(DbError.CORRUPT, where + " has a header of another generation");
+            throw walDamaged(where, "its header is not this generation's", backfilled);
         }
         int pageSize = db.pageSize();
         int frameSize = WalFormat.FRAME_HEADER_SIZE + pageSize;
@@ -272,15 +272,23 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
             int sum = WalFormat.frameChecksum(prev, walFrameBytes, off, walFrameBytes, off + WalFormat.FRAME_HEADER_SIZE, pageSize);
             if (PageEnvelope.getInt(walFrameBytes, off + 8) != wal.salt1() || PageEnvelope.getInt(walFrameBytes, off + 12) != wal.salt2()
                 || sum != PageEnvelope.getInt(walFrameBytes, off + 16)) {
-                String problem = "frame " + f + " fails its checksum on disk, so recovery would end the log there";
-                // The WAL no longer holds what its syncs made durable: as after a failed sync, no more writes or
-                // checkpoints until a reopen lets recovery decide what is left.
-                db.poison("checkpoint: WAL " + problem);
-                throw new DbException(DbError.CORRUPT, where + ": " + problem + "; no page after frame " + backfilled + " is copied");
+                throw walDamaged(where, "frame " + f + " fails its checksum on disk", backfilled);
             }
             prev = sum;
         }
         return prev;
+    }
+
+    /**
+     * The WAL on disk no longer holds what its syncs made durable: as after a failed sync, the database
+     * refuses writes and checkpoints until a reopen lets recovery decide what is left.
+     *
+     * @return the CORRUPT error to throw
+     */
+    private DbException walDamaged(String where, String problem, int backfilled) {
+        db.poison("checkpoint: the WAL " + problem + ", so recovery would end the log there");
+        return new DbException(DbError.CORRUPT, where + ": " + problem + ", so recovery would end the log there; no page"
+            + " after frame " + backfilled + " is copied");
     }
 
     private Transition<CheckpointResult> writePages() {

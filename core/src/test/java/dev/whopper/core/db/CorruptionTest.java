@@ -129,6 +129,33 @@ class CorruptionTest {
         assertEquals(ck.walFrames(), ck.backfilledFrames(), "the recovered WAL checkpoints again");
     }
 
+    /** The same for the WAL header: recovery would drop the whole log, so the checkpoint copies nothing of it. */
+    @Test
+    void checkpointDoesNotCopyFromAWalWhoseHeaderRecoveryWouldReject() {
+        MemoryIO io = MemoryIO.fifo();
+        DatabaseOptions opts = new DatabaseOptions(512, 200, 0, 1_000_000L);
+        Database db = run(io, Database.open(io, "h.db", opts));
+        Connection c = db.connect(YieldInjector.NONE);
+        for (int i = 0; i < 10; i++) {
+            run(io, c.put(b(key(i)), b(value(i))));
+        }
+        run(io, c.checkpoint(CheckpointMode.TRUNCATE));
+        run(io, c.put(b(key(0)), b("new")));
+        io.flipBit("h.db-wal", 17, 2); // salt 1 of the new generation's header, written with a flipped bit
+
+        DbException e = Db.expectDb(() -> run(io, c.checkpoint(CheckpointMode.PASSIVE)));
+        assertEquals(DbError.CORRUPT, e.error(), e.getMessage());
+        assertTrue(e.getMessage().contains("header is damaged"), e.getMessage());
+        assertTrue(db.isReadOnlyAfterSyncFailure());
+
+        io.crash();
+        Database re = run(io, Database.open(io, "h.db", opts));
+        Connection r = re.connect(YieldInjector.NONE);
+        assertEquals(value(0), s(run(io, r.get(b(key(0))))), "the commit in the rejected log is gone, whole");
+        assertEquals(10, run(io, r.scan(null, null, 1000)).size());
+        assertEquals(List.of(), run(io, re.integrityCheck()));
+    }
+
     @Property(tries = 120)
     void bitFlipInTheDatabaseFileIsCorruptNeverWrongData(@ForAll long seed) {
         SplitMix64 rng = new SplitMix64(seed);
