@@ -6,7 +6,6 @@ import dev.whopper.core.io.File;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.sm.StateTransition;
 import dev.whopper.core.sm.Transition;
-import dev.whopper.core.storage.cache.PageCache;
 import dev.whopper.core.storage.page.PageEnvelope;
 import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.core.storage.wal.WalIndex;
@@ -16,10 +15,12 @@ import java.util.ArrayList;
  * Copies committed WAL frames into the database file. Phases (a yield point between each):
  * take CHECKPOINTER (and for FULL/RESTART/TRUNCATE also WRITER, then wait until every reader sees the
  * whole WAL); plan: the newest frame of each page up to {@code mxSafe = min(maxFrame, oldest read mark)}
- * not yet backfilled; read those images (cache or WAL); write them to the database file; sync it; record
- * the backfill; for RESTART/TRUNCATE wait until no reader uses the WAL and start a new WAL generation
- * (TRUNCATE also truncates the WAL file). Frames above the oldest reader's snapshot are never copied, so
- * no page a live reader still needs from the database file is overwritten.
+ * not yet backfilled; read the WAL after the backfill mark from disk and check it as recovery would (a
+ * frame that fails is CORRUPT, nothing copied, the database refuses writes until reopened); write the
+ * images to the database file; sync it; record the backfill; for RESTART/TRUNCATE wait until no reader
+ * uses the WAL and start a new WAL generation (TRUNCATE also truncates the WAL file). Frames above the
+ * oldest reader's snapshot are never copied, so no page a live reader still needs from the database file
+ * is overwritten.
  */
 final class CheckpointOp implements StateTransition<CheckpointResult> {
     /**
@@ -33,9 +34,9 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         LOCK_WRITER,
         /** FULL/RESTART/TRUNCATE: waiting until every reader sees the whole WAL. */
         WAIT_READERS,
-        /** Choosing the frames to copy and starting to read the ones not cached. */
+        /** Choosing the frames to copy and starting to read the WAL after the backfill mark. */
         PLAN,
-        /** Reading WAL frames. */
+        /** Reading the WAL header and frames. */
         READING,
         /** Starting to write the pages to the database file. */
         WRITE_PAGES,
@@ -69,6 +70,11 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
     private int[] pages;
     private int[] frames;
     private byte[][] images;
+    /** The WAL header and the frames after the backfill mark up to mxSafe, as read from disk. */
+    private byte[] walHeader;
+    private byte[] walFrameBytes;
+    /** Cumulative checksum of frame mxSafe, verified on disk. */
+    private int mxSafeChecksum;
     private Completion pending;
     private int pagesWritten;
     private boolean walReset;
@@ -180,24 +186,38 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         int n = todo.size();
         pages = new int[n];
         frames = new int[n];
-        images = new byte[n][];
-        PageCache cache = db.cache();
-        CompletionGroup group = new CompletionGroup(n);
-        int pageSize = db.pageSize();
         for (int i = 0; i < n; i++) {
             pages[i] = todo.get(i)[0];
             frames[i] = todo.get(i)[1];
-            PageCache.Entry e = cache.get(pages[i], frames[i]);
-            if (e != null) {
-                images[i] = e.image();
-            } else {
-                images[i] = new byte[pageSize];
-                Completion c = Completion.read(images[i], null);
-                group.add(c);
-                db.walFile().pread(WalFormat.frameOffset(pageSize, frames[i]) + WalFormat.FRAME_HEADER_SIZE, c);
-            }
         }
+        return readWal(backfilled);
+    }
+
+    /**
+     * Reads the WAL header and every frame after the backfill mark up to {@code mxSafe} from disk: the
+     * pages are copied from these bytes, not from the cache, and only once recovery would replay them.
+     * Otherwise a frame damaged on disk (a flipped bit in its only copy) would end the log a crash
+     * recovers, while the database file already held the newer pages copied from the cache: the
+     * recovered database would mix page versions of different commits.
+     */
+    private Transition<CheckpointResult> readWal(int backfilled) {
+        int pageSize = db.pageSize();
+        long from = WalFormat.frameOffset(pageSize, backfilled + 1);
+        long to = WalFormat.frameOffset(pageSize, mxSafe + 1);
+        if (to - from > Integer.MAX_VALUE - 64) {
+            throw new DbException(DbError.IO_ERROR, "checkpoint: " + (mxSafe - backfilled) + " WAL frames are too many to copy at once");
+        }
+        walHeader = new byte[WalFormat.HEADER_SIZE];
+        walFrameBytes = new byte[(int) (to - from)];
         File walFile = db.walFile();
+        CompletionGroup group = new CompletionGroup(2);
+        Completion header = Completion.read(walHeader, null);
+        group.add(header);
+        walFile.pread(0, header);
+        Completion body = Completion.read(walFrameBytes, null);
+        group.add(body);
+        walFile.pread(from, body);
+        int n = mxSafe - backfilled;
         pending = group.build().label(() -> "checkpoint read of " + n + " WAL frame(s) of " + walFile.path());
         state = State.READING;
         return Transition.await(pending);
@@ -205,13 +225,70 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
 
     private Transition<CheckpointResult> verifyReads() {
         Database.checkIo(pending, "checkpoint: reading WAL frames");
+        WalIndex wal = db.wal();
+        int backfilled = wal.backfilled();
+        mxSafeChecksum = verifyChain(wal, backfilled);
+        int pageSize = db.pageSize();
+        long base = WalFormat.frameOffset(pageSize, backfilled + 1);
+        images = new byte[pages.length][];
         for (int i = 0; i < pages.length; i++) {
+            int off = (int) (WalFormat.frameOffset(pageSize, frames[i]) - base) + WalFormat.FRAME_HEADER_SIZE;
+            images[i] = java.util.Arrays.copyOfRange(walFrameBytes, off, off + pageSize);
             String problem = PageEnvelope.verify(images[i], pages[i]);
             if (problem != null) {
                 throw new DbException(DbError.CORRUPT, "checkpoint: " + problem + " (WAL frame " + frames[i] + ")");
             }
         }
+        walHeader = null;
+        walFrameBytes = null;
         return phase(State.WRITE_PAGES);
+    }
+
+    /**
+     * Checks the frames read after the backfill mark as recovery would: the header is valid with this
+     * generation's salts, each frame has them too and its cumulative checksum chains on from the
+     * mark's. A frame that fails is CORRUPT and nothing is copied: recovery would stop there. It also
+     * poisons the database (writes and checkpoints refused until a reopen): a commit is no longer durable.
+     *
+     * @return the cumulative checksum of frame {@code mxSafe}
+     */
+    private int verifyChain(WalIndex wal, int backfilled) {
+        String where = "checkpoint: the WAL of " + db.walFile().path();
+        int headerSum;
+        try {
+            headerSum = WalFormat.headerChecksum(walHeader);
+        } catch (IllegalArgumentException e) {
+            throw walDamaged(where, "its header is damaged (" + e.getMessage() + ")", backfilled);
+        }
+        if (PageEnvelope.getInt(walHeader, 16) != wal.salt1() || PageEnvelope.getInt(walHeader, 20) != wal.salt2()
+            || backfilled == 0 && headerSum != wal.backfilledChecksum()) {
+            throw walDamaged(where, "its header is not this generation's", backfilled);
+        }
+        int pageSize = db.pageSize();
+        int frameSize = WalFormat.FRAME_HEADER_SIZE + pageSize;
+        int prev = wal.backfilledChecksum();
+        for (int f = backfilled + 1; f <= mxSafe; f++) {
+            int off = (f - backfilled - 1) * frameSize;
+            int sum = WalFormat.frameChecksum(prev, walFrameBytes, off, walFrameBytes, off + WalFormat.FRAME_HEADER_SIZE, pageSize);
+            if (PageEnvelope.getInt(walFrameBytes, off + 8) != wal.salt1() || PageEnvelope.getInt(walFrameBytes, off + 12) != wal.salt2()
+                || sum != PageEnvelope.getInt(walFrameBytes, off + 16)) {
+                throw walDamaged(where, "frame " + f + " fails its checksum on disk", backfilled);
+            }
+            prev = sum;
+        }
+        return prev;
+    }
+
+    /**
+     * The WAL on disk no longer holds what its syncs made durable: as after a failed sync, the database
+     * refuses writes and checkpoints until a reopen lets recovery decide what is left.
+     *
+     * @return the CORRUPT error to throw
+     */
+    private DbException walDamaged(String where, String problem, int backfilled) {
+        db.poison("checkpoint: the WAL " + problem + ", so recovery would end the log there");
+        return new DbException(DbError.CORRUPT, where + ": " + problem + ", so recovery would end the log there; no page"
+            + " after frame " + backfilled + " is copied");
     }
 
     private Transition<CheckpointResult> writePages() {
@@ -257,7 +334,7 @@ final class CheckpointOp implements StateTransition<CheckpointResult> {
         Database.checkIo(pending, "checkpoint: syncing the database file");
         WalIndex wal = db.wal();
         if (mxSafe > wal.backfilled()) {
-            wal.setBackfilled(mxSafe);
+            wal.setBackfilled(mxSafe, mxSafeChecksum);
         }
         return phase(State.RESTART_WAL);
     }

@@ -177,7 +177,7 @@ final class OpenOp implements StateTransition<Database> {
                 : r.maxFrame() == 0 ? RecoveryPath.WAL_EMPTY : RecoveryPath.WAL_REPLAYED;
         }
         if (r.headerValid() && r.maxFrame() > 0) {
-            index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), 0, false);
+            index = new WalIndex(r.salt1(), r.salt2(), r.checkpointSeq(), WalFormat.headerChecksum(image), false);
             index.publish(r.pageOfFrame(), r.lastChecksum(), r.dbPages());
             long validEnd = WalFormat.frameOffset(pageSize, r.maxFrame() + 1);
             recoveredPrefix = java.util.Arrays.copyOf(image, (int) validEnd);

@@ -23,6 +23,8 @@ public final class WalIndex {
     private int pagesWithFrames;
     private int maxFrame;
     private int backfilled;
+    /** Cumulative checksum of frame {@code backfilled} (the WAL header's when 0): where a checkpoint's chain check starts. */
+    private int backfilledChecksum;
     private int dbPages;
     private int salt1;
     private int salt2;
@@ -42,6 +44,7 @@ public final class WalIndex {
         this.salt2 = salt2;
         this.checkpointSeq = checkpointSeq;
         this.lastChecksum = headerChecksum;
+        this.backfilledChecksum = headerChecksum;
         this.headerPending = headerPending;
     }
 
@@ -114,12 +117,21 @@ public final class WalIndex {
         return backfilled;
     }
 
-    /** @param frame new backfill mark, between the current one and maxFrame */
-    public void setBackfilled(int frame) {
+    /**
+     * @param frame    new backfill mark, between the current one and maxFrame
+     * @param checksum the cumulative checksum of that frame (as verified on disk by the checkpoint)
+     */
+    public void setBackfilled(int frame, int checksum) {
         if (frame < backfilled || frame > maxFrame) {
             throw new IllegalStateException("backfilled: " + frame + " (expected: " + backfilled + ".." + maxFrame + ")");
         }
         backfilled = frame;
+        backfilledChecksum = checksum;
+    }
+
+    /** @return cumulative checksum of frame {@link #backfilled()} (the WAL header's when 0) */
+    public int backfilledChecksum() {
+        return backfilledChecksum;
     }
 
     /** @return database size in pages at maxFrame (0 when the WAL is empty) */
@@ -156,6 +168,7 @@ public final class WalIndex {
     public void headerWritten(int headerChecksum) {
         headerPending = false;
         lastChecksum = headerChecksum;
+        backfilledChecksum = headerChecksum;
     }
 
     /**

@@ -104,7 +104,10 @@ class WalRecoveryTest {
         assertArrayEquals(new int[] {1, 3}, newest[0]);
         assertArrayEquals(new int[] {2, 1}, newest[1]);
         assertArrayEquals(new int[] {3, 2}, newest[2]);
-        idx.setBackfilled(3);
+        assertEquals(0, idx.backfilledChecksum());
+        idx.setBackfilled(3, 77);
+        assertEquals(3, idx.backfilled());
+        assertEquals(77, idx.backfilledChecksum());
         idx.reset(9, 10);
         assertEquals(0, idx.maxFrame());
         assertEquals(0, idx.backfilled());
