@@ -44,6 +44,13 @@ class CampaignModeTest {
         assertBetween(140, 260, crashes.get(0), "no crash, 1/4: " + crashes);
     }
 
+    @Test
+    void knownDrawsArePinned() {
+        assertEquals(new CampaignDraw.Choices("mixed", "chaos", 0), CampaignDraw.draw(1));
+        assertEquals(new CampaignDraw.Choices("checkpoint-storm", "chaos", 1), CampaignDraw.draw(2));
+        assertEquals(new CampaignDraw.Choices("mixed", "none", 2), CampaignDraw.draw(3));
+    }
+
     private static void assertBetween(int low, int high, int value, String what) {
         assertTrue(value >= low && value <= high, what);
     }
