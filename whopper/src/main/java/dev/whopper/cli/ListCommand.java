@@ -55,8 +55,7 @@ public final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("run modes (--mode): defaults of --workload, --faults, --steps and --crashes");
         for (RunMode m : RunMode.values()) {
-            out.printf(Locale.ROOT, "  %-16s workload %s, faults %s, %,d steps, %d crash%s%n", m.spelling(), m.workload(),
-                m.faults(), m.steps(), m.crashes(), m.crashes() == 1 ? "" : "es");
+            out.printf(Locale.ROOT, "  %-16s %s%n", m.spelling(), m.describe());
         }
         out.println();
         faultModes(out);

@@ -45,7 +45,14 @@ public final class SoakCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RunConfig.Options run = new RunConfig.Options();
+    RunConfig.Options run = soakOptions();
+
+    /** @return the run options of a soak: without --mode and --workload, the campaign ({@link RunConfig#SOAK_DEFAULT_MODE}) */
+    private static RunConfig.Options soakOptions() {
+        RunConfig.Options o = new RunConfig.Options();
+        o.modeWithoutOptions = RunConfig.SOAK_DEFAULT_MODE;
+        return o;
+    }
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seed indices in the whole soak (all shards).")
     Long seeds;

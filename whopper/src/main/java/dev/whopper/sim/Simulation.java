@@ -416,7 +416,7 @@ public final class Simulation<S> {
         }
         return new RunConfig(b.seed, b.workload, b.fibers, b.maxSteps, b.strategy, b.yieldRate, b.yieldCapPerOp,
             b.stepCostNanos, b.faultMode, b.faultsOff, b.faultWindowNanos, b.crashes, b.crashWindowSteps,
-            b.livenessTimeoutNanos, b.allowIncomplete, b.mode);
+            b.livenessTimeoutNanos, b.allowIncomplete, b.mode, java.util.Set.of());
     }
 
     /**

@@ -35,10 +35,11 @@ class ListAndVersionTest {
             r.out());
         assertTrue(r.out().contains("\n  --steps                    Step budget (default: "), r.out());
         for (dev.whopper.sim.config.RunMode m : dev.whopper.sim.config.RunMode.values()) {
-            assertTrue(r.out().contains("\n  " + m.spelling() + " ") && r.out().contains(" workload " + m.workload() + ", faults "
-                + m.faults() + ", "), m.spelling());
+            assertTrue(r.out().contains("\n  " + m.spelling() + " ") && r.out().contains(" " + m.describe() + "\n"), m.spelling());
         }
         assertTrue(r.out().contains("\n  fast             workload bank, faults none, 100,000 steps, 0 crashes\n"), r.out());
+        assertTrue(r.out().contains("\n  campaign         each seed draws: workload mixed 1/2, checkpoint-storm 1/4, btree-churn "
+            + "1/4; faults none or chaos, 1/2 each; crashes 0 1/4, 1 1/4, 2 1/2; 100,000 steps\n"), r.out());
         assertTrue(r.out().contains("--liveness-timeout-nanos"), r.out());
     }
 

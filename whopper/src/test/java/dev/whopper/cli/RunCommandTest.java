@@ -167,7 +167,7 @@ class RunCommandTest {
         assertBad("whopper: --connections: 1 (expected: >= 2 for workload lock-order)",
             "run", "--workload", "lock-order", "--connections", "1");
         assertBad("whopper: --yield-rate: 1.5 (expected: in [0, 1])", "run", "--yield-rate", "1.5");
-        assertBad("whopper: --mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree)",
+        assertBad("whopper: --mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree, campaign)",
             "run", "--mode", "fastest");
         Run r = whopper("run", "--workload", "nope");
         assertEquals(2, r.exit());

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whopper.sim.config.RunConfig;
 import dev.whopper.sim.soak.Json;
+import dev.whopper.sim.soak.SoakFile;
 import dev.whopper.sim.soak.SoakSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -59,6 +62,30 @@ class SoakCommandTest {
         assertEquals(1, again.exit());
         assertTrue(again.out().contains("(resumed)"), again.out());
         assertEquals(s.result(), Json.read(dir.resolve("summary.json"), SoakSummary.class).result());
+    }
+
+    @Test
+    void withoutWorkloadOrModeASoakRunsTheCampaignEachSeedItsOwnDraw() throws IOException {
+        Path dir = tmp.resolve("campaign");
+        RunCommandTest.Run r = RunCommandTest.whopper("soak", "--seed", "1", "--seeds", "4", "--jobs", "1", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        SoakFile f = Json.read(SoakFile.in(dir), SoakFile.class);
+        assertEquals(List.of("--mode", "campaign", "--connections", "8", "--steps", "100000", "--strategy", "random"),
+            f.runOptions());
+        TreeMap<Long, String> hashes = SoakProcessTest.ledger(dir);
+        assertEquals(4, hashes.size());
+        java.util.Set<String> workloads = new java.util.TreeSet<>();
+        for (long g = 0; g < 4; g++) {
+            RunConfig c = RunConfig.parse("--seed", Long.toString(1 + g), "--mode", "campaign");
+            workloads.add(c.workload());
+            assertEquals(c.simulation().run().traceHashHex(), hashes.get(g), "seed " + (1 + g) + ": " + c.commandLine());
+        }
+        assertTrue(workloads.size() > 1, "seeds 1-4 draw more than one workload: " + workloads);
+        Path bank = tmp.resolve("bank");
+        assertEquals(0, RunCommandTest.whopper("soak", "--seeds", "2", "--workload", "bank", "--jobs", "1", "--out",
+            bank.toString()).exit());
+        assertEquals(List.of("--workload", "bank", "--connections", "8", "--steps", "100000", "--strategy", "random"),
+            Json.read(SoakFile.in(bank), SoakFile.class).runOptions(), "with --workload the soak is fast mode's");
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class MutantRunner {
             throw new IllegalArgumentException("seeds: " + seeds + " (expected: > 0)");
         }
         if (arms.isEmpty()) {
-            arms.add(List.of());
+            arms.add(List.of(MutantScoreboard.DEFAULT_ARM.split(" ")));
         }
         return new Options(strategies, seeds, first, arms, all, dir, names, skip);
     }
@@ -156,11 +156,14 @@ public final class MutantRunner {
 
     static Result scan(Options o, String strategy) {
         long start = System.nanoTime();
+        List<RunConfig> configs = new ArrayList<>();
         List<Simulation<?>> sims = new ArrayList<>();
         for (List<String> arm : o.arms()) {
             List<String> a = new ArrayList<>(arm);
             a.addAll(List.of("--strategy", strategy));
-            sims.add(RunConfig.parse(a.toArray(new String[0])).simulation());
+            RunConfig c = RunConfig.parse(a.toArray(new String[0]));
+            configs.add(c);
+            sims.add(c.simulation());
         }
         int failures = 0;
         long firstSeed = -1;
@@ -174,7 +177,7 @@ public final class MutantRunner {
             if (o.skip().contains(strategy + "@" + seed)) {
                 continue;
             }
-            RunResult r = runOne(sims.get(i % sims.size()), seed);
+            RunResult r = runOne(configs.get(i % sims.size()), sims.get(i % sims.size()), seed);
             run++;
             if (inconclusive(r)) {
                 inconclusive++;
@@ -219,8 +222,9 @@ public final class MutantRunner {
         return o.failureKey();
     }
 
-    private static RunResult runOne(Simulation<?> sim, long seed) {
-        return sim.withSeed(seed).run();
+    /** Runs one seed of an arm: a campaign arm draws the seed's own configuration, any other reseeds its simulation. */
+    private static RunResult runOne(RunConfig config, Simulation<?> sim, long seed) {
+        return config.drawn().isEmpty() ? sim.withSeed(seed).run() : config.withSeed(seed).simulation().run();
     }
 
     private static String firstLine(RunResult r) {

@@ -37,6 +37,11 @@ import picocli.CommandLine.Spec;
 public final class MutantScoreboard implements Callable<Integer> {
     /** The strategies of a scoreboard by default. */
     public static final String DEFAULT_STRATEGIES = "random,round-robin,pct:3,pos,swarm";
+    /**
+     * The arm of a scoreboard by default: the campaign, the configuration {@code whopper soak} runs by default (each seed
+     * draws its workload, faults and crashes).
+     */
+    public static final String DEFAULT_ARM = "--mode campaign";
 
     @Spec
     CommandSpec spec;
@@ -62,7 +67,7 @@ public final class MutantScoreboard implements Callable<Integer> {
 
     @Option(names = "--arm", paramLabel = "ARGS",
         description = "A run configuration as 'whopper run' options (repeatable; seed i runs arm i mod arms; "
-            + "default: one arm, the defaults of 'whopper run').")
+            + "default: one arm, '" + DEFAULT_ARM + "', the default campaign of 'whopper soak').")
     List<String> arms;
 
     @Option(names = "--no-baseline", description = "Skip the unmutated engine's run over the budget.")
@@ -112,13 +117,16 @@ public final class MutantScoreboard implements Callable<Integer> {
         if (!Files.isDirectory(top.resolve(Mutant.DIRECTORY)) || !Files.isDirectory(top.resolve("core/src/main/java"))) {
             throw new ParameterException(spec.commandLine(), "root: " + top + " (expected: a checkout with mutants/ and core/src/main/java)");
         }
+        if (arms == null || arms.isEmpty()) {
+            arms = List.of(DEFAULT_ARM);
+        }
         List<Mutant> mutants = selected(Mutant.all(top));
         PrintWriter out = spec.commandLine().getOut();
         List<Path> classPath = MutantBuild.currentClassPath();
         Path work = top.resolve("bench/target/mutants");
         List<String> strategyList = List.of(strategies.split(","));
         out.printf(Locale.ROOT, "mutant scoreboard: %d mutant(s), %d seed(s) from %d, strategies %s, arms %s%n",
-            mutants.size(), seeds, firstSeed, strategies, arms == null ? "[defaults]" : arms);
+            mutants.size(), seeds, firstSeed, strategies, arms);
         out.flush();
         List<Row> rows = new ArrayList<>();
         Row baseline = null;

@@ -33,7 +33,7 @@ class MutantPinnedSeedsTest {
         List<Mutant> all = Mutant.all(ROOT);
         assertTrue(all.size() >= 17, "mutants: " + all.size());
         long pinned = all.stream().filter(m -> !m.pinned().isEmpty()).count();
-        assertTrue(pinned >= all.size() - 2, pinned + " of " + all.size() + " mutants have pinned runs");
+        assertTrue(pinned >= all.size() - 1, pinned + " of " + all.size() + " mutants have pinned runs");
     }
 
     @TestFactory

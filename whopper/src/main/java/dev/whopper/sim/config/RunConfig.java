@@ -40,11 +40,15 @@ import java.util.Set;
  * @param mode                 the run mode ({@link RunMode}) whose defaults the workload, fault mode, steps and crashes
  *                             were taken from when not given; printed in the repro line, with the options that
  *                             differ from it
+ * @param drawn                the choices the {@code campaign} mode drew from the seed because they were not given
+ *                             ({@link CampaignDraw}): not printed by {@link #toArgs()}, drawn again by
+ *                             {@link #withSeed}; empty in every other mode, and in a configuration whose values are
+ *                             all explicit (as {@link Simulation#config()} gives)
  */
 public record RunConfig(long seed, String workload, int connections, long steps, StrategySpec strategy, double yieldRate,
                         int yieldCap, long stepCostNanos, String faults, Set<FaultKind> faultsOff, long faultWindowNanos,
                         int crashes, long crashWindowSteps, long livenessTimeoutNanos, boolean allowIncomplete,
-                        String mode) {
+                        String mode, Set<CampaignDraw.Choice> drawn) {
     /** Default workload. */
     public static final String DEFAULT_WORKLOAD = "bank";
     /** Default connections. */
@@ -65,6 +69,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static final String DEFAULT_FAULTS = "none";
     /** Default run mode: exactly the defaults above. */
     public static final String DEFAULT_MODE = "fast";
+    /** The mode of {@code whopper soak} without {@code --mode} or {@code --workload}: each seed draws its configuration. */
+    public static final String SOAK_DEFAULT_MODE = "campaign";
     /** Default span of steps crashes are drawn in. */
     public static final long DEFAULT_CRASH_WINDOW_STEPS = Simulation.Builder.DEFAULT_CRASH_WINDOW_STEPS;
     /** The default fault window: faults stop at two thirds of the run (see {@link Simulation.Builder#faultWindowNanos}). */
@@ -110,6 +116,28 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         }
         check(crashWindowSteps >= 0, "--crash-window-steps", crashWindowSteps, ">= 0, 0: the run's real length");
         check(livenessTimeoutNanos >= 0, "--liveness-timeout-nanos", livenessTimeoutNanos, ">= 0");
+        drawn = checkDrawn(seed, mode, workload, faults, crashes, drawn);
+    }
+
+    private static Set<CampaignDraw.Choice> checkDrawn(long seed, String mode, String workload, String faults, int crashes,
+                                                      Set<CampaignDraw.Choice> drawn) {
+        Objects.requireNonNull(drawn, "drawn");
+        if (drawn.isEmpty()) {
+            return Set.of();
+        }
+        RunMode m = RunMode.byName(mode);
+        if (!m.drawsPerSeed()) {
+            throw new IllegalArgumentException("drawn: " + drawn + " (expected: none in mode " + mode
+                + ": only a mode that draws per seed draws choices)");
+        }
+        CampaignDraw.Choices d = m.defaults(seed);
+        boolean ok = (!drawn.contains(CampaignDraw.Choice.WORKLOAD) || d.workload().equals(workload))
+            && (!drawn.contains(CampaignDraw.Choice.FAULTS) || d.faults().equals(faults))
+            && (!drawn.contains(CampaignDraw.Choice.CRASHES) || d.crashes() == crashes);
+        if (!ok) {
+            throw new IllegalArgumentException("drawn: " + drawn + " (expected: the values seed " + seed + " draws: " + d + ")");
+        }
+        return Collections.unmodifiableSet(EnumSet.copyOf(drawn));
     }
 
     /**
@@ -119,7 +147,27 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public static RunConfig defaults(long seed) {
         return new RunConfig(seed, DEFAULT_WORKLOAD, DEFAULT_CONNECTIONS, DEFAULT_STEPS, StrategySpec.parse(DEFAULT_STRATEGY),
             DEFAULT_YIELD_RATE, DEFAULT_YIELD_CAP, DEFAULT_STEP_COST_NANOS, DEFAULT_FAULTS, Set.of(), DEFAULT_FAULT_WINDOW, 0,
-            DEFAULT_CRASH_WINDOW_STEPS, DEFAULT_LIVENESS_TIMEOUT_NANOS, false, DEFAULT_MODE);
+            DEFAULT_CRASH_WINDOW_STEPS, DEFAULT_LIVENESS_TIMEOUT_NANOS, false, DEFAULT_MODE, Set.of());
+    }
+
+    /**
+     * @param newSeed another root seed
+     * @return this configuration for that seed: every choice the mode drew ({@link #drawn()}) is drawn again for it,
+     *         every other option stays (so a soak of {@code --mode campaign} runs each seed's own configuration)
+     */
+    public RunConfig withSeed(long newSeed) {
+        CampaignDraw.Choices d = drawn.isEmpty() ? null : runMode().defaults(newSeed);
+        return new RunConfig(newSeed, drawn.contains(CampaignDraw.Choice.WORKLOAD) ? d.workload() : workload, connections,
+            steps, strategy, yieldRate, yieldCap, stepCostNanos, drawn.contains(CampaignDraw.Choice.FAULTS) ? d.faults() : faults,
+            faultsOff, faultWindowNanos, drawn.contains(CampaignDraw.Choice.CRASHES) ? d.crashes() : crashes, crashWindowSteps,
+            livenessTimeoutNanos, allowIncomplete, mode, drawn);
+    }
+
+    /** @return this configuration with every drawn choice made explicit (the same run; its arguments name every value) */
+    public RunConfig fixed() {
+        return drawn.isEmpty() ? this : new RunConfig(seed, workload, connections, steps, strategy, yieldRate, yieldCap,
+            stepCostNanos, faults, faultsOff, faultWindowNanos, crashes, crashWindowSteps, livenessTimeoutNanos, allowIncomplete,
+            mode, Set.of());
     }
 
     /** @return the run mode whose defaults this configuration started from */
@@ -169,7 +217,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     /**
      * The command-line arguments of {@code whopper run} that give this configuration: seed, workload,
      * connections, steps and strategy always; the mode unless it is {@code fast}; every other option when it differs
-     * from its default (the fault mode, the crashes and the crash window: from the mode's).
+     * from its default (the fault mode, the crashes and the crash window: from the mode's). In a mode that draws per
+     * seed, a drawn choice is left out (the seed draws it again) and a choice given explicitly is always printed.
      *
      * @return the arguments
      */
@@ -179,8 +228,10 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (m != RunMode.FAST) {
             a.addAll(List.of("--mode", mode));
         }
-        a.addAll(List.of("--workload", workload,
-            "--connections", Integer.toString(connections), "--steps", Long.toString(steps), "--strategy", strategy.toString()));
+        if (!drawn.contains(CampaignDraw.Choice.WORKLOAD)) {
+            a.addAll(List.of("--workload", workload));
+        }
+        a.addAll(List.of("--connections", Integer.toString(connections), "--steps", Long.toString(steps), "--strategy", strategy.toString()));
         if (Double.compare(yieldRate, DEFAULT_YIELD_RATE) != 0) {
             a.addAll(List.of("--yield-rate", Double.toString(yieldRate)));
         }
@@ -190,7 +241,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (stepCostNanos != DEFAULT_STEP_COST_NANOS) {
             a.addAll(List.of("--step-cost-nanos", Long.toString(stepCostNanos)));
         }
-        if (!faults.equals(m.faults())) {
+        CampaignDraw.Choices d = m.drawsPerSeed() ? null : m.defaults(seed);
+        if (!drawn.contains(CampaignDraw.Choice.FAULTS) && (d == null || !faults.equals(d.faults()))) {
             a.addAll(List.of("--faults", faults));
         }
         if (!faultsOff.isEmpty()) {
@@ -203,7 +255,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (faultWindowNanos != DEFAULT_FAULT_WINDOW) {
             a.addAll(List.of("--fault-window-nanos", Long.toString(faultWindowNanos)));
         }
-        if (crashes != m.crashes()) {
+        if (!drawn.contains(CampaignDraw.Choice.CRASHES) && (d == null || crashes != d.crashes())) {
             a.addAll(List.of("--crashes", Integer.toString(crashes)));
         }
         if (crashWindowSteps != m.crashWindowSteps()) {
@@ -290,13 +342,22 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             }
         }
 
-        @picocli.CommandLine.Option(names = "--mode", paramLabel = "MODE", defaultValue = DEFAULT_MODE,
+        @picocli.CommandLine.Option(names = "--mode", paramLabel = "MODE",
             description = "Run mode: defaults for --workload, --faults, --steps, --crashes, --crash-window-steps, which override it: "
                 + "fast (bank, no faults, 100000 steps, no crash), chaos (bank, chaos, 200000, 1 crash in the first "
                 + "2000 steps), ragnarok (bank, ragnarok, 300000, 3 in 2000), recovery-heavy (bank, recovery-heavy, "
-                + "300000, 5 in 2000), btree (btree-churn, fast, 200000, 1 in 1000); also sets --crash-window-steps "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "300000, 5 in 2000), btree (btree-churn, fast, 200000, 1 in 1000), campaign (each seed draws its "
+                + "workload among mixed, checkpoint-storm, btree-churn, its faults none or chaos, 0-2 crashes; 100000 "
+                + "steps); also sets --crash-window-steps (default: " + DEFAULT_MODE + "; whopper soak without --workload: "
+                + SOAK_DEFAULT_MODE + ").")
         String mode;
+
+        /**
+         * The mode when neither {@code --mode} nor {@code --workload} is given: {@value RunConfig#DEFAULT_MODE}, or
+         * {@value RunConfig#SOAK_DEFAULT_MODE} for {@code whopper soak}. With {@code --workload} and no {@code --mode}
+         * the mode is always {@value RunConfig#DEFAULT_MODE}.
+         */
+        public String modeWithoutOptions = DEFAULT_MODE;
 
         @picocli.CommandLine.Option(names = "--workload",
             description = "Built-in workload, e.g. bank, bank-non-atomic, checkpoint-storm, btree-churn, lost-update, disk-echo "
@@ -376,14 +437,29 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             for (String k : faultsOff) {
                 off.add(faultKind(k));
             }
-            RunMode m = RunMode.byName(mode);
-            String w = workload == null ? m.workload() : workload;
+            RunMode m = RunMode.byName(mode != null ? mode : workload == null ? modeWithoutOptions : DEFAULT_MODE);
+            CampaignDraw.Choices d = m.defaults(seed);
+            Set<CampaignDraw.Choice> drawn = EnumSet.noneOf(CampaignDraw.Choice.class);
+            String w = workload == null ? d.workload() : workload;
             // A mode's crashes apply to workloads that can crash; for the others its default is no crash.
-            int c = crashes != null ? crashes : crashable(w) ? m.crashes() : 0;
+            int c = crashes != null ? crashes : crashable(w) ? d.crashes() : 0;
+            if (m.drawsPerSeed()) {
+                drawIfAbsent(drawn, workload, CampaignDraw.Choice.WORKLOAD);
+                drawIfAbsent(drawn, faults, CampaignDraw.Choice.FAULTS);
+                if (crashable(w)) {
+                    drawIfAbsent(drawn, crashes, CampaignDraw.Choice.CRASHES);
+                }
+            }
             return new RunConfig(seed, w, connections, steps == null ? m.steps() : steps, s, yieldRate, yieldCap,
-                stepCostNanos, faults == null ? m.faults() : faults, off, faultWindowNanos, c,
+                stepCostNanos, faults == null ? d.faults() : faults, off, faultWindowNanos, c,
                 crashWindowSteps == null ? m.crashWindowSteps() : crashWindowSteps,
-                livenessTimeoutNanos, allowIncomplete, m.spelling());
+                livenessTimeoutNanos, allowIncomplete, m.spelling(), drawn);
+        }
+
+        private static void drawIfAbsent(Set<CampaignDraw.Choice> drawn, Object given, CampaignDraw.Choice choice) {
+            if (given == null) {
+                drawn.add(choice);
+            }
         }
 
         private static boolean crashable(String workload) {

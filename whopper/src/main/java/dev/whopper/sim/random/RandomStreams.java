@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code SplitMix64.mix(rootSeed ^ FNV-1a(name))}, so adding a stream or drawing more from one never
  * changes another: the scheduler's picks do not move when the workload draws one more number.
  *
- * <p>Stream names in use: {@value #SCHEDULER}, {@value #IO}, {@value #FAULTS}, {@value #SWARM},
+ * <p>Stream names in use: {@value #SCHEDULER}, {@value #IO}, {@value #FAULTS}, {@value #SWARM}, {@value #CAMPAIGN},
  * {@code "fiber/<id>"} (the fiber's workload) and {@code "yield/<id>"} (its yield injector).
  *
  * @param rootSeed the run's seed
@@ -23,6 +23,8 @@ public record RandomStreams(long rootSeed) {
     public static final String FAULTS = "faults";
     /** The swarm strategy's configuration draw. */
     public static final String SWARM = "swarm";
+    /** The {@code campaign} run mode's per-seed configuration draw (drawn before the run is built). */
+    public static final String CAMPAIGN = "campaign";
 
     /**
      * @param name the stream's name

@@ -148,7 +148,9 @@ public final class SoakRunner {
 
     private SeedDone runSeed(Simulation<?> base, FailureWriter failures, long g) throws IOException {
         long seed = options.plan().seed(g);
-        Simulation<?> sim = base.withSeed(seed);
+        // A mode that draws per seed (campaign) builds each seed's own configuration; every other soak reseeds one.
+        Simulation<?> sim = options.run().drawn().isEmpty() ? base.withSeed(seed)
+            : options.run().withSeed(seed).simulation().withRecordDecisions(false);
         long t0 = System.nanoTime();
         RunResult r = sim.run();
         long wallNanos = System.nanoTime() - t0;

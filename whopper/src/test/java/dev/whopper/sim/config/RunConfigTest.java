@@ -43,7 +43,7 @@ class RunConfigTest {
                         Arbitraries.of(true, false), Arbitraries.of(RunMode.names()))
                     .as((faults, offKinds, window, crashes, crashWindow, liveness, allow, mode) -> new RunConfig(seed, w.name(),
                         w.minConnections() + extra, steps, strategy, yieldRate, cap, cost, faults, offKinds, window, crashes,
-                        crashWindow, liveness, allow, mode)));
+                        crashWindow, liveness, allow, mode, Set.of())));
     }
 
     @Property(tries = 300)
@@ -89,14 +89,14 @@ class RunConfigTest {
         for (String m : RunMode.names()) {
             RunConfig c = RunConfig.parse("--mode", m);
             assertEquals(RunMode.byName(m).steps(), c.steps(), m);
-            assertEquals(RunMode.byName(m).faults(), c.faults(), m);
+            assertEquals(RunMode.byName(m).defaults(0).faults(), c.faults(), m);
         }
     }
 
     @Test
     void anUnknownModeIsOneLineNamingTheModes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunConfig.parse("--mode", "fastest"));
-        assertEquals("--mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree)", e.getMessage());
+        assertEquals("--mode: fastest (expected: one of fast, chaos, ragnarok, recovery-heavy, btree, campaign)", e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.whopper.workloads.bank;
 import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.core.storage.btree.Entry;
 import dev.whopper.workloads.dbclient.IntegrityVerdict;
+import dev.whopper.workloads.dbclient.RecoveredWalEnd;
 import dev.whopper.workloads.spi.FaultOracle;
 import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
@@ -23,6 +24,8 @@ final class BankProperties {
     static final String DURABILITY = "bank-durability";
     /** Property: the integrity check is clean after recovery and at the end. */
     static final String INTEGRITY = "integrity";
+    /** Property: after every open that recovered frames, the WAL ends at the last one ({@link RecoveredWalEnd}). */
+    static final String WAL_END = "bank" + RecoveredWalEnd.SUFFIX;
     /** Property: no corruption is reported when no fault can corrupt data. */
     static final String NO_CORRUPTION = "no-corruption";
 
@@ -184,13 +187,14 @@ final class BankProperties {
     final Durability durability = new Durability();
     final Integrity integrity = new Integrity();
     final NoCorruption noCorruption = new NoCorruption();
+    final RecoveredWalEnd walEnd = new RecoveredWalEnd(WAL_END);
 
     /**
      * @param world the run's shared state
      * @return every property, the final verification last
      */
     List<Property> all(BankWorld world) {
-        return List.of(conservation, durability, integrity, noCorruption,
+        return List.of(conservation, durability, integrity, noCorruption, walEnd,
             Properties.atEnd(BankWorkload.FINAL_VERIFICATION, world::finalCheckHeld));
     }
 }

@@ -99,7 +99,8 @@ public final class BankWorkload {
      *         no corruption without a bit flip, and the final verification
      */
     static List<String> propertyNames() {
-        return List.of(BankProperties.CONSERVATION, BankProperties.DURABILITY, BankProperties.INTEGRITY, BankProperties.NO_CORRUPTION, FINAL_VERIFICATION);
+        return List.of(BankProperties.CONSERVATION, BankProperties.DURABILITY, BankProperties.INTEGRITY, BankProperties.NO_CORRUPTION,
+            BankProperties.WAL_END, FINAL_VERIFICATION);
     }
 
     /**

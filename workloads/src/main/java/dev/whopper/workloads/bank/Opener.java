@@ -45,6 +45,7 @@ final class Opener {
                         return r.cast();
                     }
                     opened = r.value();
+                    w.properties.walEnd.check(w.io, opened, recovery());
                     verifier = opened.connect(YieldInjector.NONE);
                     state = State.VERIFY_BEGIN;
                 }

@@ -1,5 +1,6 @@
 package dev.whopper.workloads.checkpoint;
 
+import dev.whopper.workloads.dbclient.RecoveredWalEnd;
 import dev.whopper.core.db.CheckpointMode;
 import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.workloads.property.Properties;
@@ -23,6 +24,8 @@ final class StormProperties {
     static final String NO_CORRUPTION = "storm-no-corruption";
     /** Property: when every fiber finished, the final verification ran. */
     static final String FINAL = "storm-final-verification";
+    /** Property: after every open that recovered frames, the WAL ends at the last one ({@link RecoveredWalEnd}). */
+    static final String WAL_END = "storm" + RecoveredWalEnd.SUFFIX;
 
     /**
      * PASSIVE checkpoints in a row refused BUSY after faults stopped with no checkpoint succeeding in between, at
@@ -179,10 +182,11 @@ final class StormProperties {
     final Simple noCorruption = new Simple(NO_CORRUPTION);
 
     static List<String> names() {
-        return List.of(SNAPSHOT, DURABILITY, PROGRESS, INTEGRITY, NO_CORRUPTION, FINAL);
+        return List.of(SNAPSHOT, DURABILITY, PROGRESS, INTEGRITY, NO_CORRUPTION, FINAL, WAL_END);
     }
 
     List<Property> all(StormWorld world) {
-        return List.of(snapshot, durability, progress, integrity, noCorruption, Properties.atEnd(FINAL, world::finalCheckHeld));
+        return List.of(snapshot, durability, progress, integrity, noCorruption, Properties.atEnd(FINAL, world::finalCheckHeld),
+            world.walEnd);
     }
 }

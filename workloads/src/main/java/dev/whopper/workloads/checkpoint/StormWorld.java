@@ -38,7 +38,7 @@ final class StormWorld extends EngineWorld {
     static final String[] OUTCOMES = {"ok", "busy", "partial", "failed"};
 
     StormWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int keys, int opsPerFiber) {
-        super(io, faults, options, PATH, fibers, opsPerFiber);
+        super(io, faults, options, PATH, fibers, opsPerFiber, "storm");
         this.model = new StormModel(keys);
     }
 

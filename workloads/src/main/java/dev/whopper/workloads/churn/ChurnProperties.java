@@ -1,5 +1,6 @@
 package dev.whopper.workloads.churn;
 
+import dev.whopper.workloads.dbclient.RecoveredWalEnd;
 import dev.whopper.core.db.IntegrityReport;
 import dev.whopper.workloads.property.Properties;
 import dev.whopper.workloads.property.Property;
@@ -24,6 +25,8 @@ final class ChurnProperties {
     static final String NO_CORRUPTION = "churn-no-corruption";
     /** Property: when every fiber finished, the final scan and integrity check ran. */
     static final String FINAL = "churn-final-verification";
+    /** Property: after every open that recovered frames, the WAL ends at the last one ({@link RecoveredWalEnd}). */
+    static final String WAL_END = "churn" + RecoveredWalEnd.SUFFIX;
 
     /** Scans match the model. */
     static final class Model implements Property {
@@ -122,10 +125,11 @@ final class ChurnProperties {
 
     /** @return the names of every property, in {@link #all} order */
     static List<String> names() {
-        return List.of(MODEL, DURABILITY, INTEGRITY, NO_CORRUPTION, FINAL);
+        return List.of(MODEL, DURABILITY, INTEGRITY, NO_CORRUPTION, FINAL, WAL_END);
     }
 
     List<Property> all(ChurnWorld world) {
-        return List.of(model, durability, integrity, noCorruption, Properties.atEnd(FINAL, world::finalCheckHeld));
+        return List.of(model, durability, integrity, noCorruption, Properties.atEnd(FINAL, world::finalCheckHeld),
+            world.walEnd);
     }
 }

@@ -47,7 +47,7 @@ final class ChurnWorld extends EngineWorld {
     int peakKeys;
 
     ChurnWorld(IO io, FaultOracle faults, DatabaseOptions options, int fibers, int keys, int opsPerFiber) {
-        super(io, faults, options, PATH, fibers, opsPerFiber);
+        super(io, faults, options, PATH, fibers, opsPerFiber, "churn");
         this.model = new ChurnModel(keys);
     }
 

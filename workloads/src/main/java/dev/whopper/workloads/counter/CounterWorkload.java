@@ -2,6 +2,7 @@ package dev.whopper.workloads.counter;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.RecoveredWalEnd;
 import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
@@ -44,6 +45,7 @@ public final class CounterWorkload {
     public static List<String> propertyNames() {
         List<String> names = new ArrayList<>(List.of(CounterProperties.NO_LOST_INCREMENT, CounterProperties.NO_PHANTOM_INCREMENT));
         names.addAll(EngineChecks.names("counter"));
+        names.add("counter" + RecoveredWalEnd.SUFFIX);
         return List.copyOf(names);
     }
 
@@ -114,6 +116,7 @@ public final class CounterWorkload {
     private static List<Property> properties(CounterWorld world) {
         List<Property> all = new ArrayList<>(List.of(world.properties.noLost, world.properties.noPhantom));
         all.addAll(world.checks.all(world::finalCheckHeld));
+        all.add(world.walEnd);
         return List.copyOf(all);
     }
 

@@ -57,6 +57,8 @@ public abstract class EngineWorld {
     public final String path;
     /** The quota form's properties ({@code null} in the self-checked form). */
     public final EngineChecks checks;
+    /** The WAL ends at the last commit frame each open recovered ({@code <prefix>-recovered-wal-end}), both forms. */
+    public final RecoveredWalEnd walEnd;
     /** True in the quota form (see the class comment). */
     final boolean quota;
 
@@ -123,7 +125,7 @@ public abstract class EngineWorld {
      */
     protected EngineWorld(IO io, FaultOracle faults, DatabaseOptions options, String path, String prefix, int fibers,
                           int opsPerFiber) {
-        this(io, faults, options, path, new EngineChecks(prefix), fibers, opsPerFiber);
+        this(io, faults, options, path, prefix, new EngineChecks(prefix), fibers, opsPerFiber);
     }
 
     /**
@@ -135,18 +137,21 @@ public abstract class EngineWorld {
      * @param path    the database file's name
      * @param fibers  the run's fibers
      * @param opsPerFiber operations each fiber runs before the final verification, &gt;= 0
+     * @param prefix  the workload's property name prefix (for {@link #walEnd}), e.g. {@code storm}
      */
-    protected EngineWorld(IO io, FaultOracle faults, DatabaseOptions options, String path, int fibers, int opsPerFiber) {
-        this(io, faults, options, path, (EngineChecks) null, fibers, opsPerFiber);
+    protected EngineWorld(IO io, FaultOracle faults, DatabaseOptions options, String path, int fibers, int opsPerFiber,
+                          String prefix) {
+        this(io, faults, options, path, prefix, null, fibers, opsPerFiber);
     }
 
-    private EngineWorld(IO io, FaultOracle faults, DatabaseOptions options, String path, EngineChecks checks,
-                        int fibers, int opsPerFiber) {
+    private EngineWorld(IO io, FaultOracle faults, DatabaseOptions options, String path, String prefix,
+                        EngineChecks checks, int fibers, int opsPerFiber) {
         this.io = Objects.requireNonNull(io, "io");
         this.faults = Objects.requireNonNull(faults, "faults");
         this.options = Objects.requireNonNull(options, "options");
         this.path = Objects.requireNonNull(path, "path");
         this.checks = checks;
+        this.walEnd = new RecoveredWalEnd(prefix + RecoveredWalEnd.SUFFIX);
         this.quota = checks != null;
         if (opsPerFiber < 0) {
             throw new IllegalArgumentException("opsPerFiber: " + opsPerFiber + " (expected: >= 0)");

@@ -39,6 +39,7 @@ final class Opener {
                         return r.cast();
                     }
                     opened = r.value();
+                    w.walEnd.check(w.io, opened, w.openReason);
                     verifier = opened.connect(YieldInjector.NONE);
                     verification = w.verifyAfterOpen(opened, verifier, w.openReason);
                     state = State.VERIFYING;

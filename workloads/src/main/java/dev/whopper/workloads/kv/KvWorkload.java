@@ -2,6 +2,7 @@ package dev.whopper.workloads.kv;
 
 import dev.whopper.core.db.DatabaseOptions;
 import dev.whopper.workloads.dbclient.EngineChecks;
+import dev.whopper.workloads.dbclient.RecoveredWalEnd;
 import dev.whopper.workloads.dbclient.EngineWorkload;
 import dev.whopper.workloads.dbclient.WorkloadPart;
 import dev.whopper.workloads.property.Property;
@@ -49,6 +50,7 @@ public final class KvWorkload {
     public static List<String> propertyNames() {
         List<String> names = new ArrayList<>(KvProperties.names());
         names.addAll(EngineChecks.names("kv"));
+        names.add("kv" + RecoveredWalEnd.SUFFIX);
         return List.copyOf(names);
     }
 
@@ -119,6 +121,7 @@ public final class KvWorkload {
     private static List<Property> properties(KvWorld world) {
         List<Property> all = new ArrayList<>(world.properties.all());
         all.addAll(world.checks.all(world::finalCheckHeld));
+        all.add(world.walEnd);
         return List.copyOf(all);
     }
 
