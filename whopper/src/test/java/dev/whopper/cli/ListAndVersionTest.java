@@ -39,7 +39,8 @@ class ListAndVersionTest {
         }
         assertTrue(r.out().contains("\n  fast             workload bank, faults none, 100,000 steps, 0 crashes\n"), r.out());
         assertTrue(r.out().contains("\n  campaign         each seed draws: workload mixed 1/2, checkpoint-storm 1/4, btree-churn "
-            + "1/4; faults none or chaos, 1/2 each; crashes 0 1/4, 1 1/4, 2 1/2; 100,000 steps\n"), r.out());
+            + "1/4; faults none or chaos, 1/2 each; crashes 0 1/4, 1 1/4, 2 1/2; strategy random, pct:3, pos or swarm, 1/4 "
+            + "each; 100,000 steps\n"), r.out());
         assertTrue(r.out().contains("--liveness-timeout-nanos"), r.out());
     }
 

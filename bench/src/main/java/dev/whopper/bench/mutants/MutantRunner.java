@@ -20,7 +20,8 @@ import java.util.Locale;
  * <pre>RESULT &lt;strategy&gt; &lt;seeds run&gt; &lt;failures&gt; &lt;inconclusive&gt; &lt;first failing seed or -1&gt; &lt;seeds to it or -1&gt;
  *        &lt;failure key or -&gt; &lt;wall ms&gt; &lt;what the first failure said&gt;</pre>
  *
- * (tab-separated). Options: {@code --strategies a,b} (default: random), {@code --seeds N} (default 1000),
+ * (tab-separated). Options: {@code --strategies a,b} (default: random; {@code drawn}: no {@code --strategy}, so a
+ * campaign seed draws its own), {@code --seeds N} (default 1000),
  * {@code --first-seed S} (default 1), {@code --arm "ARGS"} (repeatable: the options of {@code whopper run};
  * seed {@code S + i} runs arm {@code i mod arms}; default: one arm of the defaults), {@code --all} (count every
  * failure instead of stopping at the first, and print a {@code FAIL <strategy> <seed> <failure key>} line for
@@ -154,13 +155,18 @@ public final class MutantRunner {
         }
     }
 
+    /** The strategy name that passes no {@code --strategy}: a campaign seed draws its own. */
+    static final String DRAWN = "drawn";
+
     static Result scan(Options o, String strategy) {
         long start = System.nanoTime();
         List<RunConfig> configs = new ArrayList<>();
         List<Simulation<?>> sims = new ArrayList<>();
         for (List<String> arm : o.arms()) {
             List<String> a = new ArrayList<>(arm);
-            a.addAll(List.of("--strategy", strategy));
+            if (!strategy.equals(DRAWN)) {
+                a.addAll(List.of("--strategy", strategy));
+            }
             RunConfig c = RunConfig.parse(a.toArray(new String[0]));
             configs.add(c);
             sims.add(c.simulation());

@@ -35,8 +35,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "mutant-scoreboard", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs every engine mutant for a seed budget under each strategy and shows which oracle caught it.")
 public final class MutantScoreboard implements Callable<Integer> {
-    /** The strategies of a scoreboard by default. */
-    public static final String DEFAULT_STRATEGIES = "random,round-robin,pct:3,pos,swarm";
+    /**
+     * The strategies of a scoreboard by default: first {@code drawn} (no {@code --strategy}: each campaign seed draws
+     * its own, as {@code whopper soak} runs by default), then each strategy alone.
+     */
+    public static final String DEFAULT_STRATEGIES = "drawn,random,round-robin,pct:3,pos,swarm";
     /**
      * The arm of a scoreboard by default: the campaign, the configuration {@code whopper soak} runs by default (each seed
      * draws its workload, faults and crashes).
@@ -58,7 +61,8 @@ public final class MutantScoreboard implements Callable<Integer> {
     long firstSeed;
 
     @Option(names = "--strategies", defaultValue = DEFAULT_STRATEGIES, paramLabel = "S[,S...]",
-        description = "Strategies, one row each (default: ${DEFAULT-VALUE}).")
+        description = "Strategies, one row each; 'drawn' passes none, so a campaign seed draws its own (default: "
+            + "${DEFAULT-VALUE}).")
     String strategies;
 
     @Option(names = "--mutants", paramLabel = "NAME[,NAME...]", split = ",",
@@ -258,7 +262,9 @@ public final class MutantScoreboard implements Callable<Integer> {
                 }
             }
         }
-        args.addAll(List.of("--strategy", r.strategy()));
+        if (!r.strategy().equals(MutantRunner.DRAWN)) {
+            args.addAll(List.of("--strategy", r.strategy()));
+        }
         return args;
     }
 

@@ -116,11 +116,11 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         }
         check(crashWindowSteps >= 0, "--crash-window-steps", crashWindowSteps, ">= 0, 0: the run's real length");
         check(livenessTimeoutNanos >= 0, "--liveness-timeout-nanos", livenessTimeoutNanos, ">= 0");
-        drawn = checkDrawn(seed, mode, workload, faults, crashes, drawn);
+        drawn = checkDrawn(seed, mode, workload, faults, crashes, strategy, drawn);
     }
 
     private static Set<CampaignDraw.Choice> checkDrawn(long seed, String mode, String workload, String faults, int crashes,
-                                                      Set<CampaignDraw.Choice> drawn) {
+                                                      StrategySpec strategy, Set<CampaignDraw.Choice> drawn) {
         Objects.requireNonNull(drawn, "drawn");
         if (drawn.isEmpty()) {
             return Set.of();
@@ -133,7 +133,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         CampaignDraw.Choices d = m.defaults(seed);
         boolean ok = (!drawn.contains(CampaignDraw.Choice.WORKLOAD) || d.workload().equals(workload))
             && (!drawn.contains(CampaignDraw.Choice.FAULTS) || d.faults().equals(faults))
-            && (!drawn.contains(CampaignDraw.Choice.CRASHES) || d.crashes() == crashes);
+            && (!drawn.contains(CampaignDraw.Choice.CRASHES) || d.crashes() == crashes)
+            && (!drawn.contains(CampaignDraw.Choice.STRATEGY) || StrategySpec.parse(d.strategy()).equals(strategy));
         if (!ok) {
             throw new IllegalArgumentException("drawn: " + drawn + " (expected: the values seed " + seed + " draws: " + d + ")");
         }
@@ -158,7 +159,8 @@ public record RunConfig(long seed, String workload, int connections, long steps,
     public RunConfig withSeed(long newSeed) {
         CampaignDraw.Choices d = drawn.isEmpty() ? null : runMode().defaults(newSeed);
         return new RunConfig(newSeed, drawn.contains(CampaignDraw.Choice.WORKLOAD) ? d.workload() : workload, connections,
-            steps, strategy, yieldRate, yieldCap, stepCostNanos, drawn.contains(CampaignDraw.Choice.FAULTS) ? d.faults() : faults,
+            steps, drawn.contains(CampaignDraw.Choice.STRATEGY) ? StrategySpec.parse(d.strategy()) : strategy, yieldRate,
+            yieldCap, stepCostNanos, drawn.contains(CampaignDraw.Choice.FAULTS) ? d.faults() : faults,
             faultsOff, faultWindowNanos, drawn.contains(CampaignDraw.Choice.CRASHES) ? d.crashes() : crashes, crashWindowSteps,
             livenessTimeoutNanos, allowIncomplete, mode, drawn);
     }
@@ -216,7 +218,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
 
     /**
      * The command-line arguments of {@code whopper run} that give this configuration: seed, workload,
-     * connections, steps and strategy always; the mode unless it is {@code fast}; every other option when it differs
+     * connections and steps always, the strategy unless the mode drew it; the mode unless it is {@code fast}; every other option when it differs
      * from its default (the fault mode, the crashes and the crash window: from the mode's). In a mode that draws per
      * seed, a drawn choice is left out (the seed draws it again) and a choice given explicitly is always printed.
      *
@@ -231,7 +233,10 @@ public record RunConfig(long seed, String workload, int connections, long steps,
         if (!drawn.contains(CampaignDraw.Choice.WORKLOAD)) {
             a.addAll(List.of("--workload", workload));
         }
-        a.addAll(List.of("--connections", Integer.toString(connections), "--steps", Long.toString(steps), "--strategy", strategy.toString()));
+        a.addAll(List.of("--connections", Integer.toString(connections), "--steps", Long.toString(steps)));
+        if (!drawn.contains(CampaignDraw.Choice.STRATEGY)) {
+            a.addAll(List.of("--strategy", strategy.toString()));
+        }
         if (Double.compare(yieldRate, DEFAULT_YIELD_RATE) != 0) {
             a.addAll(List.of("--yield-rate", Double.toString(yieldRate)));
         }
@@ -372,8 +377,9 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             description = "Step budget (default: the mode's; fast: " + DEFAULT_STEPS + ").")
         Long steps;
 
-        @picocli.CommandLine.Option(names = "--strategy", defaultValue = DEFAULT_STRATEGY,
-            description = "random, rr, pct, pct:D, pos or swarm (default: ${DEFAULT-VALUE}).")
+        @picocli.CommandLine.Option(names = "--strategy",
+            description = "random, rr, pct, pct:D, pos or swarm (default: " + DEFAULT_STRATEGY + "; in mode campaign, drawn "
+                + "per seed).")
         String strategy;
 
         @picocli.CommandLine.Option(names = "--yield-rate", defaultValue = "" + DEFAULT_YIELD_RATE,
@@ -427,9 +433,11 @@ public record RunConfig(long seed, String workload, int connections, long steps,
          * @throws IllegalArgumentException with one line naming the option and the valid values
          */
         public RunConfig toConfig(long seed) {
+            RunMode m = RunMode.byName(mode != null ? mode : workload == null ? modeWithoutOptions : DEFAULT_MODE);
+            CampaignDraw.Choices d = m.defaults(seed);
             StrategySpec s;
             try {
-                s = StrategySpec.parse(strategy);
+                s = StrategySpec.parse(strategy != null ? strategy : d.strategy());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--strategy: " + e.getMessage());
             }
@@ -437,8 +445,6 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             for (String k : faultsOff) {
                 off.add(faultKind(k));
             }
-            RunMode m = RunMode.byName(mode != null ? mode : workload == null ? modeWithoutOptions : DEFAULT_MODE);
-            CampaignDraw.Choices d = m.defaults(seed);
             Set<CampaignDraw.Choice> drawn = EnumSet.noneOf(CampaignDraw.Choice.class);
             String w = workload == null ? d.workload() : workload;
             // A mode's crashes apply to workloads that can crash; for the others its default is no crash.
@@ -446,6 +452,7 @@ public record RunConfig(long seed, String workload, int connections, long steps,
             if (m.drawsPerSeed()) {
                 drawIfAbsent(drawn, workload, CampaignDraw.Choice.WORKLOAD);
                 drawIfAbsent(drawn, faults, CampaignDraw.Choice.FAULTS);
+                drawIfAbsent(drawn, strategy, CampaignDraw.Choice.STRATEGY);
                 if (crashable(w)) {
                     drawIfAbsent(drawn, crashes, CampaignDraw.Choice.CRASHES);
                 }

@@ -73,7 +73,7 @@ public enum RunMode {
      *         ({@link CampaignDraw}) in a mode that {@link #drawsPerSeed()}
      */
     public CampaignDraw.Choices defaults(long seed) {
-        return drawsPerSeed() ? CampaignDraw.draw(seed) : new CampaignDraw.Choices(workload, faults, crashes);
+        return drawsPerSeed() ? CampaignDraw.draw(seed) : new CampaignDraw.Choices(workload, faults, crashes, RunConfig.DEFAULT_STRATEGY);
     }
 
     /** @return its defaults for {@code whopper list}: the fixed ones, or how a seed draws them */

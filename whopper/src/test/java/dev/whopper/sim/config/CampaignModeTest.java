@@ -20,19 +20,25 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-/** The {@code campaign} mode: each seed draws its own workload, faults and crashes, deterministically, and reruns. */
+/** The {@code campaign} mode: each seed draws its own workload, faults, crashes and strategy, deterministically, and reruns. */
 class CampaignModeTest {
     @Test
     void theDrawIsAFunctionOfTheSeedAndCoversEveryChoice() {
         Map<String, Integer> workloads = new TreeMap<>();
         Map<String, Integer> faults = new TreeMap<>();
         Map<Integer, Integer> crashes = new TreeMap<>();
+        Map<String, Integer> strategies = new TreeMap<>();
         for (long seed = 1; seed <= 800; seed++) {
             CampaignDraw.Choices c = CampaignDraw.draw(seed);
             assertEquals(c, CampaignDraw.draw(seed), "seed " + seed);
             workloads.merge(c.workload(), 1, Integer::sum);
             faults.merge(c.faults(), 1, Integer::sum);
             crashes.merge(c.crashes(), 1, Integer::sum);
+            strategies.merge(c.strategy(), 1, Integer::sum);
+        }
+        assertEquals(Set.of("random", "pct:3", "pos", "swarm"), strategies.keySet());
+        for (Map.Entry<String, Integer> e : strategies.entrySet()) {
+            assertBetween(140, 260, e.getValue(), e.getKey() + ", 1/4 of 800: " + strategies);
         }
         assertEquals(Set.of("mixed", "checkpoint-storm", "btree-churn"), workloads.keySet());
         assertEquals(Set.of("none", "chaos"), faults.keySet());
@@ -46,9 +52,9 @@ class CampaignModeTest {
 
     @Test
     void knownDrawsArePinned() {
-        assertEquals(new CampaignDraw.Choices("mixed", "chaos", 0), CampaignDraw.draw(1));
-        assertEquals(new CampaignDraw.Choices("checkpoint-storm", "chaos", 1), CampaignDraw.draw(2));
-        assertEquals(new CampaignDraw.Choices("mixed", "none", 2), CampaignDraw.draw(3));
+        assertEquals(new CampaignDraw.Choices("mixed", "chaos", 0, "random"), CampaignDraw.draw(1));
+        assertEquals(new CampaignDraw.Choices("checkpoint-storm", "chaos", 1, "swarm"), CampaignDraw.draw(2));
+        assertEquals(new CampaignDraw.Choices("mixed", "none", 2, "random"), CampaignDraw.draw(3));
     }
 
     private static void assertBetween(int low, int high, int value, String what) {
@@ -60,20 +66,21 @@ class CampaignModeTest {
         for (long seed = 1; seed <= 40; seed++) {
             RunConfig c = RunConfig.parse("--seed", Long.toString(seed), "--mode", "campaign");
             CampaignDraw.Choices d = CampaignDraw.draw(seed);
-            assertEquals(d, new CampaignDraw.Choices(c.workload(), c.faults(), c.crashes()), "seed " + seed);
+            assertEquals(d, new CampaignDraw.Choices(c.workload(), c.faults(), c.crashes(), c.strategy().toString()), "seed " + seed);
             assertEquals(EnumSet.allOf(CampaignDraw.Choice.class), c.drawn());
             assertEquals(100_000, c.steps());
             assertEquals(0, c.crashWindowSteps(), "crashes over the run's real length");
-            assertEquals(List.of("--seed", Long.toString(seed), "--mode", "campaign", "--connections", "8", "--steps", "100000",
-                "--strategy", "random"), c.toArgs(), "nothing drawn is printed: the seed draws it again");
+            assertEquals(List.of("--seed", Long.toString(seed), "--mode", "campaign", "--connections", "8", "--steps", "100000"),
+                c.toArgs(), "nothing drawn is printed: the seed draws it again");
         }
         RunConfig kv = RunConfig.parse("--seed", "3", "--mode", "campaign", "--workload", "kv-model", "--faults", "none");
         assertEquals("kv-model", kv.workload());
         assertEquals("none", kv.faults());
         assertEquals(CampaignDraw.draw(3).crashes(), kv.crashes());
-        assertEquals(EnumSet.of(CampaignDraw.Choice.CRASHES), kv.drawn());
+        assertEquals(EnumSet.of(CampaignDraw.Choice.CRASHES, CampaignDraw.Choice.STRATEGY), kv.drawn());
+        assertEquals(StrategySpec.parse(CampaignDraw.draw(3).strategy()), kv.strategy());
         assertEquals(List.of("--seed", "3", "--mode", "campaign", "--workload", "kv-model", "--connections", "8", "--steps",
-            "100000", "--strategy", "random", "--faults", "none"), kv.toArgs(), "an explicit choice is always printed");
+            "100000", "--faults", "none"), kv.toArgs(), "an explicit choice is always printed, a drawn one never");
         RunConfig noCrash = RunConfig.parse("--mode", "campaign", "--workload", "lost-update");
         assertEquals(0, noCrash.crashes(), "a workload without crash recovery draws no crash");
         assertEquals(noCrash, RunConfig.parse(noCrash.toArgs().toArray(new String[0])));
@@ -81,9 +88,11 @@ class CampaignModeTest {
 
     @Property(tries = 200)
     void parsingItsArgumentsGivesTheSameCampaignConfiguration(@ForAll long seed, @ForAll @IntRange(min = 0, max = 7) int given,
-                                                              @ForAll @IntRange(min = 0, max = 3) int strategy) {
-        List<String> args = new ArrayList<>(List.of("--seed", Long.toString(seed), "--mode", "campaign", "--strategy",
-            List.of("random", "pct:3", "pos", "rr").get(strategy)));
+                                                              @ForAll @IntRange(min = 0, max = 4) int strategy) {
+        List<String> args = new ArrayList<>(List.of("--seed", Long.toString(seed), "--mode", "campaign"));
+        if (strategy < 4) {
+            args.addAll(List.of("--strategy", List.of("random", "pct:3", "pos", "rr").get(strategy)));
+        }
         if ((given & 1) != 0) {
             args.addAll(List.of("--workload", "btree-churn"));
         }
@@ -94,7 +103,7 @@ class CampaignModeTest {
             args.addAll(List.of("--crashes", "1"));
         }
         RunConfig c = RunConfig.parse(args.toArray(new String[0]));
-        assertEquals(3 - Integer.bitCount(given), c.drawn().size(), c.toString());
+        assertEquals(3 - Integer.bitCount(given) + (strategy == 4 ? 1 : 0), c.drawn().size(), c.toString());
         assertEquals(c, RunConfig.parse(c.toArgs().toArray(new String[0])), String.join(" ", c.toArgs()));
         assertEquals(c.fixed(), RunConfig.parse(c.fixed().toArgs().toArray(new String[0])));
         assertEquals(c.fixed(), c.simulation().config(), "the simulation's configuration names every drawn value");
@@ -131,9 +140,9 @@ class CampaignModeTest {
         RunConfig c = RunConfig.parse("--seed", "5", "--mode", "campaign");
         String other = c.workload().equals("mixed") ? "btree-churn" : "mixed";
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> new RunConfig(5, other,
-            8, 100_000, StrategySpec.parse("random"), c.yieldRate(), c.yieldCap(), c.stepCostNanos(), c.faults(), Set.of(),
+            8, 100_000, c.strategy(), c.yieldRate(), c.yieldCap(), c.stepCostNanos(), c.faults(), Set.of(),
             c.faultWindowNanos(), c.crashes(), 0, c.livenessTimeoutNanos(), false, "campaign", c.drawn()));
-        assertEquals("drawn: [WORKLOAD, FAULTS, CRASHES] (expected: the values seed 5 draws: " + CampaignDraw.draw(5) + ")",
+        assertEquals("drawn: [WORKLOAD, FAULTS, CRASHES, STRATEGY] (expected: the values seed 5 draws: " + CampaignDraw.draw(5) + ")",
             wrong.getMessage());
         IllegalArgumentException fast = assertThrows(IllegalArgumentException.class, () -> new RunConfig(5, "bank", 8,
             100_000, StrategySpec.parse("random"), c.yieldRate(), c.yieldCap(), c.stepCostNanos(), "none", Set.of(),
