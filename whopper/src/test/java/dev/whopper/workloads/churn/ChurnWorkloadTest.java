@@ -115,6 +115,24 @@ class ChurnWorkloadTest {
         assertEquals(2L, r.counters().crashes());
     }
 
+    /**
+     * Regression: {@code whopper run --seed 416 --workload btree-churn --connections 8 --faults chaos --crashes 2
+     * --strategy pct:3} failed 'churn-durability' ("after reopen #1: k/00009 holds 't1@k/00009:...', expected
+     * nothing"). After the second crash recovery matched the model, a bit flipped in a WAL frame that recovery had
+     * kept; the reopen cut the WAL there, so a delete acknowledged before that recovery was lost and t1's older insert
+     * showed again. The model had forgotten, at the recovery, which writes live in the kept frames, so nothing excused
+     * the loss. Now a recovery records where its kept frames end, and a flip below that explains losing what it showed.
+     */
+    @Test
+    void regressionALossABitFlipInFramesARecoveryKeptExplainsIsNotAViolation() {
+        RunResult r = RunConfig.parse("--seed", "416", "--workload", "btree-churn", "--connections", "8", "--faults", "chaos",
+            "--crashes", "2", "--strategy", "pct:3").simulation().run();
+        assertEquals(Outcome.Kind.PASSED, r.kind(), r.describe());
+        assertTrue(r.counters().faultsByKind().getOrDefault("BIT_FLIP", 0L) >= 1, r.describe());
+        assertTrue(r.workloadCounters().get("writes-lost-to-bit-rot") >= 1, "the loss was excused, and counted: " + r.describe());
+        assertEquals(2L, r.counters().crashes());
+    }
+
     @Test
     void theSameSeedGivesTheSameTraceHash() {
         for (long seed : new long[] {3, 1112, 764}) {

@@ -22,6 +22,11 @@ final class ChurnModel {
     private final String[] keyNames;
     /** Acknowledged contents. */
     private final TreeMap<String, String> acked = new TreeMap<>();
+    /**
+     * Where the WAL frames of the last recovery that matched the model end (-1: no recovery yet): a key written before
+     * it lives in those frames (or in the database file), so a bit flipped below it explains the key's loss.
+     */
+    private long baseWalEnd = -1;
     /** Per key, values written by commits of unknown outcome since its last acknowledged write (null: a delete). */
     private final TreeMap<String, List<Pending>> pending = new TreeMap<>();
     /** Per key, the acknowledged transaction that wrote (or deleted) it last. */
@@ -140,7 +145,8 @@ final class ChurnModel {
                 }
             }
             Long by = ackedBy.get(k);
-            if (!explained && by != null && lostToBitRot.test(walEnds.getOrDefault(by, -1L))) {
+            long end = by != null ? walEnds.getOrDefault(by, -1L) : baseWalEnd;
+            if (!explained && (by != null || baseWalEnd >= 0) && lostToBitRot.test(end)) {
                 explained = true;
                 writesLostToBitRot++;
             }
@@ -184,8 +190,14 @@ final class ChurnModel {
         return new ArrayList<>(all.keySet());
     }
 
-    /** A recovery matched the model: what it shows is the contents from now on; nothing is unknown any more. */
-    void recovered(NavigableMap<String, String> recovered) {
+    /**
+     * A recovery matched the model: what it shows is the contents from now on; nothing is unknown any more.
+     *
+     * @param walEnd where the WAL frames the recovery kept end (0: none, everything is in the database file): a bit
+     *               flipped below it later can cut off what the recovery showed, and explains its loss
+     */
+    void recovered(NavigableMap<String, String> recovered, long walEnd) {
+        baseWalEnd = walEnd;
         acked.clear();
         acked.putAll(recovered);
         pending.clear();

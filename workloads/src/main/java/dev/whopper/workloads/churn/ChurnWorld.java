@@ -9,6 +9,7 @@ import dev.whopper.core.db.TxMode;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOResult;
 import dev.whopper.core.storage.btree.Entry;
+import dev.whopper.core.storage.wal.WalFormat;
 import dev.whopper.workloads.dbclient.CurrentMachine;
 import dev.whopper.workloads.dbclient.EngineWorld;
 import dev.whopper.workloads.dbclient.IntegrityVerdict;
@@ -132,7 +133,8 @@ final class ChurnWorld extends EngineWorld {
                             taintedByBitRot = true; // page versions of a WAL cut short by a flipped bit
                         }
                         judge(r.value(), when);
-                        model.recovered(recovered);
+                        int kept = db.walFrames();
+                        model.recovered(recovered, kept == 0 ? 0 : WalFormat.frameOffset(db.pageSize(), kept + 1));
                         state = 4;
                         return IOResult.done();
                     }
