@@ -106,6 +106,19 @@ class CounterPropertiesTest {
     }
 
     @Test
+    void theFirstLostIncrementIsTakenInWalOrderNotInTheOrderOfAcknowledgement() {
+        CounterModel m = new CounterModel(1, 1);
+        for (long walEnd : new long[] {100, 300, 200}) {
+            m.commitStarted(0, 0);
+            m.acknowledged(0, walEnd);
+        }
+        assertEquals(300, m.firstLostWalEnd(0, 2), "one lost: the increment whose frames end last, not the last acknowledged");
+        assertEquals(200, m.firstLostWalEnd(0, 1), "two lost: the two whose frames end last");
+        assertEquals(100, m.firstLostWalEnd(0, 0));
+        assertEquals(Long.MAX_VALUE, m.firstLostWalEnd(0, 3), "nothing lost");
+    }
+
+    @Test
     void aReopenAfterAFailedSyncLeavesWhatItShowsBeyondTheAcknowledgedUnknown() {
         history();
         model.outcomeUnknown(2); // the commit in flight failed too: the database is reopened
