@@ -68,6 +68,10 @@ public final class ManyFibers implements Callable<Integer> {
         description = "A sleeper's longest sleep (default: ${DEFAULT-VALUE}).")
     long sleepMaxNanos;
 
+    @Option(names = "--liveness-timeout-nanos", defaultValue = "10000000000", paramLabel = "NS",
+        description = "The scheduler's liveness timeout, 0 for none (default: ${DEFAULT-VALUE}, as runs have).")
+    long livenessTimeoutNanos;
+
     @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
         description = "Paired rounds (wait workload): every count takes --steps steps in turn, N times; 0 for one "
             + "row per count (default: ${DEFAULT-VALUE}).")
@@ -208,9 +212,132 @@ public final class ManyFibers implements Callable<Integer> {
     private Scheduler waitScheduler(int n) {
         RandomStreams streams = new RandomStreams(42);
         ArrayDeque<Completion> waiting = new ArrayDeque<>();
-        return new Scheduler(new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 10_000_000_000L, 0, false), streams, Recorder.recording(false),
+        return new Scheduler(new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, livenessTimeoutNanos, 0, false), streams, Recorder.recording(false),
             new RandomStrategy(streams.stream(RandomStreams.SCHEDULER)), new VirtualClock(1_000), null, null, List.of(), n,
-            ctx -> () -> ctx.id() % 2 == 0 ? sleeper(ctx, waiting) : waiter(waiting));
+            workload.equals("sleep") ? ctx -> sleepProgram(ctx)
+                : workload.equals("yield") ? ctx -> yieldProgram(ctx, false)
+                : workload.equals("yield-idle") ? ctx -> yieldProgram(ctx, true)
+                : workload.equals("wait-objects") ? ctx -> objectProgram(ctx, waiting)
+                : ctx -> () -> ctx.id() % 2 == 0 ? sleeper(ctx, waiting) : waiter(waiting));
+    }
+
+    private dev.whopper.workloads.spi.FiberProgram objectProgram(FiberContext ctx, ArrayDeque<Completion> waiting) {
+        Operation<?> op = ctx.id() % 2 == 0 ? new SleeperOp(ctx, waiting, sleepMaxNanos) : new WaiterOp(waiting);
+        return () -> op;
+    }
+
+    private dev.whopper.workloads.spi.FiberProgram sleepProgram(FiberContext ctx) {
+        Operation<?> op = new SleepOp(ctx, sleepMaxNanos);
+        return () -> op;
+    }
+
+    private dev.whopper.workloads.spi.FiberProgram yieldProgram(FiberContext ctx, boolean idle) {
+        Operation<?> op = idle && ctx.id() % 2 == 1 ? () -> IOResult.io(Completion.waiting("nobody")) : new YieldOp();
+        return () -> op;
+    }
+
+    private static final class YieldOp implements Operation<Object> {
+        private static final Completion DONE = Completion.yielded();
+        private int yields;
+
+        @Override
+        public IOResult<Object> step() {
+            if (yields < 3) {
+                yields++;
+                return IOResult.io(DONE);
+            }
+            yields = 0;
+            return IOResult.done(null);
+        }
+
+        @Override
+        public String kind() {
+            return "yield";
+        }
+    }
+
+    private static final class SleepOp implements Operation<Object> {
+        private final FiberContext ctx;
+        private final int sleepMaxNanos;
+        private boolean slept;
+
+        SleepOp(FiberContext ctx, long sleepMaxNanos) {
+            this.ctx = ctx;
+            this.sleepMaxNanos = (int) sleepMaxNanos;
+        }
+
+        @Override
+        public IOResult<Object> step() {
+            if (!slept) {
+                slept = true;
+                return IOResult.io(ctx.sleep(1 + ctx.random().nextInt(sleepMaxNanos)));
+            }
+            slept = false;
+            return IOResult.done(null);
+        }
+
+        @Override
+        public String kind() {
+            return "sleep";
+        }
+    }
+
+    private static final class SleeperOp implements Operation<Object> {
+        private final FiberContext ctx;
+        private final ArrayDeque<Completion> waiting;
+        private final int sleepMaxNanos;
+        private boolean slept;
+
+        SleeperOp(FiberContext ctx, ArrayDeque<Completion> waiting, long sleepMaxNanos) {
+            this.ctx = ctx;
+            this.waiting = waiting;
+            this.sleepMaxNanos = (int) sleepMaxNanos;
+        }
+
+        @Override
+        public IOResult<Object> step() {
+            if (!slept) {
+                slept = true;
+                return IOResult.io(ctx.sleep(1 + ctx.random().nextInt(sleepMaxNanos)));
+            }
+            slept = false;
+            Completion c = waiting.poll();
+            if (c != null) {
+                c.succeed();
+            }
+            return IOResult.done(null);
+        }
+
+        @Override
+        public String kind() {
+            return "sleep";
+        }
+    }
+
+    private static final class WaiterOp implements Operation<Object> {
+        private final ArrayDeque<Completion> waiting;
+        private boolean blocked;
+
+        WaiterOp(ArrayDeque<Completion> waiting) {
+            this.waiting = waiting;
+        }
+
+        @Override
+        public IOResult<Object> step() {
+            if (!blocked) {
+                blocked = true;
+                Completion c = Completion.waiting("a sleeper");
+                waiting.add(c);
+                return IOResult.io(c);
+            }
+            blocked = false;
+            return IOResult.done(null);
+        }
+
+        @Override
+        public String kind() {
+            return "wait";
+        }
     }
 
     /** Sleeps, then finishes the oldest waiting completion (if any). */

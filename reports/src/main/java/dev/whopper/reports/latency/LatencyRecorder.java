@@ -112,6 +112,15 @@ public final class LatencyRecorder {
     }
 
     /**
+     * @param fiber a fiber
+     * @return its finished operations so far (a step loop also reads it ahead of the fiber's step, to have
+     *         the record's cache line on its way before {@link #finished} updates it)
+     */
+    public long fiberOperations(int fiber) {
+        return fiberStats[2 * fiber];
+    }
+
+    /**
      * The wall-clock CPU time one finished operation spent in its steps: NONDETERMINISTIC, kept apart.
      *
      * @param kind  its kind's index

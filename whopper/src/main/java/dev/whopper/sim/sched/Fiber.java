@@ -11,7 +11,7 @@ import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 
 /** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
-final class Fiber implements FiberContext, YieldInjector {
+final class Fiber implements FiberContext, YieldInjector, CompletionCallback {
     final int id;
     final Scheduler scheduler;
     final RandomSource random;
@@ -29,18 +29,21 @@ final class Fiber implements FiberContext, YieldInjector {
     long opsStarted;
     /** Where the operation in flight last yielded by injection ({@code null}: it has not), for traces. */
     YieldPoint lastYieldPoint;
-    /**
-     * Registered on each completion this fiber blocks on (one object per fiber, so a wake allocates
-     * nothing): tells the scheduler when it finishes.
-     */
-    final CompletionCallback waiter;
 
     Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
         this.id = id;
         this.scheduler = scheduler;
         this.random = random;
         this.yieldRandom = yieldRandom;
-        this.waiter = c -> scheduler.completionFinished(this, c);
+    }
+
+    /**
+     * A fiber is the waiter registered on each completion it blocks on (so a wake allocates nothing and
+     * reaches the fiber in one hop, with no callback object in between): tells the scheduler it finished.
+     */
+    @Override
+    public void onFinished(Completion c) {
+        scheduler.completionFinished(this, c);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * from when faults stop, if later) is a LIVENESS failure; every live fiber blocked with nothing pending
  * and nobody sleeping is a DEADLOCK; and idle clock jumps that never make a fiber runnable are a tool bug
  * (the event source keeps reporting due events that wake nobody). It reads the fibers' state, and keeps
- * the operations in flight in order of start time (told by the scheduler), so that a check is O(1).
+ * the operations in flight in order of start time (told by the scheduler), so that a check is O(1) amortized.
  */
 final class LivenessMonitor {
     /** Idle clock jumps in a row without a runnable fiber before the scheduler gives up (a tool bug). */
@@ -25,21 +25,27 @@ final class LivenessMonitor {
     private final long timeoutNanos;
     private final long faultsEndNanos;
     /**
-     * The operations in flight, oldest first: a doubly linked list indexed by fiber id, kept in one array of
-     * two longs per fiber ({@link #links}), not in the fibers: ending an operation unlinks it from its two
-     * neighbours, random other fibers, and each separate array read for a random fiber is a cache miss with
-     * many fibers (four arrays by id cost up to four misses where one record costs one).
+     * The operations in flight, oldest first, as a queue in order of start with lazy removal: an operation
+     * that ends stays in the queue, stale, until it reaches the head or the queue is compacted. Ending an
+     * operation so writes one int of its own fiber ({@link #inFlight}) and touches no other fiber's state; a
+     * doubly linked list by fiber id unlinked the ending operation from its two neighbours, random other
+     * fibers, a cache miss each with many fibers. Entry {@code k} is {@code queue[2 k]}, the start time, and
+     * {@code queue[2 k + 1]}, the fiber id in bits 32-63 and the operation's token in bits 0-31. The queue
+     * holds at most {@link #capacity} entries: when full, the stale ones are dropped (at most one live entry
+     * per fiber, so a compaction frees at least half of it, and appends stay O(1) amortized).
      */
-    private int oldest = -1;
-    private int newest = -1;
+    private long[] queue;
+    private int head;
+    private int size;
+    private final int capacity;
     /**
-     * By fiber id, two words: {@code links[2 id]} is {@link #IN_FLIGHT} set when the fiber is in the list, with
-     * its older neighbour + 1 in bits 32-62 and its newer neighbour + 1 in bits 0-31 (0: none); {@code
-     * links[2 id + 1]} is when its operation started ({@link Fiber#opStartNanos} when it joined).
+     * By fiber id, the token of its operation in flight (a count of starts, never 0), or 0 when none: an
+     * entry of the queue is live exactly when its token is its fiber's.
      */
-    private final long[] links;
-    private static final long IN_FLIGHT = Long.MIN_VALUE;
-    /** The scheduler tells of every operation's start and end ({@link #trackOperations}): checks use the list. */
+    private final int[] inFlight;
+    private int lastToken;
+
+    /** The scheduler tells of every operation's start and end ({@link #trackOperations}): checks use the queue. */
     private boolean tracked;
 
     /**
@@ -55,7 +61,9 @@ final class LivenessMonitor {
         this.clock = clock;
         this.timeoutNanos = timeoutNanos;
         this.faultsEndNanos = faultsEndNanos;
-        this.links = new long[2 * fibers.length];
+        this.inFlight = new int[fibers.length];
+        this.capacity = 2 * fibers.length + 64;
+        this.queue = new long[2 * 64]; // entries: a power of two, grown as needed (at most the next above capacity)
     }
 
     /** @return true when a liveness timeout is set */
@@ -78,74 +86,86 @@ final class LivenessMonitor {
     }
 
     /**
-     * Fiber {@code f}'s operation started (at {@code f.opStartNanos}): it joins the list of operations in
-     * flight, which is kept in order of start time (ties in order of starting), so that its head is the
-     * operation running longest. Start times never decrease, so this appends in O(1).
+     * Fiber {@code f}'s operation started (at {@code f.opStartNanos}): it joins the operations in flight,
+     * kept in order of start time (ties in order of starting), so that the oldest live entry is the operation
+     * running longest. Start times never decrease, so this appends in O(1) amortized.
      */
     void opStarted(Fiber f) {
-        int id = f.id;
+        if (size == capacity) {
+            compact();
+        }
+        if (2 * size == queue.length) {
+            grow();
+        }
+        int token = ++lastToken == 0 ? ++lastToken : lastToken; // 0 means "none"
+        inFlight[f.id] = token;
         long start = f.opStartNanos;
-        int at = newest;
-        while (at >= 0 && links[2 * at + 1] > start) {
-            at = older(at); // never taken while the clock only moves forward
+        long entry = ((long) f.id << 32) | (token & 0xFFFF_FFFFL);
+        int at = size++;
+        while (at > 0 && queue[slot(at - 1)] > start) { // never taken while the clock only moves forward
+            queue[slot(at)] = queue[slot(at - 1)];
+            queue[slot(at) + 1] = queue[slot(at - 1) + 1];
+            at--;
         }
-        int newer = at < 0 ? oldest : newer(at);
-        links[2 * id] = link(at, newer);
-        links[2 * id + 1] = start;
-        if (at < 0) {
-            oldest = id;
-        } else {
-            links[2 * at] = link(older(at), id);
-        }
-        if (newer < 0) {
-            newest = id;
-        } else {
-            links[2 * newer] = link(id, newer(newer));
-        }
+        queue[slot(at)] = start;
+        queue[slot(at) + 1] = entry;
     }
 
     /** Fiber {@code f}'s operation is no longer in flight (it finished or was abandoned); idempotent. */
     void opEnded(Fiber f) {
-        int id = f.id;
-        long l = links[2 * id];
-        if (l == 0) {
-            return;
+        inFlight[f.id] = 0;
+    }
+
+    /** @return entries in the queue, live or stale (at most {@code 2 fibers + 64}) */
+    int queued() {
+        return size;
+    }
+
+    /** @return the index in {@link #queue} of the start time of entry {@code k} (0: the head) */
+    private int slot(int k) {
+        return (2 * (head + k)) & (queue.length - 1);
+    }
+
+    private boolean live(int k) {
+        long entry = queue[slot(k) + 1];
+        return inFlight[(int) (entry >>> 32)] == (int) entry;
+    }
+
+    /** Drops the stale entries at the head: the head is then the oldest operation in flight, if any. */
+    private void dropStaleHead() {
+        while (size > 0 && !live(0)) {
+            head = (head + 1) & (queue.length / 2 - 1);
+            size--;
         }
-        links[2 * id] = 0;
-        int older = olderOf(l);
-        int newer = newerOf(l);
-        if (older < 0) {
-            oldest = newer;
-        } else {
-            links[2 * older] = link(older(older), newer);
+    }
+
+    /** Drops every stale entry, keeping the order of the live ones. */
+    private void compact() {
+        int kept = 0;
+        for (int k = 0; k < size; k++) {
+            if (live(k)) {
+                long start = queue[slot(k)];
+                long entry = queue[slot(k) + 1];
+                queue[slot(kept)] = start;
+                queue[slot(kept) + 1] = entry;
+                kept++;
+            }
         }
-        if (newer < 0) {
-            newest = older;
-        } else {
-            links[2 * newer] = link(older, newer(newer));
+        size = kept;
+        if (size == capacity) {
+            throw new IllegalStateException("more operations in flight than fibers: " + size); // a tool bug
         }
     }
 
-    private static long link(int older, int newer) {
-        return IN_FLIGHT | ((long) (older + 1) << 32) | (newer + 1);
-    }
-
-    /** @return fiber {@code id}'s older neighbour in the list, or -1 */
-    private int older(int id) {
-        return olderOf(links[2 * id]);
-    }
-
-    /** @return fiber {@code id}'s newer neighbour in the list, or -1 */
-    private int newer(int id) {
-        return newerOf(links[2 * id]);
-    }
-
-    private static int olderOf(long link) {
-        return (int) ((link & ~IN_FLIGHT) >>> 32) - 1;
-    }
-
-    private static int newerOf(long link) {
-        return (int) link - 1;
+    /** Doubles the queue (a power of two of entries), its entries moved to the front in order. */
+    private void grow() {
+        long[] bigger = new long[2 * queue.length];
+        for (int k = 0; k < size; k++) {
+            bigger[2 * k] = queue[slot(k)];
+            bigger[2 * k + 1] = queue[slot(k) + 1];
+        }
+        queue = bigger;
+        head = 0;
     }
 
     /**
@@ -157,8 +177,11 @@ final class LivenessMonitor {
      */
     Outcome.Liveness overdue() {
         long now = clock.nowNanos();
-        if (tracked && (oldest < 0 || now - Math.max(links[2 * oldest + 1], faultsEndNanos) <= timeoutNanos)) {
-            return null;
+        if (tracked) {
+            dropStaleHead();
+            if (size == 0 || now - Math.max(queue[slot(0)], faultsEndNanos) <= timeoutNanos) {
+                return null;
+            }
         }
         for (Fiber f : fibers) {
             if (f.state == FiberState.DONE || ops[f.id] == null) {
