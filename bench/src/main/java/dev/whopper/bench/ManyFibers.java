@@ -12,6 +12,7 @@ import dev.whopper.sim.strategy.RandomStrategy;
 import dev.whopper.sim.trace.Recorder;
 import dev.whopper.workloads.bank.BankWorkload;
 import dev.whopper.workloads.spi.FiberContext;
+import dev.whopper.workloads.spi.FiberProgram;
 import dev.whopper.workloads.spi.Operation;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
@@ -30,12 +31,16 @@ import picocli.CommandLine.Spec;
  * on how many fibers there are. The {@code wait} workload: even fibers sleep a random 1..{@code
  * --sleep-max-nanos} ns per operation, then finish the oldest completion an odd fiber waits on; odd fibers
  * wait on a completion of their own until a sleeper finishes it. So every step goes through the waiting
- * paths (the sleeper queue, a waiter woken by another fiber's step, the runnable set updated). The {@code
+ * paths (the sleeper queue, a waiter woken by another fiber's step, the runnable set updated). Each of its
+ * operations allocates its objects (a named wrapper, a lambda, its state, a completion), as workloads
+ * written with {@code Operation.named} do. The {@code sleep} workload is the trivial one: each operation
+ * sleeps a random 1..{@code --sleep-max-nanos} ns and finishes, and a fiber is one object (its program and
+ * its operation), so a step's cost is the scheduler's plus one object of the fiber's. The {@code
  * bank} workload runs the real engine over SimIO at each connection count, one seed, for {@code --steps}
  * steps at most. The scheduler has the default 10 s liveness timeout on, as runs do. Each row is measured
  * after a warm-up of the same length, in the same JVM.
  *
- * <p>With {@code --rounds R} (the {@code wait} workload), the measurement is paired, for a shared machine
+ * <p>With {@code --rounds R} (the {@code wait} and {@code sleep} workloads), the measurement is paired, for a shared machine
  * whose speed drifts: one scheduler per fiber count lives for the whole run, each is warmed up, and then in
  * each of R rounds every scheduler takes {@code --steps} steps in turn (the order reversed every other
  * round), each turn timed in wall time and in the thread's CPU time. A round gives each count's steps/s and its
@@ -52,7 +57,7 @@ public final class ManyFibers implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "wait", paramLabel = "wait|bank",
+    @Option(names = "--workload", defaultValue = "wait", paramLabel = "wait|sleep|bank",
         description = "What the fibers do (default: ${DEFAULT-VALUE}).")
     String workload;
 
@@ -79,6 +84,9 @@ public final class ManyFibers implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!java.util.Set.of("wait", "sleep", "bank").contains(workload)) {
+            throw new ParameterException(spec.commandLine(), "workload: " + workload + " (expected: wait, sleep or bank)");
+        }
         if (rounds < 0) {
             throw new ParameterException(spec.commandLine(), "rounds: " + rounds + " (expected: >= 0)");
         }
@@ -214,56 +222,27 @@ public final class ManyFibers implements Callable<Integer> {
         ArrayDeque<Completion> waiting = new ArrayDeque<>();
         return new Scheduler(new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, livenessTimeoutNanos, 0, false), streams, Recorder.recording(false),
             new RandomStrategy(streams.stream(RandomStreams.SCHEDULER)), new VirtualClock(1_000), null, null, List.of(), n,
-            workload.equals("sleep") ? ctx -> sleepProgram(ctx)
-                : workload.equals("yield") ? ctx -> yieldProgram(ctx, false)
-                : workload.equals("yield-idle") ? ctx -> yieldProgram(ctx, true)
-                : workload.equals("wait-objects") ? ctx -> objectProgram(ctx, waiting)
+            workload.equals("sleep") ? ctx -> new SleepFiber(ctx, sleepMaxNanos)
                 : ctx -> () -> ctx.id() % 2 == 0 ? sleeper(ctx, waiting) : waiter(waiting));
     }
 
-    private dev.whopper.workloads.spi.FiberProgram objectProgram(FiberContext ctx, ArrayDeque<Completion> waiting) {
-        Operation<?> op = ctx.id() % 2 == 0 ? new SleeperOp(ctx, waiting, sleepMaxNanos) : new WaiterOp(waiting);
-        return () -> op;
-    }
-
-    private dev.whopper.workloads.spi.FiberProgram sleepProgram(FiberContext ctx) {
-        Operation<?> op = new SleepOp(ctx, sleepMaxNanos);
-        return () -> op;
-    }
-
-    private dev.whopper.workloads.spi.FiberProgram yieldProgram(FiberContext ctx, boolean idle) {
-        Operation<?> op = idle && ctx.id() % 2 == 1 ? () -> IOResult.io(Completion.waiting("nobody")) : new YieldOp();
-        return () -> op;
-    }
-
-    private static final class YieldOp implements Operation<Object> {
-        private static final Completion DONE = Completion.yielded();
-        private int yields;
-
-        @Override
-        public IOResult<Object> step() {
-            if (yields < 3) {
-                yields++;
-                return IOResult.io(DONE);
-            }
-            yields = 0;
-            return IOResult.done(null);
-        }
-
-        @Override
-        public String kind() {
-            return "yield";
-        }
-    }
-
-    private static final class SleepOp implements Operation<Object> {
+    /**
+     * The {@code sleep} workload, the trivial one: each operation sleeps a random 1..max ns, then finishes;
+     * a fiber is one object, its program and its operation at once (as a connection's state machine is).
+     */
+    private static final class SleepFiber implements FiberProgram, Operation<Object> {
         private final FiberContext ctx;
         private final int sleepMaxNanos;
         private boolean slept;
 
-        SleepOp(FiberContext ctx, long sleepMaxNanos) {
+        SleepFiber(FiberContext ctx, long sleepMaxNanos) {
             this.ctx = ctx;
             this.sleepMaxNanos = (int) sleepMaxNanos;
+        }
+
+        @Override
+        public Operation<?> next() {
+            return this;
         }
 
         @Override
@@ -279,64 +258,6 @@ public final class ManyFibers implements Callable<Integer> {
         @Override
         public String kind() {
             return "sleep";
-        }
-    }
-
-    private static final class SleeperOp implements Operation<Object> {
-        private final FiberContext ctx;
-        private final ArrayDeque<Completion> waiting;
-        private final int sleepMaxNanos;
-        private boolean slept;
-
-        SleeperOp(FiberContext ctx, ArrayDeque<Completion> waiting, long sleepMaxNanos) {
-            this.ctx = ctx;
-            this.waiting = waiting;
-            this.sleepMaxNanos = (int) sleepMaxNanos;
-        }
-
-        @Override
-        public IOResult<Object> step() {
-            if (!slept) {
-                slept = true;
-                return IOResult.io(ctx.sleep(1 + ctx.random().nextInt(sleepMaxNanos)));
-            }
-            slept = false;
-            Completion c = waiting.poll();
-            if (c != null) {
-                c.succeed();
-            }
-            return IOResult.done(null);
-        }
-
-        @Override
-        public String kind() {
-            return "sleep";
-        }
-    }
-
-    private static final class WaiterOp implements Operation<Object> {
-        private final ArrayDeque<Completion> waiting;
-        private boolean blocked;
-
-        WaiterOp(ArrayDeque<Completion> waiting) {
-            this.waiting = waiting;
-        }
-
-        @Override
-        public IOResult<Object> step() {
-            if (!blocked) {
-                blocked = true;
-                Completion c = Completion.waiting("a sleeper");
-                waiting.add(c);
-                return IOResult.io(c);
-            }
-            blocked = false;
-            return IOResult.done(null);
-        }
-
-        @Override
-        public String kind() {
-            return "wait";
         }
     }
 

@@ -60,11 +60,22 @@ class ManyFibersTest {
         assertTrue(lines[3].contains(" " + verdict.group(1) + " "), "the verdict is the last row's CPU ratio: " + lines[3]);
     }
 
+    @Test
+    void theTrivialSleepWorkloadGivesThePairedReportAndItsVerdict() {
+        Run r = run(ManyFibers.commandLine(), "--workload", "sleep", "--fibers", "4,40", "--steps", "2000", "--rounds", "3");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(5, lines.length, r.out());
+        assertEquals("workload sleep, paired: 3 rounds of 2000 steps per count (after one for warm-up)", lines[0]);
+        assertTrue(lines[4].startsWith("verdict (issue 10 item 8): 40 fibers / 4 fibers = "), lines[4]);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--rounds|-1|rounds: -1 (expected: >= 0)",
         "--steps|0|steps: 0 (expected: > 0)",
-        "--fibers|100,0|fibers: 0 (expected: > 0)"})
+        "--fibers|100,0|fibers: 0 (expected: > 0)",
+        "--workload|bnak|workload: bnak (expected: wait, sleep or bank)"})
     void badArgumentsAreOneLineAndExitCode2(String option, String value, String message) {
         Run r = run(ManyFibers.commandLine(), option, value);
         assertEquals(2, r.exit());

@@ -48,7 +48,15 @@ public record RandomStreams(long rootSeed) {
      * @return the fiber's workload stream
      */
     public RandomSource fiber(int fiberId) {
-        return stream("fiber/" + fiberId);
+        return stream(fiberStreamName(fiberId));
+    }
+
+    /**
+     * @param fiberId a fiber
+     * @return the name of the fiber's workload stream ({@code fiber/<id>})
+     */
+    public static String fiberStreamName(int fiberId) {
+        return "fiber/" + fiberId;
     }
 
     /**

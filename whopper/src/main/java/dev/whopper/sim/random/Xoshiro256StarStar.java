@@ -6,9 +6,11 @@ import dev.whopper.core.random.SplitMix64;
 /**
  * xoshiro256** 1.0 (Blackman, Vigna 2018): the generator behind every simulator stream. Its four words
  * of state are filled from a {@link SplitMix64} seeded with the given seed, as its authors recommend.
- * Pure integer arithmetic: the same seed gives the same outputs on every JVM.
+ * Pure integer arithmetic: the same seed gives the same outputs on every JVM. Not final, so that a simulated
+ * fiber can extend it and carry its workload stream's state in its own object (one object fewer to reach per
+ * step with many fibers); its methods are final, so the stream behaves the same in every subclass.
  */
-public final class Xoshiro256StarStar implements RandomSource {
+public class Xoshiro256StarStar implements RandomSource {
     private long s0;
     private long s1;
     private long s2;
@@ -50,7 +52,7 @@ public final class Xoshiro256StarStar implements RandomSource {
     }
 
     @Override
-    public long nextLong() {
+    public final long nextLong() {
         final long result = Long.rotateLeft(s1 * 5, 7) * 9;
         final long t = s1 << 17;
         s2 ^= s0;
@@ -68,7 +70,7 @@ public final class Xoshiro256StarStar implements RandomSource {
      * @param out   where the outputs go
      * @param count how many, in {@code [0, out.length]}
      */
-    public void fill(long[] out, int count) {
+    public final void fill(long[] out, int count) {
         if (count < 0 || count > out.length) {
             throw new IllegalArgumentException("count: " + count + " (expected: 0.." + out.length + ")");
         }
@@ -97,7 +99,7 @@ public final class Xoshiro256StarStar implements RandomSource {
      * identical outputs), bound statically so the scheduler's pick inlines.
      */
     @Override
-    public int nextInt(int bound) {
+    public final int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound: " + bound + " (expected: > 0)");
         }

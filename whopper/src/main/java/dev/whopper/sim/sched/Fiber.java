@@ -7,15 +7,17 @@ import dev.whopper.core.io.IO;
 import dev.whopper.core.io.RandomSource;
 import dev.whopper.core.io.YieldInjector;
 import dev.whopper.core.io.YieldPoint;
+import dev.whopper.sim.random.RandomStreams;
+import dev.whopper.sim.random.Xoshiro256StarStar;
 import dev.whopper.workloads.spi.FiberContext;
 import dev.whopper.workloads.spi.FiberProgram;
 
 /** One simulated connection: its program, its operation in flight and its state. Scheduler-internal. */
-final class Fiber implements FiberContext, YieldInjector, CompletionCallback {
+final class Fiber extends Xoshiro256StarStar implements FiberContext, YieldInjector, CompletionCallback {
     final int id;
     final Scheduler scheduler;
-    final RandomSource random;
-    final RandomSource yieldRandom;
+    /** The yield-injection stream, made at its first draw (it is the same stream whenever it is made). */
+    RandomSource yieldRandom;
     FiberProgram program;
     String opKind = "";
     int opKindIndex;
@@ -30,11 +32,16 @@ final class Fiber implements FiberContext, YieldInjector, CompletionCallback {
     /** Where the operation in flight last yielded by injection ({@code null}: it has not), for traces. */
     YieldPoint lastYieldPoint;
 
-    Fiber(int id, Scheduler scheduler, RandomSource random, RandomSource yieldRandom) {
+    /**
+     * @param id         the fiber's id
+     * @param scheduler  its scheduler
+     * @param randomSeed the seed of its workload stream ({@link RandomStreams#seedOf} of {@code fiber/<id>}):
+     *                   the fiber is that stream, its state inline (see {@link #random()})
+     */
+    Fiber(int id, Scheduler scheduler, long randomSeed) {
+        super(randomSeed);
         this.id = id;
         this.scheduler = scheduler;
-        this.random = random;
-        this.yieldRandom = yieldRandom;
     }
 
     /**
@@ -56,9 +63,10 @@ final class Fiber implements FiberContext, YieldInjector, CompletionCallback {
         return scheduler.ops[id] == null ? -1 : opsStarted - 1;
     }
 
+    /** @return this fiber's workload stream: the fiber itself, which extends the generator */
     @Override
     public RandomSource random() {
-        return random;
+        return this;
     }
 
     @Override

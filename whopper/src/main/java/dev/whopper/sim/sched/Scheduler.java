@@ -93,6 +93,7 @@ public final class Scheduler implements SchedulerView {
     private final CrashPlan crashPlan;
     private final FiberFactory factory;
     private final Fiber[] fibers;
+    private final RandomStreams streams;
     /**
      * The runnable set, kept incrementally; {@link #runnable} is its array. Ranked (a bitset with a Fenwick
      * tree, O(log n) changes) when the strategy does not read the ids ({@link Strategy#readsRunnable}): its
@@ -218,15 +219,9 @@ public final class Scheduler implements SchedulerView {
             throw new IllegalArgumentException("fibers: " + fiberCount + " (expected: > 0)");
         }
         fibers = new Fiber[fiberCount];
-        // The streams first, then the fibers in a loop of their own: the fibers' objects lie side by side, not
-        // interleaved with the streams' and their names' (a step reads a random fiber: fewer pages to reach).
-        RandomSource[] fiberStreams = new RandomSource[2 * fiberCount];
+        this.streams = streams;
         for (int i = 0; i < fiberCount; i++) {
-            fiberStreams[2 * i] = streams.fiber(i);
-            fiberStreams[2 * i + 1] = streams.yields(i);
-        }
-        for (int i = 0; i < fiberCount; i++) {
-            fibers[i] = new Fiber(i, this, fiberStreams[2 * i], fiberStreams[2 * i + 1]);
+            fibers[i] = new Fiber(i, this, streams.seedOf(RandomStreams.fiberStreamName(i)));
         }
         runnableSet = new RunnableSet(fiberCount, !strategy.readsRunnable());
         runnable = runnableSet.ids;
@@ -519,7 +514,6 @@ public final class Scheduler implements SchedulerView {
         final VirtualClock clock = this.clock;
         final Recorder recorder = this.recorder;
         final EventRing ring = this.ring;
-        final int[] ringOps = this.ringOps;
         final boolean recording = recorder.recordsPicks();
         int i = 0;
         while (i < n) {
@@ -579,7 +573,7 @@ public final class Scheduler implements SchedulerView {
                 }
                 if (r instanceof IOResult.IO<?> io && io.completion().finished()) {
                     hash.mix(yieldWord(decision, id));
-                    ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOps[id], EventKind.YIELD);
+                    ring.addInterned(clock.steps(), clock.nowNanos(), id, ringOp(picked), EventKind.YIELD);
                     lastYieldStep = clock.steps();
                     if (sink != null) {
                         sink.event(clock.steps(), clock.nowNanos(), id, fibers[id].opKind, EventKind.YIELD, yieldValue(id));
@@ -1038,7 +1032,7 @@ public final class Scheduler implements SchedulerView {
                 markDirty(f);
                 hash.mix(((long) f.id << 8) | R_SLEEP);
                 hash.mix(f.wakeAtNanos);
-                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.SLEEP);
+                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOp(f), EventKind.SLEEP);
                 if (sink != null) {
                     sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, EventKind.SLEEP, "until " + f.wakeAtNanos + " ns");
                 }
@@ -1049,7 +1043,7 @@ public final class Scheduler implements SchedulerView {
                 markDirty(f);
                 c.onFinish(f);
                 hash.mix(((long) f.id << 8) | R_BLOCKED);
-                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.BLOCKED);
+                ring.add(clock.steps(), clock.nowNanos(), f.id, ringOp(f), EventKind.BLOCKED);
                 if (sink != null) {
                     sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, EventKind.BLOCKED, c);
                 }
@@ -1063,7 +1057,7 @@ public final class Scheduler implements SchedulerView {
 
     private void finishOp(Fiber f, OpResult result, int code, EventKind kind, Object value) {
         hash.mix(((long) f.id << 8) | code);
-        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], kind);
+        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOp(f), kind);
         if (sink != null) {
             sink.event(clock.steps(), clock.nowNanos(), f.id, f.opKind, kind, value);
         }
@@ -1104,7 +1098,9 @@ public final class Scheduler implements SchedulerView {
         f.opsStarted++;
         liveness.opEnded(f); // a program may start an operation while the last is in flight (a reconnect)
         String kind = next.kind();
-        f.opKind = kind;
+        if (f.opKind != kind) {
+            f.opKind = kind; // a reference store (a GC barrier) only when the kind changes
+        }
         int k = opCounts.kindIndex(kind);
         f.opKindIndex = k;
         if (k == latency.kinds()) {
@@ -1116,11 +1112,19 @@ public final class Scheduler implements SchedulerView {
         f.yieldsThisOp = 0;
         f.lastYieldPoint = null;
         hash.mix(0x5700_0000_0000_0000L ^ ((long) f.id << 32) ^ kindHashes[k]);
-        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOps[f.id], EventKind.OP_START);
+        ring.add(clock.steps(), clock.nowNanos(), f.id, ringOp(f), EventKind.OP_START);
         if (sink != null) {
             sink.event(clock.steps(), clock.nowNanos(), f.id, kind, EventKind.OP_START, Described.of(next));
         }
         properties.opStart(f.id, next);
+    }
+
+    /**
+     * @return the event-ring id of fiber {@code f}'s operation in flight: {@code ringOps[f.id]}, read from the
+     *         fiber's kind index instead, whose cache line the step has loaded already
+     */
+    private int ringOp(Fiber f) {
+        return kindRingIds[f.opKindIndex];
     }
 
     /** Kind {@code k} started for the first time: its latency slot, event-ring id and trace-hash word, once. */
@@ -1137,6 +1141,9 @@ public final class Scheduler implements SchedulerView {
     boolean decideYield(Fiber f) {
         if (config.yieldRate() <= 0 || f.yieldsThisOp >= config.yieldCapPerOp()) {
             return false;
+        }
+        if (f.yieldRandom == null && !recorder.replaying()) {
+            f.yieldRandom = streams.yields(f.id);
         }
         boolean yield = recorder.replaying() ? recorder.replayNext(2) == 1 : f.yieldRandom.chance(config.yieldRate());
         recorder.record(yield ? 1 : 0, 2);

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LivenessMonitorTest {
-    private final Fiber[] fibers = {new Fiber(0, null, null, null), new Fiber(1, null, null, null),
-        new Fiber(2, null, null, null)};
+    private final Fiber[] fibers = {new Fiber(0, null, 0L), new Fiber(1, null, 0L),
+        new Fiber(2, null, 0L)};
     private final Operation<?>[] ops = new Operation<?>[3];
     private final VirtualClock clock = new VirtualClock(1_000);
 

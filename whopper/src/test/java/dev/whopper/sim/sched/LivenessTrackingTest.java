@@ -19,7 +19,7 @@ class LivenessTrackingTest {
         Random random = new Random(seed);
         Fiber[] fibers = new Fiber[n];
         for (int i = 0; i < n; i++) {
-            fibers[i] = new Fiber(i, null, null, null);
+            fibers[i] = new Fiber(i, null, 0L);
         }
         Operation<?>[] ops = new Operation<?>[n];
         VirtualClock clock = new VirtualClock(100);
@@ -49,7 +49,7 @@ class LivenessTrackingTest {
         int n = 10;
         Fiber[] fibers = new Fiber[n];
         for (int i = 0; i < n; i++) {
-            fibers[i] = new Fiber(i, null, null, null);
+            fibers[i] = new Fiber(i, null, 0L);
         }
         Operation<?>[] ops = new Operation<?>[n];
         VirtualClock clock = new VirtualClock(100);
