@@ -58,4 +58,41 @@ class RankedRunnableSetTest {
             }
         }
     }
+
+    /**
+     * Sets of the sizes the many-fibers benchmark runs (a Fenwick descent of 9 to 13 levels): select at sampled
+     * indices, the first and the last, against the ascending scan.
+     */
+    @Property(tries = 12)
+    void selectIsTheAscendingScanWithSeveralLevels(
+            @ForAll @IntRange(min = 16_000, max = 300_000) int fibers, @ForAll long seed) {
+        Random random = new Random(seed);
+        boolean[] member = new boolean[fibers];
+        RunnableSet set = new RunnableSet(fibers, true);
+        for (int round = 0; round < 8; round++) {
+            double density = random.nextDouble();
+            int changes = round == 0 ? fibers : random.nextInt(1 + fibers / 10);
+            for (int c = 0; c < changes; c++) {
+                int id = round == 0 ? c : random.nextInt(fibers);
+                member[id] = random.nextDouble() < density;
+                set.touch(id);
+            }
+            if (set.wantsRebuild() && random.nextBoolean()) {
+                set.rebuild(id -> member[id]);
+            } else {
+                set.apply(id -> member[id]);
+            }
+            int[] expected = IntStream.range(0, fibers).filter(id -> member[id]).toArray();
+            assertEquals(expected.length, set.count(), "round " + round);
+            if (expected.length == 0) {
+                continue;
+            }
+            assertEquals(expected[0], set.id(0), "round " + round + ", the first");
+            assertEquals(expected[expected.length - 1], set.id(expected.length - 1), "round " + round + ", the last");
+            for (int k = 0; k < 2_000; k++) {
+                int index = random.nextInt(expected.length);
+                assertEquals(expected[index], set.id(index), "round " + round + ", index " + index);
+            }
+        }
+    }
 }
