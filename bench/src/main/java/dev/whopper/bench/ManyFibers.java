@@ -171,8 +171,8 @@ public final class ManyFibers implements Callable<Integer> {
         int last = fibers.length - 1;
         if (last > 0) {
             double verdict = median(cpuRatio[last]);
-            out.printf(Locale.ROOT, "verdict (issue 10 item 8): %d fibers / %d fibers = %.2fx CPU time per step, median of %d"
-                    + " rounds %s (target <= %.1fx): %s%n", fibers[last], fibers[0], verdict, rounds, range(cpuRatio[last]),
+            out.printf(Locale.ROOT, "verdict (issue 10 item 8, workload %s): %d fibers / %d fibers = %.2fx CPU time per step, median"
+                    + " of %d rounds %s (target <= %.1fx): %s%n", workload, fibers[last], fibers[0], verdict, rounds, range(cpuRatio[last]),
                 RATIO_TARGET, verdict <= RATIO_TARGET ? "MET" : "NOT MET");
         }
     }
