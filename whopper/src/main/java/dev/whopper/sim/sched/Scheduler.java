@@ -4,7 +4,6 @@ import dev.whopper.core.io.Completion;
 import dev.whopper.core.io.IO;
 import dev.whopper.core.io.IOFailureException;
 import dev.whopper.core.io.IOResult;
-import dev.whopper.core.io.RandomSource;
 import dev.whopper.sim.Counters;
 import dev.whopper.sim.EventSource;
 import dev.whopper.sim.Outcome;
