@@ -82,6 +82,11 @@ public final class ManyFibers implements Callable<Integer> {
             + "row per count (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--floor",
+        description = "With --rounds: then as many rounds of an ideal step as costly at the first count as the "
+            + "scheduler's median there (StepFloor): the ratio this machine's memory allows at best.")
+    boolean floor;
+
     @Override
     public Integer call() {
         if (!java.util.Set.of("wait", "sleep", "bank").contains(workload)) {
@@ -92,6 +97,9 @@ public final class ManyFibers implements Callable<Integer> {
         }
         if (steps <= 0) {
             throw new ParameterException(spec.commandLine(), "steps: " + steps + " (expected: > 0)");
+        }
+        if (floor && (rounds == 0 || workload.equals("bank"))) {
+            throw new ParameterException(spec.commandLine(), "floor: needs --rounds > 0 and the wait or sleep workload");
         }
         for (int n : fibers) {
             if (n <= 0) {
@@ -174,6 +182,67 @@ public final class ManyFibers implements Callable<Integer> {
             out.printf(Locale.ROOT, "verdict (issue 10 item 8, workload %s): %d fibers / %d fibers = %.2fx CPU time per step, median"
                     + " of %d rounds %s (target <= %.1fx): %s%n", workload, fibers[last], fibers[0], verdict, rounds, range(cpuRatio[last]),
                 RATIO_TARGET, verdict <= RATIO_TARGET ? "MET" : "NOT MET");
+        }
+        if (floor) {
+            // Right after the scheduler's rounds, as many rounds of the ideal step, as costly at the first count.
+            StepFloor[] floors = floors(1e9 / median(stepsPerCpuSecond[0]));
+            double[][] floorRatio = new double[fibers.length][rounds];
+            double[][] floorStepsPerCpuSecond = new double[fibers.length][rounds];
+            for (int round = 0; round < rounds; round++) {
+                floorRound(floors, round, threads, floorStepsPerCpuSecond, floorRatio);
+            }
+            printFloor(out, floors, floorStepsPerCpuSecond, floorRatio, last > 0 ? median(cpuRatio[last]) : 1);
+        }
+    }
+
+    /**
+     * The ideal steps, one per count, with the work that makes a step at the first count cost {@code target}
+     * ns of CPU time (the scheduler's median there).
+     */
+    private StepFloor[] floors(double target) {
+        StepFloor[] floors = new StepFloor[fibers.length];
+        for (int k = 0; k < fibers.length; k++) {
+            floors[k] = new StepFloor(fibers[k], 0);
+        }
+        int work = floors[0].calibrate(target, steps);
+        for (int k = 0; k < fibers.length; k++) {
+            floors[k].work(work);
+            floors[k].run(steps); // warm-up, as the schedulers had
+        }
+        return floors;
+    }
+
+    private void floorRound(StepFloor[] floors, int round, java.lang.management.ThreadMXBean threads,
+                            double[][] stepsPerCpuSecond, double[][] ratio) {
+        double[] cpuNanosPerStep = new double[floors.length];
+        for (int j = 0; j < floors.length; j++) {
+            int k = round % 2 == 0 ? j : floors.length - 1 - j;
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            floors[k].run(steps);
+            long cpuTook = threads.getCurrentThreadCpuTime() - cpu0;
+            cpuNanosPerStep[k] = (double) cpuTook / steps;
+            stepsPerCpuSecond[k][round] = steps * 1e9 / cpuTook;
+        }
+        for (int k = 0; k < floors.length; k++) {
+            ratio[k][round] = cpuNanosPerStep[k] / cpuNanosPerStep[0];
+        }
+    }
+
+    private void printFloor(PrintWriter out, StepFloor[] floors, double[][] stepsPerCpuSecond, double[][] ratio,
+                            double schedulerRatio) {
+        out.printf(Locale.ROOT, "floor: an ideal step (StepFloor: a random fiber's state and operation, %d work iterations,"
+            + " as costly as the scheduler's step at %d fibers)%n", floors[0].work(), fibers[0]);
+        out.printf(Locale.ROOT, "%-8s %-14s %-8s %s%n", "fibers", "steps/cpu-s", "ratio", "range");
+        for (int k = 0; k < floors.length; k++) {
+            out.printf(Locale.ROOT, "%-8d %-14.0f %-8.2f %s%n", fibers[k], median(stepsPerCpuSecond[k]), median(ratio[k]),
+                range(ratio[k]));
+        }
+        int last = floors.length - 1;
+        if (last > 0) {
+            double floorRatio = median(ratio[last]);
+            out.printf(Locale.ROOT, "floor verdict: an ideal step at %d fibers / %d fibers = %.2fx CPU time per step on this"
+                + " machine (median of %d rounds %s); the scheduler's %.2fx is %.2f times it%n", fibers[last], fibers[0],
+                floorRatio, rounds, range(ratio[last]), schedulerRatio, schedulerRatio / floorRatio);
         }
     }
 

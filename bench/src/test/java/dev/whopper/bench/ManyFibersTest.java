@@ -70,8 +70,27 @@ class ManyFibersTest {
         assertTrue(lines[4].startsWith("verdict (issue 10 item 8, workload sleep): 40 fibers / 4 fibers = "), lines[4]);
     }
 
+    @Test
+    void theFloorFollowsThePairedReportWithItsOwnRowsAndVerdict() {
+        Run r = run(ManyFibers.commandLine(), "--workload", "sleep", "--fibers", "4,40", "--steps", "2000", "--rounds", "3",
+            "--floor");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(10, lines.length, r.out());
+        Matcher header = Pattern.compile("^floor: an ideal step \\(StepFloor: a random fiber's state and operation, (\\d+) work"
+            + " iterations, as costly as the scheduler's step at 4 fibers\\)$").matcher(lines[5]);
+        assertTrue(header.matches(), lines[5]);
+        assertTrue(lines[7].matches("^4 +\\d+ +1\\.00 +\\[1\\.00-1\\.00\\]$"), lines[7]);
+        assertTrue(lines[8].matches("^40 +\\d+ +\\d+\\.\\d\\d +\\[[0-9.]+-[0-9.]+\\]$"), lines[8]);
+        Matcher verdict = Pattern.compile("^verdict .* = (\\d+\\.\\d\\d)x CPU time per step.*$").matcher(lines[4]);
+        assertTrue(verdict.matches(), lines[4]);
+        assertTrue(lines[9].startsWith("floor verdict: an ideal step at 40 fibers / 4 fibers = "), lines[9]);
+        assertTrue(lines[9].contains("the scheduler's " + verdict.group(1) + "x is "), lines[9]);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "--floor|--rounds=0|floor: needs --rounds > 0 and the wait or sleep workload",
         "--rounds|-1|rounds: -1 (expected: >= 0)",
         "--steps|0|steps: 0 (expected: > 0)",
         "--fibers|100,0|fibers: 0 (expected: > 0)",
@@ -81,6 +100,23 @@ class ManyFibersTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith(message + System.lineSeparator()), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void theStepFloorChecksItsArgumentsAndCalibratesToSomeWork() {
+        IllegalArgumentException noFibers = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new StepFloor(0, 0));
+        assertEquals("fibers: 0 (expected: > 0)", noFibers.getMessage());
+        StepFloor floor = new StepFloor(8, 3);
+        assertEquals(8, floor.fibers());
+        assertEquals(3, floor.work());
+        IllegalArgumentException negative = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> floor.work(-1));
+        assertEquals("work: -1 (expected: >= 0)", negative.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> floor.calibrate(0, 1000));
+        int work = floor.calibrate(1_000, 2_000); // a microsecond a step: some work, however fast the machine
+        assertTrue(work > 0, "work " + work);
+        assertEquals(work, floor.work());
     }
 
     @Test

@@ -30,6 +30,8 @@ final class RunnableSet {
     private final boolean ranked;
     /** {@link #ids} holds the set (always, unless ranked). */
     private boolean idsValid = true;
+    /** Passes over the whole set that {@link #ids()} made (each O(n)): work counted for tests. */
+    private long materializations;
     /** Ranked: bit {@code id & 63} of word {@code id >>> 6} is set when fiber {@code id} is runnable. */
     private final long[] words;
     /** Ranked: a Fenwick tree (1-based) over the population of each of {@link #words}. */
@@ -84,9 +86,28 @@ final class RunnableSet {
         return select(index);
     }
 
+    /**
+     * Makes {@link #ids} right at the given indices only (a ranked set whose array is stale: each by select,
+     * O(log n)); the array stays stale elsewhere, and {@link #ids()} still materializes all of it.
+     *
+     * @param indices indices below {@link #count()}, in {@code indices[0 .. n-1]}
+     * @param n       how many
+     * @return {@link #ids}, right at those indices
+     */
+    int[] idsAt(int[] indices, int n) {
+        if (!idsValid) {
+            for (int k = 0; k < n; k++) {
+                int index = indices[k];
+                ids[index] = id(index);
+            }
+        }
+        return ids;
+    }
+
     /** @return {@link #ids}, materialized first when it is stale (ranked, changed since): O(n) then */
     int[] ids() {
         if (!idsValid) {
+            materializations++;
             int n = 0;
             for (int w = 0; w < words.length; w++) {
                 long x = words[w];
@@ -135,6 +156,11 @@ final class RunnableSet {
         for (int i = w + 1; i < tree.length; i += i & -i) {
             tree[i] += delta;
         }
+    }
+
+    /** @return how many times {@link #ids()} materialized the array (an O(n) pass each) */
+    long materializations() {
+        return materializations;
     }
 
     /** @return how many fibers are runnable, as of the last {@link #apply} or {@link #rebuild} */

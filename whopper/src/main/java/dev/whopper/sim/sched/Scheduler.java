@@ -121,13 +121,19 @@ public final class Scheduler implements SchedulerView {
      */
     private final int[] block;
     /**
-     * The trace-hash word of a yield by the fiber at each runnable index ({@code index < runnableCount}),
-     * rebuilt for a block only when the runnable set was re-collected since: steady steps read it instead
-     * of computing it. Null without a picker.
+     * The trace-hash word of a yield by the fiber at each runnable index ({@code index < runnableCount}):
+     * steady steps read it instead of computing it. Right after the runnable set changed, only the entries
+     * of the current block's picks are (so that a draw costs its picks, not the number of fibers); once as
+     * many picks as runnable fibers were drawn since the change, every entry is, and draws then cost
+     * nothing more. Null without a picker.
      */
     private final long[] yieldWords;
-    /** {@link #yieldWords} belongs to the current runnable set. */
+    /** Every entry of {@link #yieldWords} (and of {@link #runnable}) belongs to the current runnable set. */
     private boolean yieldWordsValid;
+    /** Block picks drawn since the runnable set last changed. */
+    private long picksSinceChange;
+    /** Passes that filled every entry of {@link #yieldWords} (each O(fibers)): work counted for tests. */
+    private long yieldTableFills;
     /** Picks in {@link #block} for the coming steady steps (0 outside steady state), and the next one. */
     private int blockLength;
     private int blockCursor;
@@ -467,6 +473,11 @@ public final class Scheduler implements SchedulerView {
         return failure;
     }
 
+    /** @return the O(fibers) passes block draws made: tables of yield words filled, runnable ids materialized */
+    long fullPassesOfBlockDraws() {
+        return yieldTableFills + runnableSet.materializations();
+    }
+
     /** Creates every fiber's program and starts its first operation; idempotent. */
     public void start() {
         if (started) {
@@ -754,14 +765,26 @@ public final class Scheduler implements SchedulerView {
      * that cuts a block short.
      */
     private void drawBlock(int count) {
-        runnableSet.ids(); // a ranked set's array, materialized: steady steps read it
+        int n = picker.fill(runnable, count, this, block, blockSize);
         if (!yieldWordsValid) {
-            for (int index = 0; index < count; index++) {
-                yieldWords[index] = yieldWord(decision(count, index), runnable[index]);
+            if (picksSinceChange + n >= count) {
+                // A long steady stretch: every entry, in one O(fibers) pass that the picks since pay for.
+                yieldTableFills++;
+                runnableSet.ids(); // a ranked set's array, materialized
+                for (int index = 0; index < count; index++) {
+                    yieldWords[index] = yieldWord(decision(count, index), runnable[index]);
+                }
+                yieldWordsValid = true;
+            } else {
+                runnableSet.idsAt(block, n); // the entries this block reads, right
+                for (int k = 0; k < n; k++) {
+                    int index = block[k];
+                    yieldWords[index] = yieldWord(decision(count, index), runnable[index]);
+                }
             }
-            yieldWordsValid = true;
         }
-        blockLength = picker.fill(runnable, count, this, block, blockSize);
+        picksSinceChange += n;
+        blockLength = n;
     }
 
     /**
@@ -993,6 +1016,7 @@ public final class Scheduler implements SchedulerView {
         }
         runnableCount = runnableSet.count();
         yieldWordsValid = false;
+        picksSinceChange = 0;
         return runnableCount;
     }
 

@@ -95,4 +95,42 @@ class RankedRunnableSetTest {
             }
         }
     }
+
+    /**
+     * {@link RunnableSet#idsAt}, what a block draw right after a change uses: the array is right at the given
+     * indices (and a full materialization afterwards is still the ascending scan), with no pass over the set.
+     */
+    @Property(tries = 200)
+    void idsAtMakesTheArrayRightAtThoseIndicesOnly(
+            @ForAll @IntRange(min = 2, max = 5_000) int fibers, @ForAll long seed) {
+        Random random = new Random(seed);
+        boolean[] member = new boolean[fibers];
+        RunnableSet set = new RunnableSet(fibers, true);
+        for (int round = 0; round < 20; round++) {
+            int changes = round == 0 ? fibers : random.nextInt(1 + fibers / 8);
+            for (int c = 0; c < changes; c++) {
+                int id = round == 0 ? c : random.nextInt(fibers);
+                member[id] = random.nextInt(5) != 0;
+                set.touch(id);
+            }
+            set.apply(id -> member[id]);
+            int[] expected = IntStream.range(0, fibers).filter(id -> member[id]).toArray();
+            if (expected.length == 0) {
+                continue;
+            }
+            int[] indices = new int[1 + random.nextInt(256)];
+            for (int k = 0; k < indices.length; k++) {
+                indices[k] = random.nextInt(expected.length);
+            }
+            long passes = set.materializations();
+            int[] ids = set.idsAt(indices, indices.length);
+            assertEquals(passes, set.materializations(), "no materialization");
+            for (int index : indices) {
+                assertEquals(expected[index], ids[index], "round " + round + ", index " + index);
+            }
+            if (random.nextBoolean()) {
+                assertArrayEquals(expected, Arrays.copyOf(set.ids(), set.count()), "round " + round);
+            }
+        }
+    }
 }
