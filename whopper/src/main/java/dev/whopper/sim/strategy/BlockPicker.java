@@ -24,7 +24,8 @@ public interface BlockPicker {
      * Fills the picks for the next steps, the runnable set fixed.
      *
      * @param runnable ids of the runnable fibers, ascending, in {@code runnable[0 .. count-1]}; unchanged
-     *                 for every step of the block
+     *                 for every step of the block (contents unspecified when the strategy's
+     *                 {@link Strategy#readsRunnable()} is false)
      * @param count    how many, &gt;= 2
      * @param view     the scheduler's state before the block's first step (its {@link SchedulerView#lastFiber()}
      *                 is the fiber that took the step before)

@@ -16,7 +16,8 @@ public interface Strategy {
     int pick(int[] runnable, int count, SchedulerView view);
 
     /**
-     * Whether {@link #pick} reads the ids in its {@code runnable} array. A strategy that answers {@code false}
+     * Whether {@link #pick} (and its {@link #blockPicker}'s {@code fill}) reads the ids in its {@code runnable}
+     * array. A strategy that answers {@code false}
      * promises that its picks depend on {@code count} and its own state only, never on the array's contents:
      * the scheduler may then pass an array whose contents are unspecified, and keeps the runnable set in a
      * form whose change is O(log n) instead of a sorted array (the index picked still maps to the id the
