@@ -49,6 +49,18 @@ final class RunnableSet {
     private boolean all = true;
     private final int[] scratch;
 
+    /** Told of every change of a fiber's membership, as the set applies it. */
+    interface Observer {
+        /**
+         * @param id       the fiber
+         * @param runnable whether it is in the set now (a rebuild tells every fiber, changed or not)
+         */
+        void changed(int id, boolean runnable);
+    }
+
+    /** Who is told of changes (see {@link #observe}), or null. */
+    private Observer observer;
+
     /** @param fibers how many fibers there are: a set that is not ranked */
     RunnableSet(int fibers) {
         this(fibers, false);
@@ -163,6 +175,59 @@ final class RunnableSet {
         return materializations;
     }
 
+    /** @param observer told of every membership change from now on (the next update tells every fiber) */
+    void observe(Observer observer) {
+        this.observer = observer;
+        all = true;
+    }
+
+    /**
+     * @param id a runnable fiber
+     * @return its index in the ascending order of the runnable ids ({@code ids()[index] == id}): O(log n),
+     *         by the Fenwick tree's prefix sum in a ranked set, by binary search in a sorted one
+     * @throws IllegalStateException when {@code id} is not runnable
+     */
+    int indexOf(int id) {
+        if (id < 0 || id >= ids.length) {
+            throw new IllegalStateException("fiber " + id + " is not runnable (fibers: " + ids.length + ")");
+        }
+        if (!ranked) {
+            int at = Arrays.binarySearch(ids, 0, count, id);
+            if (at < 0) {
+                throw new IllegalStateException("fiber " + id + " is not runnable");
+            }
+            return at;
+        }
+        int w = id >>> 6;
+        long bit = 1L << id;
+        if ((words[w] & bit) == 0) {
+            throw new IllegalStateException("fiber " + id + " is not runnable");
+        }
+        int below = Long.bitCount(words[w] & (bit - 1));
+        for (int i = w; i > 0; i -= i & -i) {
+            below += tree[i];
+        }
+        return below;
+    }
+
+    /** Tells the observer, if any, every fiber's membership (after a rebuild). */
+    private void tellAll() {
+        if (observer == null) {
+            return;
+        }
+        int k = 0; // a sorted set's next member
+        for (int id = 0; id < ids.length; id++) {
+            boolean member;
+            if (ranked) {
+                member = (words[id >>> 6] & (1L << id)) != 0;
+            } else {
+                member = k < count && ids[k] == id;
+                k += member ? 1 : 0;
+            }
+            observer.changed(id, member);
+        }
+    }
+
     /** @return how many fibers are runnable, as of the last {@link #apply} or {@link #rebuild} */
     int count() {
         return count;
@@ -220,6 +285,7 @@ final class RunnableSet {
         }
         count = n;
         clearTouched();
+        tellAll();
     }
 
     /**
@@ -239,6 +305,9 @@ final class RunnableSet {
                     add(w, member ? 1 : -1);
                     count += member ? 1 : -1;
                     idsValid = false;
+                    if (observer != null) {
+                        observer.changed(id, member);
+                    }
                 }
             }
         } else if (touchedCount <= MERGE_ABOVE) {
@@ -251,9 +320,15 @@ final class RunnableSet {
                     System.arraycopy(ids, to, ids, to + 1, count - to);
                     ids[to] = id;
                     count++;
+                    if (observer != null) {
+                        observer.changed(id, true);
+                    }
                 } else if (!member && at >= 0) {
                     System.arraycopy(ids, at + 1, ids, at, count - at - 1);
                     count--;
+                    if (observer != null) {
+                        observer.changed(id, false);
+                    }
                 }
             }
         } else {
@@ -284,6 +359,7 @@ final class RunnableSet {
         count = n;
         idsValid = false;
         clearTouched();
+        tellAll();
     }
 
     /** The touched fibers sorted, then one merge pass of the set with them into {@link #scratch}. */
@@ -296,11 +372,16 @@ final class RunnableSet {
             while (i < count && ids[i] < id) {
                 scratch[n++] = ids[i++];
             }
-            if (i < count && ids[i] == id) {
+            boolean was = i < count && ids[i] == id;
+            if (was) {
                 i++; // re-added below if still runnable
             }
-            if (runnable.test(id)) {
+            boolean is = runnable.test(id);
+            if (is) {
                 scratch[n++] = id;
+            }
+            if (was != is && observer != null) {
+                observer.changed(id, is);
             }
         }
         int rest = count - i;

@@ -229,6 +229,9 @@ public final class Scheduler implements SchedulerView {
             fibers[i] = new Fiber(i, this, streams.seedOf(RandomStreams.fiberStreamName(i)));
         }
         runnableSet = new RunnableSet(fiberCount, !strategy.readsRunnable());
+        if (strategy.observesRunnable()) {
+            runnableSet.observe(strategy::runnableChanged);
+        }
         runnable = runnableSet.ids;
         sleepers = new SleeperQueue(fiberCount);
         dueSleepers = new int[fiberCount];
@@ -353,6 +356,11 @@ public final class Scheduler implements SchedulerView {
     /** @return the recorder */
     public Recorder recorder() {
         return recorder;
+    }
+
+    @Override
+    public int runnableIndex(int fiber) {
+        return runnableSet.indexOf(fiber);
     }
 
     /** @return the failure found so far, or {@code null} */

@@ -28,6 +28,8 @@ public final class PctStrategy implements Strategy {
     private int nextChange;
     /** The priority the next yield gets: below every initial, change-point and earlier yield priority. */
     private long nextLow;
+    /** The runnable fibers' priorities, once told of the runnable set ({@link #runnableChanged}); else null. */
+    private MaxTree observed;
 
     /**
      * @param random  the scheduler's stream
@@ -65,18 +67,63 @@ public final class PctStrategy implements Strategy {
         Arrays.sort(changePoints);
     }
 
+    /**
+     * Picks the runnable fiber of highest priority. Told of the runnable set's changes (by the scheduler, see
+     * {@link #observesRunnable}), it keeps the runnable fibers' priorities in a tournament tree and a pick is
+     * O(log n); otherwise (a caller that only passes the array) it scans {@code runnable}. Both pick the same
+     * fiber: priorities are distinct.
+     */
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
         if (view.lastStepYielded() && view.lastFiber() >= 0) {
-            priority[view.lastFiber()] = nextLow--;
+            prioritize(view.lastFiber(), nextLow--);
         }
-        int best = highest(runnable, count);
+        if (observed == null) {
+            int best = highest(runnable, count);
+            while (nextChange < changePoints.length && view.step() >= changePoints[nextChange]) {
+                priority[runnable[best]] = depth - 1 - nextChange; // the i-th change point (i from 1) sets d - i
+                nextChange++;
+                best = highest(runnable, count);
+            }
+            return best;
+        }
+        int best = observed.max();
+        if (best < 0) {
+            throw new IllegalStateException("pct: no runnable fiber among the " + count + " the scheduler counts");
+        }
         while (nextChange < changePoints.length && view.step() >= changePoints[nextChange]) {
-            priority[runnable[best]] = depth - 1 - nextChange; // the i-th change point (i from 1) sets d - i
+            prioritize(best, depth - 1 - nextChange);
             nextChange++;
-            best = highest(runnable, count);
+            best = observed.max();
         }
-        return best;
+        return view.runnableIndex(best);
+    }
+
+    /** Sets fiber {@code f}'s priority (and its key in the tree, while it is runnable). */
+    private void prioritize(int f, long p) {
+        priority[f] = p;
+        if (observed != null && observed.key(f) != MaxTree.ABSENT) {
+            observed.set(f, p);
+        }
+    }
+
+    /** @return false: told of the runnable set's changes, a pick reads {@code count} and its own tree only */
+    @Override
+    public boolean readsRunnable() {
+        return false;
+    }
+
+    @Override
+    public boolean observesRunnable() {
+        return true;
+    }
+
+    @Override
+    public void runnableChanged(int fiber, boolean runnable) {
+        if (observed == null) {
+            observed = new MaxTree(priority.length);
+        }
+        observed.set(fiber, runnable ? priority[fiber] : MaxTree.ABSENT);
     }
 
     private int highest(int[] runnable, int count) {

@@ -25,4 +25,14 @@ public interface SchedulerView {
     default boolean lastStepYielded() {
         return false;
     }
+
+    /**
+     * @param fiber a runnable fiber
+     * @return its index in the ascending order of the runnable ids (what {@code pick} returns to pick it),
+     *         in O(log n)
+     * @throws UnsupportedOperationException from a view that keeps no runnable set (the default)
+     */
+    default int runnableIndex(int fiber) {
+        throw new UnsupportedOperationException("this view has no runnable set");
+    }
 }

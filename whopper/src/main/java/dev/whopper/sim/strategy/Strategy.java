@@ -30,6 +30,27 @@ public interface Strategy {
     }
 
     /**
+     * Whether the strategy keeps its own view of the runnable set from {@link #runnableChanged} calls (so
+     * that a pick need not scan the set, and can answer an id turned into its index by {@link
+     * SchedulerView#runnableIndex}).
+     *
+     * @return {@code true} when the scheduler is to call {@link #runnableChanged}; {@code false} (the default)
+     */
+    default boolean observesRunnable() {
+        return false;
+    }
+
+    /**
+     * A fiber joined ({@code runnable} true) or left the runnable set, told before the next pick when {@link
+     * #observesRunnable()}; a rebuild of the set tells every fiber, changed or not. The default does nothing.
+     *
+     * @param fiber    the fiber
+     * @param runnable whether it is runnable now
+     */
+    default void runnableChanged(int fiber, boolean runnable) {
+    }
+
+    /**
      * The strategy's steady-state fast path, asked for once when the scheduler is built.
      *
      * @return what picks a block of steps at a time, or {@code null} (the default) when every step goes

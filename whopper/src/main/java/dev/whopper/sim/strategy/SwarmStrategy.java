@@ -102,6 +102,21 @@ public final class SwarmStrategy implements Strategy {
         return delegate.pick(runnable, count, view);
     }
 
+    @Override
+    public boolean readsRunnable() {
+        return delegate.readsRunnable();
+    }
+
+    @Override
+    public boolean observesRunnable() {
+        return delegate.observesRunnable();
+    }
+
+    @Override
+    public void runnableChanged(int fiber, boolean runnable) {
+        delegate.runnableChanged(fiber, runnable);
+    }
+
     /** @return the drawn strategy's block picker: swarm adds nothing to a step */
     @Override
     public BlockPicker blockPicker() {
