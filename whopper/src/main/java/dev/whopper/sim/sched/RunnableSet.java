@@ -210,6 +210,26 @@ final class RunnableSet {
         return below;
     }
 
+    /**
+     * @param id a fiber id, or the number of fibers
+     * @return how many runnable fibers have an id below {@code id}: O(log n), as {@link #indexOf}
+     */
+    int countBelow(int id) {
+        if (id < 0 || id > ids.length) {
+            throw new IllegalArgumentException("id: " + id + " (expected: 0.." + ids.length + ")");
+        }
+        if (!ranked) {
+            int at = Arrays.binarySearch(ids, 0, count, id);
+            return at >= 0 ? at : -at - 1;
+        }
+        int w = id >>> 6;
+        int below = w < words.length ? Long.bitCount(words[w] & ((1L << id) - 1)) : 0;
+        for (int i = w; i > 0; i -= i & -i) {
+            below += tree[i];
+        }
+        return below;
+    }
+
     /** Tells the observer, if any, every fiber's membership (after a rebuild). */
     private void tellAll() {
         if (observer == null) {

@@ -363,6 +363,11 @@ public final class Scheduler implements SchedulerView {
         return runnableSet.indexOf(fiber);
     }
 
+    @Override
+    public int runnableBelow(int fiber) {
+        return runnableSet.countBelow(fiber);
+    }
+
     /** @return the failure found so far, or {@code null} */
     public Outcome failure() {
         return failure;

@@ -6,9 +6,38 @@ package dev.whopper.sim.strategy;
  * cycles through the fixed runnable set: exactly the picks of one step at a time.
  */
 public final class RoundRobinStrategy implements Strategy, BlockPicker {
+    /** Told of the runnable set by a scheduler ({@link #runnableChanged}): picks ask the view, not the array. */
+    private boolean told;
+
     @Override
     public int pick(int[] runnable, int count, SchedulerView view) {
-        return after(runnable, count, view.lastFiber(), view.fiberCount());
+        return told ? after(count, view) : after(runnable, count, view.lastFiber(), view.fiberCount());
+    }
+
+    /**
+     * The round-robin pick from the view's runnable set: the runnable fibers up to the last one are the index
+     * of the first after it (O(log n), no array read).
+     */
+    private static int after(int count, SchedulerView view) {
+        int upToLast = view.runnableBelow(view.lastFiber() + 1);
+        return upToLast == count ? 0 : upToLast;
+    }
+
+    /** @return false: told of the runnable set by the scheduler, a pick asks the view, never the array */
+    @Override
+    public boolean readsRunnable() {
+        return false;
+    }
+
+    /** @return true: being told is how it knows the view can answer {@link SchedulerView#runnableBelow} */
+    @Override
+    public boolean observesRunnable() {
+        return true;
+    }
+
+    @Override
+    public void runnableChanged(int fiber, boolean runnable) {
+        told = true;
     }
 
     /** @return this strategy: its blocks are its picks in cycle */
@@ -20,7 +49,7 @@ public final class RoundRobinStrategy implements Strategy, BlockPicker {
     @Override
     public int fill(int[] runnable, int count, SchedulerView view, int[] picks, int size) {
         // The same picks as one at a time: the runnable set is fixed, so they cycle through it in order.
-        int index = after(runnable, count, view.lastFiber(), view.fiberCount());
+        int index = told ? after(count, view) : after(runnable, count, view.lastFiber(), view.fiberCount());
         for (int k = 0; k < size; k++) {
             picks[k] = index;
             index = index + 1 == count ? 0 : index + 1;

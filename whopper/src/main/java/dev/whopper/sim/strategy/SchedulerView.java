@@ -35,4 +35,13 @@ public interface SchedulerView {
     default int runnableIndex(int fiber) {
         throw new UnsupportedOperationException("this view has no runnable set");
     }
+
+    /**
+     * @param fiber a fiber id, or {@link #fiberCount()}
+     * @return how many runnable fibers have an id below {@code fiber}, in O(log n)
+     * @throws UnsupportedOperationException from a view that keeps no runnable set (the default)
+     */
+    default int runnableBelow(int fiber) {
+        throw new UnsupportedOperationException("this view has no runnable set");
+    }
 }

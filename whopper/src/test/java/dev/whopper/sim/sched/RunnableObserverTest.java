@@ -11,6 +11,7 @@ import dev.whopper.sim.VirtualClock;
 import dev.whopper.sim.random.RandomStreams;
 import dev.whopper.sim.strategy.PctStrategy;
 import dev.whopper.sim.strategy.PosStrategy;
+import dev.whopper.sim.strategy.RoundRobinStrategy;
 import dev.whopper.sim.strategy.SchedulerView;
 import dev.whopper.sim.strategy.Strategy;
 import dev.whopper.sim.trace.Recorder;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A strategy that observes the runnable set ({@link Strategy#observesRunnable}) is told every change as the
  * set applies it, and {@link RunnableSet#indexOf} turns an id back into its index, in both forms of the set;
- * inside the scheduler, PCT and POS told of changes (ranked set, O(log n) a pick) give the same traces as
+ * inside the scheduler, PCT, POS and round-robin told of changes (ranked set, O(log n) a pick) give the same traces as
  * when they scan the sorted array, with thousands of fibers.
  */
 class RunnableObserverTest {
@@ -56,6 +57,11 @@ class RunnableObserverTest {
             int[] expected = IntStream.range(0, fibers).filter(id -> member[id]).toArray();
             for (int index = 0; index < expected.length; index++) {
                 assertEquals(index, set.indexOf(expected[index]), "round " + round);
+            }
+            int below = 0;
+            for (int id = 0; id <= fibers; id++) {
+                assertEquals(below, set.countBelow(id), "round " + round + ", below " + id);
+                below += id < fibers && member[id] ? 1 : 0;
             }
             for (int id = 0; id < fibers; id++) {
                 if (!member[id]) {
@@ -94,10 +100,13 @@ class RunnableObserverTest {
         };
     }
 
-    private static long traceHash(int fibers, boolean observed, boolean pos) {
+    private static long traceHash(int fibers, boolean observed, String kind) {
         RandomStreams streams = new RandomStreams(17);
-        Strategy pct = pos ? new PosStrategy(streams.stream(RandomStreams.SCHEDULER), fibers)
-            : new PctStrategy(streams.stream(RandomStreams.SCHEDULER), 3, fibers, 20_000);
+        Strategy pct = switch (kind) {
+            case "pos" -> new PosStrategy(streams.stream(RandomStreams.SCHEDULER), fibers);
+            case "rr" -> new RoundRobinStrategy();
+            default -> new PctStrategy(streams.stream(RandomStreams.SCHEDULER), 3, fibers, 20_000);
+        };
         Scheduler s = new Scheduler(new SchedulerConfig(Long.MAX_VALUE, 0, 0, 32, 10_000_000_000L, 0, false), streams,
             Recorder.recording(true), observed ? pct : scanning(pct), new VirtualClock(1_000), null, null, List.of(), fibers,
             RunnableObserverTest::program);
@@ -107,10 +116,10 @@ class RunnableObserverTest {
     }
 
     @Test
-    void pctAndPosToldOfChangesGiveTheTraceOfScanningTheSortedArray() {
-        for (boolean pos : new boolean[] {false, true}) {
-            assertEquals(traceHash(3_000, false, pos), traceHash(3_000, true, pos), pos ? "pos" : "pct");
-            assertEquals(traceHash(7, false, pos), traceHash(7, true, pos), pos ? "pos" : "pct");
+    void pctPosAndRoundRobinToldOfChangesGiveTheTraceOfScanningTheSortedArray() {
+        for (String kind : new String[] {"pct", "pos", "rr"}) {
+            assertEquals(traceHash(3_000, false, kind), traceHash(3_000, true, kind), kind);
+            assertEquals(traceHash(7, false, kind), traceHash(7, true, kind), kind);
         }
     }
 }

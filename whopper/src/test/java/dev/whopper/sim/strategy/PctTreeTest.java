@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * PCT and POS told of the runnable set's changes (tournament trees of the fibers' priorities, O(log n) a
+ * PCT, POS and round-robin told of the runnable set's changes (tournament trees of the fibers' priorities, O(log n) a
  * pick) against the same strategies scanning the array they are passed (the way they picked before): the
  * same pick at every step, through yields, change points and runnable sets that change between picks. The
  * tree itself against a scan.
@@ -39,6 +39,12 @@ class PctTreeTest {
             }
             return at;
         }
+
+        @Override
+        public int runnableBelow(int fiber) {
+            int at = Arrays.binarySearch(runnable, fiber);
+            return at >= 0 ? at : -at - 1;
+        }
     }
 
     @Property(tries = 300)
@@ -52,6 +58,11 @@ class PctTreeTest {
     void posToldOfChangesPicksWhatAScanPicks(@ForAll @IntRange(min = 1, max = 300) int fibers, @ForAll long seed) {
         samePicks(new PosStrategy(new Xoshiro256StarStar(seed), fibers), new PosStrategy(new Xoshiro256StarStar(seed), fibers),
             fibers, seed);
+    }
+
+    @Property(tries = 200)
+    void roundRobinToldOfChangesPicksWhatItsScanPicks(@ForAll @IntRange(min = 1, max = 300) int fibers, @ForAll long seed) {
+        samePicks(new RoundRobinStrategy(), new RoundRobinStrategy(), fibers, seed);
     }
 
     /** Drives {@code told} (told of every change) and {@code scanning} (passed the array only) alike. */
