@@ -24,6 +24,12 @@ public final class ReplayStrategy implements Strategy {
         return recorder.replayNext(count);
     }
 
+    /** @return false: a replayed pick is the log's index, whatever the ids (so the ranked set serves it) */
+    @Override
+    public boolean readsRunnable() {
+        return false;
+    }
+
     @Override
     public String name() {
         return "replay";
