@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
  * after a warm-up of the same length, in the same JVM.
  *
  * <p>With {@code --rounds R} (the {@code wait} and {@code sleep} workloads), the measurement is paired, for a shared machine
- * whose speed drifts: one scheduler per fiber count lives for the whole run, each is warmed up, and then in
- * each of R rounds every scheduler takes {@code --steps} steps in turn (the order reversed every other
+ * whose speed drifts: one scheduler per fiber count lives for the whole run, each is warmed up (one run of {@code --steps},
+ * then {@code --warmup-rounds} paired rounds that are not recorded: the 100-fiber step kept getting faster for
+ * seconds, as the code settled), and then in each of R rounds every scheduler takes {@code --steps} steps in turn (the order reversed every other
  * round), each turn timed in wall time and in the thread's CPU time. A round gives each count's steps/s and its
  * ratio of time per step to the first count's in that same round; the report shows the medians over the
  * rounds and the ratios' range, and the ratio of the best rounds (the lowest CPU time per step of each count,
@@ -82,6 +83,11 @@ public final class ManyFibers implements Callable<Integer> {
             + "row per count (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--warmup-rounds", defaultValue = "10", paramLabel = "N",
+        description = "With --rounds: paired rounds taken first and not recorded, so that the recorded ones measure "
+            + "settled code (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
     @Option(names = "--floor",
         description = "With --rounds: then as many rounds of an ideal step as costly at the first count as the "
             + "scheduler's median there (StepFloor): the ratio this machine's memory allows at best.")
@@ -91,6 +97,9 @@ public final class ManyFibers implements Callable<Integer> {
     public Integer call() {
         if (!java.util.Set.of("wait", "sleep", "bank").contains(workload)) {
             throw new ParameterException(spec.commandLine(), "workload: " + workload + " (expected: wait, sleep or bank)");
+        }
+        if (warmupRounds < 0) {
+            throw new ParameterException(spec.commandLine(), "warmup-rounds: " + warmupRounds + " (expected: >= 0)");
         }
         if (rounds < 0) {
             throw new ParameterException(spec.commandLine(), "rounds: " + rounds + " (expected: >= 0)");
@@ -134,8 +143,8 @@ public final class ManyFibers implements Callable<Integer> {
 
     /** The paired measurement: every count's scheduler takes turns, {@link #rounds} times (see the class doc). */
     private void paired(PrintWriter out) {
-        out.printf(Locale.ROOT, "workload %s, paired: %d rounds of %d steps per count (after one for warm-up)%n",
-            workload, rounds, steps);
+        out.printf(Locale.ROOT, "workload %s, paired: %d rounds of %d steps per count (after one run and %d rounds for"
+            + " warm-up)%n", workload, rounds, steps, warmupRounds);
         Scheduler[] schedulers = new Scheduler[fibers.length];
         for (int k = 0; k < fibers.length; k++) {
             schedulers[k] = waitScheduler(fibers[k]);
@@ -147,7 +156,7 @@ public final class ManyFibers implements Callable<Integer> {
         double[][] ratio = new double[fibers.length][rounds];
         double[][] cpuRatio = new double[fibers.length][rounds];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = -warmupRounds; round < rounds; round++) {
             double[] nanosPerStep = new double[fibers.length];
             double[] cpuNanosPerStep = new double[fibers.length];
             for (int j = 0; j < fibers.length; j++) {
@@ -157,12 +166,15 @@ public final class ManyFibers implements Callable<Integer> {
                 long taken = run(schedulers[k], steps);
                 long took = System.nanoTime() - t0;
                 long cpuTook = threads.getCurrentThreadCpuTime() - cpu0;
+                if (round < 0) {
+                    continue; // a warm-up round: the same turns, not recorded
+                }
                 nanosPerStep[k] = (double) took / taken;
                 cpuNanosPerStep[k] = (double) cpuTook / taken;
                 stepsPerSecond[k][round] = taken * 1e9 / took;
                 stepsPerCpuSecond[k][round] = taken * 1e9 / cpuTook;
             }
-            for (int k = 0; k < fibers.length; k++) {
+            for (int k = 0; k < fibers.length && round >= 0; k++) {
                 ratio[k][round] = nanosPerStep[k] / nanosPerStep[0];
                 cpuRatio[k][round] = cpuNanosPerStep[k] / cpuNanosPerStep[0];
             }

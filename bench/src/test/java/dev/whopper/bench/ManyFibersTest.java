@@ -35,7 +35,7 @@ class ManyFibersTest {
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(5, lines.length, r.out());
-        assertEquals("workload wait, paired: 3 rounds of 2000 steps per count (after one for warm-up)", lines[0]);
+        assertEquals("workload wait, paired: 3 rounds of 2000 steps per count (after one run and 10 rounds for warm-up)", lines[0]);
         Pattern row = Pattern.compile("^(\\d+) +(\\d+) +(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| +(\\d+) +"
             + "(\\d+\\.\\d\\d) +\\[(\\d+\\.\\d\\d)-(\\d+\\.\\d\\d)\\] +\\| (\\d+), (\\d+\\.\\d\\d)$");
         for (int k = 0; k < 2; k++) {
@@ -62,11 +62,12 @@ class ManyFibersTest {
 
     @Test
     void theTrivialSleepWorkloadGivesThePairedReportAndItsVerdict() {
-        Run r = run(ManyFibers.commandLine(), "--workload", "sleep", "--fibers", "4,40", "--steps", "2000", "--rounds", "3");
+        Run r = run(ManyFibers.commandLine(), "--workload", "sleep", "--fibers", "4,40", "--steps", "2000", "--rounds", "3",
+            "--warmup-rounds", "2");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(5, lines.length, r.out());
-        assertEquals("workload sleep, paired: 3 rounds of 2000 steps per count (after one for warm-up)", lines[0]);
+        assertEquals("workload sleep, paired: 3 rounds of 2000 steps per count (after one run and 2 rounds for warm-up)", lines[0]);
         assertTrue(lines[4].startsWith("verdict (issue 10 item 8, workload sleep): 40 fibers / 4 fibers = "), lines[4]);
     }
 
@@ -91,6 +92,7 @@ class ManyFibersTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--floor|--rounds=0|floor: needs --rounds > 0 and the wait or sleep workload",
+        "--warmup-rounds|-1|warmup-rounds: -1 (expected: >= 0)",
         "--rounds|-1|rounds: -1 (expected: >= 0)",
         "--steps|0|steps: 0 (expected: > 0)",
         "--fibers|100,0|fibers: 0 (expected: > 0)",
