@@ -188,26 +188,15 @@ final class RunnableSet {
      * @throws IllegalStateException when {@code id} is not runnable
      */
     int indexOf(int id) {
-        if (id < 0 || id >= ids.length) {
+        if (id < 0 || id >= ids.length || !contains(id)) {
             throw new IllegalStateException("fiber " + id + " is not runnable (fibers: " + ids.length + ")");
         }
-        if (!ranked) {
-            int at = Arrays.binarySearch(ids, 0, count, id);
-            if (at < 0) {
-                throw new IllegalStateException("fiber " + id + " is not runnable");
-            }
-            return at;
-        }
-        int w = id >>> 6;
-        long bit = 1L << id;
-        if ((words[w] & bit) == 0) {
-            throw new IllegalStateException("fiber " + id + " is not runnable");
-        }
-        int below = Long.bitCount(words[w] & (bit - 1));
-        for (int i = w; i > 0; i -= i & -i) {
-            below += tree[i];
-        }
-        return below;
+        return countBelow(id);
+    }
+
+    /** @param id a fiber id @return whether it is in the set (a bit of a ranked set, a binary search of a sorted one) */
+    private boolean contains(int id) {
+        return ranked ? (words[id >>> 6] & (1L << id)) != 0 : Arrays.binarySearch(ids, 0, count, id) >= 0;
     }
 
     /**
@@ -239,7 +228,7 @@ final class RunnableSet {
         for (int id = 0; id < ids.length; id++) {
             boolean member;
             if (ranked) {
-                member = (words[id >>> 6] & (1L << id)) != 0;
+                member = contains(id);
             } else {
                 member = k < count && ids[k] == id;
                 k += member ? 1 : 0;
